@@ -578,6 +578,21 @@ private:
                              [](const code_point& c, std::size_t b) { return c.begin < b; }) -
             cps_.begin());
     }
+    // code_point_at(byte, lo, hi) found by walking from code point `near` (where it mostly is: a
+    // phrase's first code point, the previous figure's end), a binary search of the range only
+    // when it is more than a few code points away.
+    std::size_t code_point_near(std::size_t byte, std::size_t lo, std::size_t hi, std::size_t near) const {
+        std::size_t k = std::min(std::max(near, lo), hi);
+        for (int step = 0; step < 16; ++step) {
+            if (k > lo && cps_[k - 1].begin >= byte)
+                --k;
+            else if (k < hi && cps_[k].begin < byte)
+                ++k;
+            else
+                return k;
+        }
+        return code_point_at(byte, lo, hi);
+    }
 
     // unit_flag(s.q.unit, e.unit), remembered per (entry, unit).
     std::uint32_t written_unit_flag(const lexicon_entry& e, const scanned& s) {
@@ -631,9 +646,18 @@ private:
     // (entry, unit): parsing two units a figure cost more than reading it.
     std::uint32_t unit_flags(const lexicon_entry& entry, std::uint32_t unit_id, std::string_view unit,
                              std::uint32_t flags) {
-        const bool rate_of_change =
-            (flags & bit(fact_flag::change)) && (unit == "%" || unit == "个百分点" || unit == "百分点" || unit == "倍");
+        const bool rate_of_change = (flags & bit(fact_flag::change)) &&
+                                    (is(unit, "%") || is(unit, "个百分点") || is(unit, "百分点") || is(unit, "倍"));
         if (entry.unit.empty() || unit.empty() || rate_of_change) return 0;
+        // The pairs of the last figures first (a figure asks for its pair up to three times, bind()
+        // check_unit() and the part rules): a slot compared costs less than a lookup of the map.
+        recent_flag& recent =
+            recent_flags_[((reinterpret_cast<std::uintptr_t>(&entry) >> 4) ^ (std::uintptr_t{unit_id} * 7)) & 63];
+        if (recent.entry == &entry && recent.unit_id == unit_id) return recent.flag;
+        recent = {&entry, unit_id, unit_flags_of(entry, unit_id, unit)};
+        return recent.flag;
+    }
+    std::uint32_t unit_flags_of(const lexicon_entry& entry, std::uint32_t unit_id, std::string_view unit) {
         // find first: emplace makes a node (an allocation) even when the key is there.
         const std::pair<const lexicon_entry*, std::uint32_t> key(&entry, unit_id);
         if (const auto it = unit_flags_.find(key); it != unit_flags_.end()) return it->second;
@@ -951,23 +975,32 @@ private:
         return ix_.enumeration.any_inside(s.q.end, first->begin) ? nullptr : first;
     }
 
+    // "A和B分别为x和y": the listed phrase whose place the figure takes (respective_phrase) binds it
+    // when one of its entries agrees; `b` untouched otherwise.
+    bool bind_respectively(const scanned& s, std::size_t clause, binding& b) {
+        const phrase_entries* listed = respective_phrase(s, clause);
+        if (!listed) return false;
+        binding r;
+        r.stated = stated_distinctions(cps_, clause, s.first);
+        r.stated.scope = r.stated.status = "", r.stated.stage = "";  // each listed phrase says its own
+        r.entry = choose_entry(*listed, r.stated), r.group = listed, r.phrase = listed->phrase;
+        // 分别增长10.2%和8.5%: the change words after 分别 are each figure's
+        r.phrase_begin = byte_at(s.first), r.phrase_end = respectively_end_;
+        if (!r.entry) return false;
+        b = r;
+        return true;
+    }
+
     binding bind_before(const scanned& s, std::size_t clause) {
         binding b;
         const std::size_t after_previous = std::max(clause, previous_end_);
         b.phrase_begin = b.phrase_end = byte_at(after_previous);
-        if (const phrase_entries* listed = respective_phrase(s, clause)) {
-            b.stated = stated_distinctions(cps_, clause, s.first);
-            b.stated.scope = b.stated.status = "", b.stated.stage = "";  // each listed phrase says its own
-            b.entry = choose_entry(*listed, b.stated), b.group = listed, b.phrase = listed->phrase;
-            // 分别增长10.2%和8.5%: the change words after 分别 are each figure's
-            b.phrase_begin = byte_at(s.first), b.phrase_end = respectively_end_;
-            if (b.entry) return b;
-            b = binding{};
-            b.phrase_begin = b.phrase_end = byte_at(after_previous);
-        }
-        // "组织申报国家、省、市科技项目28项": a list of levels modifies one noun, no enumeration.
-        const bool levels = levels_only(after_previous, s.first);
-        if (!levels && enumerated_count(s, after_previous, b)) return b;
+        if (bind_respectively(s, clause, b)) return b;
+        // "组织申报国家、省、市科技项目28项": a list of levels modifies one noun, no enumeration (neither
+        // without a 、 or 等 since the previous figure, as most figures: asked of the index first).
+        const bool enumerates = ix_.enumeration.any_inside(byte_at(after_previous), s.q.begin);
+        const bool levels = enumerates && levels_only(after_previous, s.first);
+        if (!levels && enumerates && enumerated_count(s, after_previous, b)) return b;
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
@@ -979,7 +1012,7 @@ private:
         const std::size_t hit_first = hit ? first_of(*hit, clause, s.first) : 0;
         if (hit &&
             (per_ten_thousand_before(hit_first) || per_head_before(hit_first) ||
-             per_head_between(code_point_at(hit->end, clause, s.first), s.first)) &&
+             per_head_between(code_point_near(hit->end, clause, s.first, hit->first), s.first)) &&
             std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
@@ -1060,8 +1093,7 @@ private:
     bool named_region_before(std::size_t phrase_first) {
         if (phrase_first < region_until_) return true;
         // the marker, asked of every bound phrase: the character before it ends a name or a word between
-        static constexpr std::u32string_view before = U"市县区州旗镇乡道新计年共：:";
-        if (phrase_first < 3 || before.find(cps_[phrase_first - 1].c) == std::u32string_view::npos) return false;
+        if (phrase_first < 3 || !one_of(cps_[phrase_first - 1].c, U"市县区州旗镇乡道新计年共：:")) return false;
         std::size_t end = phrase_first;
         for (int words = 0; words < 2; ++words)  // 全年新认定…
             for (const std::u32string_view w : {U"新", U"累计", U"全年", U"共"})
@@ -1242,8 +1274,15 @@ private:
     // names no kind.)
     bool of_a_kind_of_firm(const phrase_hit& hit, std::size_t from) const {
         constexpr std::string_view firm = "企业";
+        // The kind ends with 企业 right before the phrase, or the phrase opens with the 企业 it shares:
+        // asked first, as most phrases have neither, and the search below, which reaches back
+        // before the figure's phrase, cost a binary search of the chunk's hits at every figure.
+        const std::string_view own = hit.group->phrase;
+        if (!(hit.begin >= firm.size() && is(text_.substr(hit.begin - firm.size(), firm.size()), "企业")) &&
+            !is(own.substr(0, firm.size()), "企业"))
+            return false;
         const phrase_hit* kind = ix_.phrases.closest(from, std::min(hit.end, hit.begin + firm.size()));
-        const std::string_view kind_phrase = kind ? kind->group->phrase : std::string_view(), own = hit.group->phrase;
+        const std::string_view kind_phrase = kind ? kind->group->phrase : std::string_view();
         if (!kind || kind->begin >= hit.begin || kind_phrase.size() < firm.size() ||
             kind_phrase.substr(kind_phrase.size() - firm.size()) != firm)
             return false;
@@ -1746,9 +1785,13 @@ private:
         fact_naming n;
         // a flow with no stock beside it (专利授权量比去年同期新增300件) changes itself, and so does one
         // whose new ones are compared (比上年多新增12家; 新增高新技术企业36家，同比新增12家) (27b)
-        const std::size_t compared_from = std::min(after_previous, code_point_at(b.phrase_begin, 0, s.first));
-        // (the clause's words stated 新增 if it is there: the scan asked only then)
-        compared_new_ = b.entry && is(b.stated.scope, "new") && new_compared_with_before(compared_from, s.first);
+        // (asked only of a figure bound in the scope "new": the clause's words stated 新增 if it is there)
+        const bool new_ones = b.entry && is(b.stated.scope, "new");
+        const std::size_t compared_from =
+            !new_ones || (after_previous <= s.first && b.phrase_begin >= byte_at(after_previous))
+                ? after_previous
+                : std::min(after_previous, code_point_near(b.phrase_begin, 0, s.first, after_previous));
+        compared_new_ = new_ones && new_compared_with_before(compared_from, s.first);
         if (compared_new_) {
             n.flags |= bit(fact_flag::change);
             distinctions stock = b.stated;
@@ -1789,6 +1832,11 @@ private:
         }
     };
     std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> unit_flags_;
+    struct recent_flag {  // unit_flags_ of a pair asked lately
+        const lexicon_entry* entry = nullptr;
+        std::uint32_t unit_id = 0, flag = 0;
+    };
+    std::array<recent_flag, 64> recent_flags_{};
     // unit_flag(unit, entry.unit) of a figure's written unit, by (entry, the unit's id): the same
     // few pairs over and over (split_by_modifier asked for one at ~10 % of the figures, ~580
     // instructions each)

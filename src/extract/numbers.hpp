@@ -406,29 +406,31 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
     static constexpr double powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                                1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     std::uint64_t mantissa = 0;
-    std::size_t significant = 0, decimals = 0, count = 0;
+    std::size_t significant = 0, separators = 0, point_at = 0;
     std::size_t i = k;
     bool point = false;
     while (i < cps.size()) {
         const char32_t c = cps[i].c;
-        if (is_digit(c) || is_mask(c)) {
-            masked |= is_mask(c);
-            const unsigned d = is_mask(c) ? 0 : static_cast<unsigned>(c - '0');
+        // A digit in one test (c - '0' wraps round below '0'); the count of digits and of decimals
+        // follow from where the point and the separators stood, not counted at each digit.
+        if (const auto digit = static_cast<std::uint32_t>(c - U'0'); digit < 10 || is_mask(c)) {
+            masked |= digit >= 10;
+            const unsigned d = digit < 10 ? digit : 0;
             significant += significant || d ? 1 : 0;  // the zeros before the first other digit are not
             if (significant <= most_significant_digits) mantissa = mantissa * 10 + d;
-            decimals += point ? 1 : 0, ++count;
             ++i;
         } else if (c == '.' && !point && i + 1 < cps.size() && (is_digit(cps[i + 1].c) || is_mask(cps[i + 1].c))) {
-            point = true;
+            point = true, point_at = i, ++separators;
             ++i;
         } else if (c == ',' && !point && i + 3 < cps.size() && is_digit(cps[i + 1].c) && is_digit(cps[i + 2].c) &&
                    is_digit(cps[i + 3].c) && (i + 4 >= cps.size() || !is_digit(cps[i + 4].c))) {
-            comma = true;
+            comma = true, ++separators;
             i += 1;  // the separator; the digits follow in the next rounds
         } else {
             break;
         }
     }
+    const std::size_t count = i - k - separators, decimals = point ? i - point_at - 1 : 0;
     if (masked || count == 0 || significant > most_significant_digits) {
         value = std::numeric_limits<double>::quiet_NaN();  // flag_out_of_range, as beyond a double
     } else if (decimals < std::size(powers_of_ten)) {
@@ -472,7 +474,8 @@ bool at_item_start(const code_points& cps, std::size_t k) {
 std::size_t list_number_at(const code_points& cps, std::size_t k) {
     std::size_t j = k;
     while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
-    if (j == k || j >= cps.size() || is_digit(cps[j].c) || !at_item_start(cps, k)) return 0;
+    // 、 or a point after the digits before the walk back to the line's start (most digits are a figure's)
+    if (j == k || j >= cps.size() || (cps[j].c != U'、' && cps[j].c != '.') || !at_item_start(cps, k)) return 0;
     if (cps[j].c == U'、') return j + 1 - k;
     if (cps[j].c != '.') return 0;
     std::size_t m = j + 1;

@@ -121,6 +121,8 @@ std::size_t plan_span_at(const code_points& cps, std::size_t k, int& last_year, 
 // digits and 年 on both sides together are no figure a lost digit could leave. The digits [k, end)
 // read as v: the whole year and its end, if they are its first part.
 void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, int& v) {
+    // no call where the digits end at a character (most figures): next_line_of_figure needs a blank or a break
+    if (end >= cps.size() || (!is_blank(cps[end].c) && cps[end].c != '\n' && cps[end].c != '\r')) return;
     const std::size_t next = next_line_of_figure(cps, end);
     if (!next) return;
     int year = v;
@@ -239,43 +241,47 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         if (state.year) state.current = p;
     };
     try {
-        if (const std::size_t n = year_word_at(cps, k, state)) return n;
-        int plan_year = 0;
-        bool span = false;
-        if (const std::size_t n = plan_span_at(cps, k, plan_year, span)) {
-            state.year = plan_year, state.current = period::year(plan_year);
-            return n;
-        }
-        if (starts_with(cps, k, U"上半年") || starts_with(cps, k, U"下半年")) {
-            set(period::half(state.year, cps[k].c == U'上' ? 1 : 2));
-            return 3;
-        }
-        if (starts_with(cps, k, U"全年")) {
-            // 去年全年 / 上年全年 is last year: a comparison, not the period of what follows.
-            // Inside a sentence about last year (去年全年，…) it is that year.
-            if (state.prior ||
-                (!ends_with(cps, k, U"去年") && !ends_with(cps, k, U"上年") && !ends_with(cps, k, U"前年")))
-                set(period::year(state.year));
-            return 2;
-        }
-        if (starts_with(cps, k, U"前三季度")) {
-            set(period::year_to_date(state.year, 9));
-            return 4;
-        }
-        // 截至[2024年]6月底: a figure to the end of month N is of January to N, as 1-N月 (the
-        // half-year's at June, the first quarter's at March, the year's at December).
-        if (starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止")) {
-            std::size_t at = k + 2, end = 0;
-            if (const std::size_t last = last_year_end_at(cps, at, state)) return at + last - k;
-            const int y = at < cps.size() ? number(at, end) : 0;
-            if (y >= 1900 && y <= 2200 && end < cps.size() && cps[end].c == U'年')
-                state.year = y, state.current = period::year(y), at = end + 1;
-            const int m = at < cps.size() ? number(at, end) : 0;
-            if (m >= 1 && m <= 12 && end < cps.size() && cps[end].c == U'月') {
-                set(period::year_to_date(state.year, m));
-                return end + 1 + month_end_word(cps, end + 1) - k;
+        // A period opening with an ASCII digit is one of numbers (2024年, 1-9月, 3季度): no word below
+        // starts so, and most calls are at a figure's first digit.
+        if (!is_digit(cps[k].c)) {
+            if (const std::size_t n = year_word_at(cps, k, state)) return n;
+            int plan_year = 0;
+            bool span = false;
+            if (const std::size_t n = plan_span_at(cps, k, plan_year, span)) {
+                state.year = plan_year, state.current = period::year(plan_year);
+                return n;
             }
-            return at - k;
+            if (starts_with(cps, k, U"上半年") || starts_with(cps, k, U"下半年")) {
+                set(period::half(state.year, cps[k].c == U'上' ? 1 : 2));
+                return 3;
+            }
+            if (starts_with(cps, k, U"全年")) {
+                // 去年全年 / 上年全年 is last year: a comparison, not the period of what follows.
+                // Inside a sentence about last year (去年全年，…) it is that year.
+                if (state.prior ||
+                    (!ends_with(cps, k, U"去年") && !ends_with(cps, k, U"上年") && !ends_with(cps, k, U"前年")))
+                    set(period::year(state.year));
+                return 2;
+            }
+            if (starts_with(cps, k, U"前三季度")) {
+                set(period::year_to_date(state.year, 9));
+                return 4;
+            }
+            // 截至[2024年]6月底: a figure to the end of month N is of January to N, as 1-N月 (the
+            // half-year's at June, the first quarter's at March, the year's at December).
+            if (starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止")) {
+                std::size_t at = k + 2, end = 0;
+                if (const std::size_t last = last_year_end_at(cps, at, state)) return at + last - k;
+                const int y = at < cps.size() ? number(at, end) : 0;
+                if (y >= 1900 && y <= 2200 && end < cps.size() && cps[end].c == U'年')
+                    state.year = y, state.current = period::year(y), at = end + 1;
+                const int m = at < cps.size() ? number(at, end) : 0;
+                if (m >= 1 && m <= 12 && end < cps.size() && cps[end].c == U'月') {
+                    set(period::year_to_date(state.year, m));
+                    return end + 1 + month_end_word(cps, end + 1) - k;
+                }
+                return at - k;
+            }
         }
         std::size_t end = 0;
         int v = (is_digit(cps[k].c) || chinese_digit(cps[k].c) > 0 || cps[k].c == U'十') ? number(k, end) : 0;

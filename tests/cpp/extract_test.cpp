@@ -136,6 +136,30 @@ BOOST_AUTO_TEST_CASE(bad_bytes_and_lexicons) {
     BOOST_TEST(extract("走访企业120家", mine).facts.at(0).variable == "visits");
 }
 
+// The decoder reads four 3-byte characters at a time where the CPU can (decode.hpp): full-width
+// digits, U+3000 and U+2212 inside a run of ideographs are folded there too, and a surrogate (ED)
+// or an overlong form (E0) in a run is bytes that are not UTF-8, at any alignment of the run.
+BOOST_AUTO_TEST_CASE(characters_of_three_bytes_are_read_alike_inside_a_run) {
+    for (std::size_t shift = 0; shift < 4; ++shift) {
+        const std::string blanks(shift, ' ');
+        const std::vector<quantity> q =
+            find_quantities(blanks +
+                            "研发经费投入资金合计１２．５亿元，比上年增长\xE3\x80\x80３．２％，"
+                            "减少\xE2\x88\x92０．５个百分点");
+        BOOST_TEST_REQUIRE(q.size() == 3u);
+        BOOST_TEST(q[0].value == 12.5);
+        BOOST_TEST(q[0].unit == "亿元");
+        BOOST_TEST(q[0].begin == 30 + shift);
+        BOOST_TEST(q[1].value == 3.2);
+        BOOST_TEST(q[1].unit == "%");
+        BOOST_TEST(q[2].value == -0.5);
+        const extraction x = extract(blanks + "研发经费投入\xED\xA0\x80合计\xE0\x80\x80１２．５亿元");
+        BOOST_TEST(x.invalid_bytes == 6u);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u);
+        BOOST_TEST(x.facts[0].amount.value == 12.5);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_numeral_beyond_a_double_is_out_of_range_never_inf) {
     std::string text = "一";
     for (int k = 0; k < 40; ++k) text += "亿";
