@@ -19,13 +19,13 @@
 namespace zhibiao::python {
 namespace {
 
-// Every numeric column of the table (values, offsets, category codes, flags) as a contiguous view
-// of one NumPy array of bytes (its base), each column 64-byte aligned. NumPy puts an array of 4 MB
-// or more on transparent huge pages, one page fault per 2 MiB; columns allocated one by one (or a
-// block per dtype: the 16 flag columns of 8 MB of text are 3.7 MB) were fresh memory on every call
-// (glibc maps a block as large as the one just freed anew), a fault per 4 KiB page, and on this
-// kind of virtual machine a fault costs more than filling its page (bench/NOTES.md). A column kept
-// alive keeps the block.
+// Every numeric column the table does not hold in its own dtype (offsets, category codes, flags)
+// as a contiguous view of one NumPy array of bytes (its base), each column 64-byte aligned. NumPy
+// puts an array of 4 MB or more on transparent huge pages, one page fault per 2 MiB; columns
+// allocated one by one (or a block per dtype: the 16 flag columns of 8 MB of text are 3.7 MB) were
+// fresh memory on every call (glibc maps a block as large as the one just freed anew), a fault per
+// 4 KiB page, and on this kind of virtual machine a fault costs more than filling its page
+// (bench/NOTES.md). A column kept alive keeps the block.
 class column_block {
 public:
     template <class T>
@@ -55,6 +55,20 @@ private:
     std::size_t rows_, next_ = 0;
     py::array_t<std::uint8_t> block_;
 };
+
+// A column that takes over a vector of the table in the dtype it goes out in (value, high, guess:
+// float64), instead of a copy into the block: no fresh memory to fault in, and the vector's pages
+// are warm from the reader. The array owns the vector (a capsule frees it with the last view).
+template <class T>
+py::array_t<T> handed_over(std::vector<T>& values) {
+    auto owned = std::make_unique<std::vector<T>>(std::move(values));
+    const auto rows = static_cast<py::ssize_t>(owned->size());
+    T* data = owned->data();
+    py::capsule owner(owned.get(), [](void* p) { delete static_cast<std::vector<T>*>(p); });
+    owned.release();                          // the capsule frees it from here on
+    if (rows == 0) return py::array_t<T>(0);  // an empty vector may have no storage to view
+    return py::array_t<T>(rows, data, owner);
+}
 
 // A label column (variable, unit, period, …) as pandas builds a Categorical from it
 // (Categorical.from_codes): codes and the distinct texts the column holds, sorted as Python sorts
@@ -120,12 +134,13 @@ private:
     std::vector<py::object> distinct_;  // a str made on first use (a null handle before)
 };
 
-// The qualifier column as label_columns gives the others (its four names sorted).
+// The qualifier column as label_columns gives the others (its four names sorted). Rows counted by
+// the qualifiers, not t.size(): the values may be handed over already.
 py::tuple qualifier_column(const fact_table& t, column_block& block) {
     static const char* names[] = {"approximate", "exact", "lower_bound", "upper_bound"};
     static const std::int8_t code_of[] = {1, 0, 2, 3};  // by qualifier: exact, approximate, lower, upper
     auto [codes, data] = block.next<std::int8_t>();
-    for (std::size_t i = 0; i < t.size(); ++i) data[i] = code_of[static_cast<int>(t.qual[i])];
+    for (std::size_t i = 0; i < t.qual.size(); ++i) data[i] = code_of[static_cast<int>(t.qual[i])];
     py::list categories;
     for (const char* name : names) categories.append(py::str(name));
     return py::make_tuple(codes, categories);
@@ -188,10 +203,11 @@ private:
 };
 
 py::array figure_column(const fact_table& t) {
-    py::array cells = py::module_::import("numpy").attr("empty")(t.size(), py::arg("dtype") = "object");
+    const std::size_t rows = t.text_end.size();  // not t.size(): the values may be handed over already
+    py::array cells = py::module_::import("numpy").attr("empty")(rows, py::arg("dtype") = "object");
     PyObject** data = static_cast<PyObject**>(cells.mutable_data());
     figure_strings strings;
-    for (std::size_t i = 0; i < t.size(); ++i) {
+    for (std::size_t i = 0; i < rows; ++i) {
         PyObject* o = strings.get(t.figure(i));
         Py_XDECREF(data[i]);
         data[i] = o;
@@ -202,26 +218,26 @@ py::array figure_column(const fact_table& t) {
 // Label columns go as (codes, categories) pairs, which the Python layer makes Categoricals of.
 // Offsets for Python are code point offsets (text[begin:end] is the figure); the byte offsets of
 // the C++ structs go along as byte_begin/byte_end.
-py::dict fact_columns(const fact_table& t) {
+py::dict fact_columns(fact_table& t) {  // value, high and guess are moved out
     label_columns labels(t);
     const std::array<label_plan, 9> plans = {labels.plan(t.variable), labels.plan(t.unit),   labels.plan(t.period),
                                              labels.plan(t.phrase),   labels.plan(t.damage), labels.plan(t.status),
                                              labels.plan(t.stage),    labels.plan(t.scope),  labels.plan(t.level)};
     const std::size_t rows = t.size(), flag_count = fact_flag_names().size();
-    std::size_t bytes = 9 * column_block::bytes_of<std::int64_t>(rows) +
+    std::size_t bytes = 6 * column_block::bytes_of<std::int64_t>(rows) +
                         (flag_count + 1) * column_block::bytes_of<std::uint8_t>(rows);  // + the qualifier
     for (const label_plan& p : plans) bytes += p.block_bytes(rows);
     column_block block(rows, bytes);
     py::dict out;
     out["variable"] = label_columns::column(plans[0], block);
-    out["value"] = block.copy_of<double>(t.value), out["high"] = block.copy_of<double>(t.high);
+    out["value"] = handed_over(t.value), out["high"] = handed_over(t.high);
     out["unit"] = label_columns::column(plans[1], block), out["qualifier"] = qualifier_column(t, block);
     out["period"] = label_columns::column(plans[2], block);
     out["text"] = figure_column(t);
     out["phrase"] = label_columns::column(plans[3], block), out["damage"] = label_columns::column(plans[4], block);
     out["status"] = label_columns::column(plans[5], block), out["stage"] = label_columns::column(plans[6], block);
     out["scope"] = label_columns::column(plans[7], block), out["level"] = label_columns::column(plans[8], block);
-    out["guess"] = block.copy_of<double>(t.guess);
+    out["guess"] = handed_over(t.guess);
     out["begin"] = block.copy_of<std::int64_t>(t.char_begin), out["end"] = block.copy_of<std::int64_t>(t.char_end);
     out["clause_begin"] = block.copy_of<std::int64_t>(t.clause_char_begin);
     out["clause_end"] = block.copy_of<std::int64_t>(t.clause_char_end);

@@ -135,13 +135,13 @@ def test_the_text_column_holds_one_str_per_distinct_figure_text():
 
 
 def test_label_codes_come_in_the_dtype_pandas_keeps_and_share_the_block_of_the_numbers():
-    # The binding writes every numeric column, category codes included, into one block; codes in
+    # The binding writes the offsets, flags and category codes into one block; codes in
     # the dtype pandas would coerce them to (int8 below 127 texts, int16 below 32,767) are kept by
     # Categorical.from_codes without a copy.
     facts = zb.extract("共组织申报科技项目28项，获批立项11项，争取资金227.4万元。")
     codes = facts["variable"].values.codes
     assert codes.dtype == np.int8 and codes.tolist() == [1, 2, 0]  # sorted: funds_, projects_a…, projects_approved
-    assert codes.base is not None and codes.base is facts["value"].to_numpy().base
+    assert codes.base is not None and codes.base is facts["begin"].to_numpy().base
     years = range(1900, 2100)  # 200 periods: int16 codes
     report = "\n".join(f"{y}年，获批立项{y - 1890}项。" for y in years)
     many = zb.extract(report)

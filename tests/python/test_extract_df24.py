@@ -112,3 +112,25 @@ def test_a_report_reads_the_same_after_any_other_on_its_thread():
     first = [zb.extract(t) for t in texts]
     for t, expected in zip(reversed(texts), reversed(first)):
         pd.testing.assert_frame_equal(zb.extract(t), expected, check_exact=True)
+
+
+def test_values_handed_over_by_the_reader_outlive_the_table_alone_and_of_many_reports():
+    # value, high and guess are the reader's own vectors, owned by the arrays (register_extract.cpp's
+    # handed_over), not views of the block: each must outlive the frame, read the figures of its own
+    # table after more calls, and be writable without touching the other two.
+    import gc
+
+    text = (ROOT / "data" / "sample" / "city_report_h1.txt").read_text(encoding="utf-8")
+    for facts in (zb.extract(text, guess=True), zb.extract([text, "获批立项11项，争取资金227.4万元。"])):
+        expected = facts[["value", "high", "guess"]].copy()
+        value, high, guess = (facts[c].to_numpy() for c in ("value", "high", "guess"))
+        del facts
+        gc.collect()
+        zb.extract(text * 2)  # memory freed too early would be reused here
+        np.testing.assert_array_equal(value, expected["value"].to_numpy())
+        np.testing.assert_array_equal(guess, expected["guess"].to_numpy())
+        value[:] = -1.0
+        np.testing.assert_array_equal(high, expected["high"].to_numpy())
+        assert value.dtype == high.dtype == guess.dtype == np.float64
+    empty = zb.extract("没有数字。")
+    assert len(empty) == 0 and empty["value"].dtype == np.float64 and empty["guess"].dtype == np.float64
