@@ -57,7 +57,7 @@ bool count_verb_before(const code_points& cps, std::size_t k) {
 }
 
 // Measure words that stand for a lost number, with the characters that make a word of them
-// before (国家, 立项, 文件, 排名) and after (项目, 家庭, 名单, 万元户).
+// before (国家, 立项, 文件, 排名) and after (项目, 家庭, 名单, 万元户; 项数, 件数, 家数: nouns).
 struct slot_word {
     std::u32string_view word, not_after, not_before;
     bool needs_verb = true;  // a count verb before it (个百分点 stands for a number after any word)
@@ -66,11 +66,11 @@ struct slot_word {
 constexpr std::u32string_view demonstratives =
     U"每各该此本这那某哪几多数若逐单首全整第诸任两一二三四五六七八九十百千万亿零〇余";
 constexpr slot_word slot_words[] = {
-    {U"项", U"立专事款强弱选分项用要细进销奖大小子同缺漏列结前后上下末附加减", U"目下链背"},
-    {U"件", U"文条案事软硬零部配邮稿证信物要附组器元铸构工锻机急快函来专子插挂备散原复摘样密寄收发送取退批重", U"事"},
+    {U"项", U"立专事款强弱选分项用要细进销奖大小子同缺漏列结前后上下末附加减", U"目下链背数"},
+    {U"件", U"文条案事软硬零部配邮稿证信物要附组器元铸构工锻机急快函来专子插挂备散原复摘样密寄收发送取退批重", U"事数"},
     {U"家",
      U"国专大业学作厂商农独行名画人老管自本东买卖玩店酒皇公儒道法兵赢输藏船庄冤亲婆娘成安回在居当发起持养住搬离术",
-     U"庭园乡电具属政居族长风访门里中底用禽畜务境教人业私产常当书"},
+     U"庭园乡电具属政居族长风访门里中底用禽畜务境教人业私产常当书数"},
     {U"名",
      U"排报提命署知著签实冠联点有更成题姓地品书域罪芳美驰匿功虚出盛浮齐同化威声闻扬挂除留慕莫艺人真俗学别列记具正大小",
      U"单称额录义字片牌优师校医人誉列次下气声胜家企品言城著贵流利目号分副望将曲作山茶"},

@@ -17,7 +17,16 @@ namespace zhibiao {
 namespace {
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_mask(char32_t c) { return c == 'x' || c == 'X'; }
+// x/X and *: a bureau masks a figure it will not publish as 13.x%, xx家 or **家 (＊ full width).
+bool is_mask(char32_t c) { return c == 'x' || c == 'X' || c == '*' || c == U'\uFF0A'; }
+
+// Stars before digits ("*2亿元", "**120家**"): a footnote's mark or emphasis around a figure, not
+// its masked digits — the figure is the digits after them.
+bool stars_before_digits(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    while (j < cps.size() && (cps[j].c == '*' || cps[j].c == U'\uFF0A')) ++j;
+    return j > k && j < cps.size() && is_digit(cps[j].c);
+}
 bool is_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // The 21 characters chinese_digit() reads, each in its own slot of c % 77: a load and a compare
@@ -842,6 +851,24 @@ bool dangling_point_at(std::string_view text, const code_points& cps, std::size_
     return c == U'万' || c == U'亿' || lost_decimals_before(c) || unit_length(text, cps, i + 1, ignored) > 0;
 }
 
+bool unit_follows(std::string_view text, const code_points& cps, std::size_t j);
+
+// "1219.三万件" (a rewriter spelt out the decimals after the point): Chinese digits right after a
+// dangling point, before 万/亿 or a unit, are the same damaged figure, not a figure of their own.
+// The code point after them (i, the point's next, when there are none).
+std::size_t spelt_decimals_end(std::string_view text, const code_points& cps, std::size_t i) {
+    std::size_t j = i;
+    while (j < cps.size() && chinese_digit(cps[j].c) >= 0 && cps[j].c != U'十' && cps[j].c != U'两') ++j;
+    return j > i && unit_follows(text, cps, j) ? j : i;
+}
+
+// dangling_point_at(i); when so, i moves past the point and the decimals spelt out after it.
+bool dangling_point_past(std::string_view text, const code_points& cps, std::size_t& i) {
+    if (!dangling_point_at(text, cps, i)) return false;
+    i = spelt_decimals_end(text, cps, i + 1);
+    return true;
+}
+
 // A unit, 万/亿 or a measure word starts at j (what makes digits before it a figure).
 bool unit_follows(std::string_view text, const code_points& cps, std::size_t j) {
     if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return false;
@@ -1140,6 +1167,17 @@ bool digits_end_plainly(const code_points& cps, std::size_t i) {
     return c == '%' || (c >= 0x80 && c != U'。' && c != 0xFFFD);
 }
 
+// "28252亿人民币", "5万人民币": money, 亿元 and 万元 — the unit read stops at 亿人 (people) before
+// 民币. The length of the unit at i (n code points) with 民币, the unit then the money's.
+std::size_t renminbi(const code_points& cps, std::size_t i, std::size_t n, std::string& unit) {
+    constexpr std::string_view people = "人";
+    if (n == 0 || i + n + 1 >= cps.size() || cps[i + n].c != U'民' || cps[i + n + 1].c != U'币' ||
+        unit.size() <= people.size() || unit.compare(unit.size() - people.size(), people.size(), people))
+        return n;
+    unit.replace(unit.size() - people.size(), people.size(), "元");
+    return n + 2;
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
@@ -1152,7 +1190,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         s.last = ordinal_end(cps, k);
         return false;
     }
-    if (is_digit(cps[k].c) || is_mask(cps[k].c)) {  // a lone x is a placeholder only if a unit follows (below)
+    if (is_digit(cps[k].c) || (is_mask(cps[k].c) && !stars_before_digits(cps, k))) {  // a lone x needs a unit (below)
         // ".35亿元": a point with no digit before it, after a word: the digits before it were lost.
         const bool leading_point = k > 0 && cps[k - 1].c == '.' && is_digit(cps[k].c) &&
                                    (k < 2 || (!is_digit(cps[k - 2].c) && !is_letter(cps[k - 2].c) &&
@@ -1195,7 +1233,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         } else if (std::string_view kind; !masked && !skip_damage) {  // leading_point: not here
             if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
         }
-        if (!masked && !stray_end && dangling_point_at(text, cps, i)) damage = "dangling_point", guess = value, ++i;
+        if (!masked && !stray_end && dangling_point_past(text, cps, i)) damage = "dangling_point", guess = value;
     } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
         chinese = chinese_numeral_at(text, cps, k, i, value, damage);
         if (!chinese) return false;
@@ -1224,7 +1262,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         value *= 10, q.unit = "%", ++i;  // 三成 = 30%
     } else {
         std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
-        std::size_t n = with_visits(cps, i, unit_length(text, cps, i, unit), unit);
+        std::size_t n = renminbi(cps, i, with_visits(cps, i, unit_length(text, cps, i, unit), unit), unit);
         if (!n && !masked) n = word_after_number(text, cps, k, i, unit, multiplier.empty(), chinese, value);
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows

@@ -219,6 +219,15 @@ std::size_t last_year_end_at(const code_points& cps, std::size_t k, period_state
     return 3;
 }
 
+// "2022 年", "6 月" (text taken out of a PDF): blanks between a number's digits [.., end) and 年, 月
+// or 季度 still make it a date, not a figure. Where the date word starts (end if it is no such).
+std::size_t blanks_before_date_word(const code_points& cps, std::size_t end) {
+    std::size_t j = end;
+    while (j < cps.size() && j - end < 2 && (cps[j].c == ' ' || cps[j].c == '\t' || cps[j].c == U'\u3000')) ++j;
+    const bool date_word = j < cps.size() && (cps[j].c == U'年' || cps[j].c == U'月' || starts_with(cps, j, U"季度"));
+    return j > end && date_word ? j : end;
+}
+
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     auto number = [&](std::size_t i, std::size_t& end) {
         int v = 0;
@@ -287,6 +296,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         int v = (is_digit(cps[k].c) || chinese_digit(cps[k].c) > 0 || cps[k].c == U'十') ? number(k, end) : 0;
         if (!v || (k > 0 && is_digit(cps[k - 1].c))) return 0;
         if (is_digit(cps[k].c) && end - k < 4) year_across_break(cps, k, end, v);
+        if (end < cps.size() && (cps[end].c == ' ' || cps[end].c == U'\u3000')) end = blanks_before_date_word(cps, end);
         if (end < cps.size() && cps[end].c == U'年' && v >= 1900 && v <= 2200) {
             state.year = v, state.current = period::year(v);
             return end + 1 - k;

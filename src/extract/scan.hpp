@@ -25,6 +25,23 @@ bool may_open_phone_number(const code_points& cps, std::size_t k) {
     return is_blank(c) || c == ':' || c == U'：' || one_of(c, U"话机真线码");
 }
 
+// 十三届三次、四次全会, 十四届人大三次会议: a plenum or a congress's session named by its order after
+// 届, not a count of 次 — after 届, before 全会 (across a list 三次、四次), or before 会议 with 届 just
+// before (召开三次会议 with no 届 counts meetings).
+bool session_ordinal(const code_points& cps, std::size_t k, const scanned& s) {
+    if (s.q.unit != "次") return false;
+    if (k > 0 && cps[k - 1].c == U'届') return true;
+    std::size_t j = s.last;
+    while (j < cps.size() &&
+           (cps[j].c == U'、' || cps[j].c == U'次' || cps[j].c == U'十' || chinese_digit(cps[j].c) >= 0))
+        ++j;
+    if (starts_with(cps, j, U"全会") || starts_with(cps, j, U"全体会议")) return true;
+    if (!starts_with(cps, j, U"会议")) return false;
+    for (std::size_t b = k; b > 0 && k - b < 8; --b)
+        if (cps[b - 1].c == U'届') return true;
+    return false;
+}
+
 // A quantity at k (a number with its range and qualifiers, or an empty slot), handed to `sink`;
 // returns the code point to go on from.
 // A Chinese numeral with its measure word that is part of a word, not a figure (number_at read
@@ -36,6 +53,7 @@ bool may_open_phone_number(const code_points& cps, std::size_t k) {
 bool numeral_in_a_word(const code_points& cps, std::size_t k, const scanned& s) {
     const char32_t c = cps[k].c;
     if (is_digit(c) || is_mask(c)) return false;
+    if (session_ordinal(cps, k, s)) return true;
     if (k > 0 && one_of(cps[k - 1].c, U"“‘「『《\"'")) return true;
     const std::size_t i = s.last;
     if (i >= cps.size() || s.q.unit.empty()) return false;
@@ -62,6 +80,58 @@ std::size_t ratio_at(std::string_view text, const code_points& cps, const scanne
     return number_at(text, cps, last, last_number, date) && !last_number.q.unit.empty() ? 0 : end;
 }
 
+// The end of a time of day after a date's end (2023-03-20 09:30, 09:30:15), the date's end if none.
+std::size_t time_after_date(const code_points& cps, std::size_t end) {
+    std::size_t j = end;
+    while (j < cps.size() && j - end < 2 && is_blank(cps[j].c)) ++j;
+    const auto two_digits = [&](std::size_t t) {
+        return t + 1 < cps.size() && is_digit(cps[t].c) && is_digit(cps[t + 1].c);
+    };
+    if (j == end || !two_digits(j) || j + 2 >= cps.size() || cps[j + 2].c != ':' || !two_digits(j + 3)) return end;
+    j += 5;
+    if (j < cps.size() && cps[j].c == ':' && two_digits(j + 1)) j += 3;
+    return j;
+}
+
+// Most figures are none of page_data_at's: the code point before them or their fifth tells at once.
+bool may_be_page_data(const code_points& cps, std::size_t k) {
+    const char32_t before = k > 0 ? cps[k - 1].c : 0;
+    return before == ':' || before == U'：' || before == '[' || before == U'［' || is_blank(before) ||
+           (k + 4 < cps.size() && (cps[k + 4].c == '-' || cps[k + 4].c == '/'));
+}
+
+// What a web page prints around a report, not its figures, at k (a digit): a date written with
+// dashes or slashes (2023-03-20, 2023/3/20), a reader count (浏览量:1, 阅读次数：35) and a
+// footnote's number in brackets ("120亿元[49]"). Its length, 0 if none.
+std::size_t page_data_at(const code_points& cps, std::size_t k) {
+    const auto digits_end = [&](std::size_t j, std::size_t most) {
+        const std::size_t from = j;
+        while (j < cps.size() && is_digit(cps[j].c) && j - from < most) ++j;
+        return j;
+    };
+    const char32_t before = k > 0 ? cps[k - 1].c : 0;
+    const bool dated = k + 4 < cps.size() && (cps[k + 4].c == '-' || cps[k + 4].c == '/');
+    if (dated && digits_end(k, 4) == k + 4) {  // a date with no 年 is no period a report states
+        const char32_t sep = cps[k + 4].c;
+        const std::size_t month = digits_end(k + 5, 2);
+        if (month > k + 5 && month < cps.size() && cps[month].c == sep) {
+            const std::size_t day = digits_end(month + 1, 2);
+            if (day > month + 1 && (day >= cps.size() || !is_digit(cps[day].c))) return time_after_date(cps, day) - k;
+        }
+    }
+    if (before == '[' || before == U'［') {
+        const std::size_t end = digits_end(k, 4);
+        return end - k <= 3 && end < cps.size() && (cps[end].c == ']' || cps[end].c == U'］') ? end - k + 1 : 0;
+    }
+    if (before != ':' && before != U'：' && !is_blank(before)) return 0;
+    std::size_t b = k;
+    while (b > 0 && (is_blank(cps[b - 1].c) || cps[b - 1].c == ':' || cps[b - 1].c == U'：')) --b;
+    const bool counter = ends_with(cps, b, U"浏览量") || ends_with(cps, b, U"阅读量") || ends_with(cps, b, U"点击量") ||
+                         ends_with(cps, b, U"访问量") || ends_with(cps, b, U"浏览次数") ||
+                         ends_with(cps, b, U"阅读次数");
+    return counter ? digits_end(k, 16) - k : 0;
+}
+
 template <class Sink>
 std::size_t quantity_at(std::string_view text, const code_points& cps, std::size_t k, Sink& sink) {
     scanned s;
@@ -73,6 +143,7 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
     if (is_digit(cps[k].c)) {
         if (const std::size_t n = list_number_at(cps, k)) return k + n;
         if (const std::size_t n = may_open_phone_number(cps, k) ? phone_number_at(cps, k) : 0) return k + n;
+        if (const std::size_t n = may_be_page_data(cps, k) ? page_data_at(cps, k) : 0) return k + n;
     }
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
     if (colon_at(cps, s.last) && is_digit(cps[k].c)) {  // 10:30 — asked only of a figure a colon ends

@@ -170,7 +170,7 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 // start (period_at, document_number_at, empty_slot_at, number_at return nothing elsewhere): the
 // scan steps over every other character with one bitmap test.
 constexpr std::u32string_view starts_of_interest =
-    U"0123456789xX%[〔【（("
+    U"0123456789xX*\uFF0A%[〔【（("
     U"上下全前截去过明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
