@@ -60,7 +60,9 @@ char32_t code_point_from(std::string_view text, std::size_t begin, std::size_t e
     return as_decoded(utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + begin, n));
 }
 
-bool wraps_inside(char32_t c) { return is_ideograph(c) || is_digit(c) || is_letter(c); }
+// A mask's star (申报高企**家, full-width ＊ decodes to it) stands for digits: a line may break before or
+// after it as inside a figure.
+bool wraps_inside(char32_t c) { return is_ideograph(c) || is_digit(c) || is_letter(c) || c == '*'; }
 // A full line may also end with a mark inside a sentence ("…3.6亿元，⏎同比增长18.5%"): the break
 // after it is no sentence's end either (after 。！？；： it stays one), or with the & of R&⏎D.
 bool wraps_after(char32_t c) { return wraps_inside(c) || one_of(c, U"，、%）”》,)&"); }

@@ -228,24 +228,28 @@ std::size_t blanks_before_date_word(const code_points& cps, std::size_t end) {
     return j > end && date_word ? j : end;
 }
 
-std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
-    auto number = [&](std::size_t i, std::size_t& end) {
-        int v = 0;
-        end = i;
-        while (end < cps.size() && is_digit(cps[end].c) && end - i < 4)
-            v = v * 10 + static_cast<int>(cps[end].c - '0'), ++end;
-        if (end == i) {
-            const int d = chinese_digit(cps[i].c);
-            if (d > 0) return ++end, d;
-            if (cps[i].c == U'十') {  // 十, 十一, 十二 (months)
-                ++end;
-                const int unit = end < cps.size() ? chinese_digit(cps[end].c) : -1;
-                if (unit > 0 && unit <= 2) return ++end, 10 + unit;
-                return 10;
-            }
+// The number of a period's year, month or quarter at i (up to 4 ASCII digits, or one Chinese digit, or
+// 十/十一/十二 of a month), `end` after it; 0 if none.
+int period_number_at(const code_points& cps, std::size_t i, std::size_t& end) {
+    int v = 0;
+    end = i;
+    while (end < cps.size() && is_digit(cps[end].c) && end - i < 4)
+        v = v * 10 + static_cast<int>(cps[end].c - '0'), ++end;
+    if (end == i) {
+        const int d = chinese_digit(cps[i].c);
+        if (d > 0) return ++end, d;
+        if (cps[i].c == U'十') {  // 十, 十一, 十二 (months)
+            ++end;
+            const int unit = end < cps.size() ? chinese_digit(cps[end].c) : -1;
+            if (unit > 0 && unit <= 2) return ++end, 10 + unit;
+            return 10;
         }
-        return v;
-    };
+    }
+    return v;
+}
+
+std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
+    const auto number = [&](std::size_t i, std::size_t& end) { return period_number_at(cps, i, end); };
     auto set = [&](std::optional<period> p) {
         if (state.year) state.current = p;
     };
