@@ -215,31 +215,35 @@ __attribute__((target("ssse3"))) void decode_ssse3(const unsigned char* p, std::
             continue;
         }
         if (c - 0xE1 < 0x0F && i + 16 <= size && i + 12 <= to) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-            const __m128i d = _mm_sub_epi8(v, low);
-            const __m128i fits =
-                _mm_andnot_si128(_mm_cmpeq_epi8(v, surrogate_lead), _mm_cmpeq_epi8(_mm_min_epu8(d, span), d));
-            const __m128i b = _mm_shuffle_epi8(v, lanes);
-            __m128i cp = _mm_or_si128(_mm_or_si128(_mm_and_si128(b, _mm_set1_epi32(0x3F)),
-                                                   _mm_and_si128(_mm_srli_epi32(b, 2), _mm_set1_epi32(0xFC0))),
-                                      _mm_and_si128(_mm_srli_epi32(b, 4), _mm_set1_epi32(0xF000)));
-            // U+FF01-FF5E as U+0021-007E, U+3000 as ' ', U+2212 as '-'
-            const __m128i full_width =
-                _mm_and_si128(_mm_cmpgt_epi32(cp, _mm_set1_epi32(0xFF00)), _mm_cmplt_epi32(cp, _mm_set1_epi32(0xFF5F)));
-            cp = _mm_sub_epi32(cp, _mm_and_si128(full_width, _mm_set1_epi32(0xFF01 - 0x21)));
-            cp = _mm_xor_si128(
-                cp, _mm_and_si128(_mm_cmpeq_epi32(cp, _mm_set1_epi32(0x3000)), _mm_set1_epi32(0x3000 ^ ' ')));
-            cp = _mm_xor_si128(
-                cp, _mm_and_si128(_mm_cmpeq_epi32(cp, _mm_set1_epi32(0x2212)), _mm_set1_epi32(0x2212 ^ '-')));
-            const __m128i at = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(i)), steps);
-            // all four written (out and cls have room: 12 bytes are left before `to`), the good ones kept
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_unpacklo_epi32(cp, at));
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2), _mm_unpackhi_epi32(cp, at));
-            cls[0] = table[_mm_extract_epi16(cp, 0)], cls[1] = table[_mm_extract_epi16(cp, 2)];
-            cls[2] = table[_mm_extract_epi16(cp, 4)], cls[3] = table[_mm_extract_epi16(cp, 6)];
-            const auto bad = ~static_cast<unsigned>(_mm_movemask_epi8(fits)) & 0xFFFu;
-            const std::size_t good = bad ? static_cast<std::size_t>(__builtin_ctz(bad)) / 3 : 4;
-            out += good, cls += good, i += 3 * good;
+            // blocks chained while each holds four: the loop's top (ASCII, the lead byte) skipped between them
+            std::size_t good = 0;
+            do {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+                const __m128i d = _mm_sub_epi8(v, low);
+                const __m128i fits =
+                    _mm_andnot_si128(_mm_cmpeq_epi8(v, surrogate_lead), _mm_cmpeq_epi8(_mm_min_epu8(d, span), d));
+                const __m128i b = _mm_shuffle_epi8(v, lanes);
+                __m128i cp = _mm_or_si128(_mm_or_si128(_mm_and_si128(b, _mm_set1_epi32(0x3F)),
+                                                       _mm_and_si128(_mm_srli_epi32(b, 2), _mm_set1_epi32(0xFC0))),
+                                          _mm_and_si128(_mm_srli_epi32(b, 4), _mm_set1_epi32(0xF000)));
+                // U+FF01-FF5E as U+0021-007E, U+3000 as ' ', U+2212 as '-'
+                const __m128i full_width = _mm_and_si128(_mm_cmpgt_epi32(cp, _mm_set1_epi32(0xFF00)),
+                                                         _mm_cmplt_epi32(cp, _mm_set1_epi32(0xFF5F)));
+                cp = _mm_sub_epi32(cp, _mm_and_si128(full_width, _mm_set1_epi32(0xFF01 - 0x21)));
+                cp = _mm_xor_si128(
+                    cp, _mm_and_si128(_mm_cmpeq_epi32(cp, _mm_set1_epi32(0x3000)), _mm_set1_epi32(0x3000 ^ ' ')));
+                cp = _mm_xor_si128(
+                    cp, _mm_and_si128(_mm_cmpeq_epi32(cp, _mm_set1_epi32(0x2212)), _mm_set1_epi32(0x2212 ^ '-')));
+                const __m128i at = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(i)), steps);
+                // all four written (out and cls have room: 12 bytes are left before `to`), the good ones kept
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_unpacklo_epi32(cp, at));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2), _mm_unpackhi_epi32(cp, at));
+                cls[0] = table[_mm_extract_epi16(cp, 0)], cls[1] = table[_mm_extract_epi16(cp, 2)];
+                cls[2] = table[_mm_extract_epi16(cp, 4)], cls[3] = table[_mm_extract_epi16(cp, 6)];
+                const auto bad = ~static_cast<unsigned>(_mm_movemask_epi8(fits)) & 0xFFFu;
+                good = bad ? static_cast<std::size_t>(__builtin_ctz(bad)) / 3 : 4;
+                out += good, cls += good, i += 3 * good;
+            } while (good == 4 && p[i] - 0xE1u < 0x0F && i + 16 <= size && i + 12 <= to);
             if (good) continue;
         }
         i = decode_one(p, i, to, out, cls, table, invalid);

@@ -361,6 +361,10 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
 }  // namespace
 
 fact fact_at(const fact_table& t, std::size_t i) {
+    // the columns' own at() would throw std::out_of_range, naming neither the row nor the size
+    if (i >= t.size())
+        throw argument_error("fact_at(" + std::to_string(i) + "): the table has " + std::to_string(t.size()) +
+                             " facts");
     fact f;
     f.variable = t.text_of(t.variable.at(i)), f.phrase = t.text_of(t.phrase[i]), f.period = t.text_of(t.period[i]);
     f.damage = t.text_of(t.damage[i]), f.status = t.text_of(t.status[i]), f.stage = t.text_of(t.stage[i]);

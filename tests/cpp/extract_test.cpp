@@ -205,6 +205,21 @@ BOOST_AUTO_TEST_CASE(byte_and_code_point_offsets_on_mixed_text) {
     BOOST_TEST(x.invalid_bytes == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_row_past_the_table_is_an_argument_error_naming_it) {
+    const table_extraction x = extract_table("共组织申报科技项目28项，获批立项11项");
+    BOOST_TEST_REQUIRE(x.facts.size() == 2u);
+    BOOST_TEST(fact_at(x.facts, 1).text == "11项");
+    try {
+        (void)fact_at(x.facts, 2);
+        BOOST_FAIL("a row past the end was read");
+    } catch (const argument_error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("fact_at(2)") != std::string::npos, what);
+        BOOST_TEST(what.find("the table has 2 facts") != std::string::npos, what);
+    }
+    BOOST_CHECK_THROW((void)fact_at(fact_table{}, 0), argument_error);
+}
+
 BOOST_AUTO_TEST_CASE(the_table_holds_the_facts_of_extract) {
     const std::string text =
         "示例市科技局2025年上半年工作总结\n共组织申报科技项目28项，获批立项11项，其中重点项目15项；"
