@@ -26,8 +26,10 @@ struct write_csv_options {
     enum class encoding_choice { utf8, utf8_bom, gb18030 };
     /// utf8_bom: a byte order mark first, so that Excel opens the file with its Chinese intact
     /// (Python's encoding="utf-8-sig"); gb18030: what Excel on Chinese Windows reads without a BOM
-    /// and older tools expect (encoding="gb18030"; it holds GBK and GB2312). write_csv_encoding()
-    /// reads Python's names. A value outside the enum is an argument_error.
+    /// and older tools expect (encoding="gb18030"; it holds GBK and GB2312), through the system's
+    /// iconv: a character its table lacks (glibc: 24 private-use code points) is an argument_error
+    /// naming the line and the code. write_csv_encoding() reads Python's names. A value outside the
+    /// enum is an argument_error.
     encoding_choice encoding = encoding_choice::utf8;
     /// Every digit (the shortest text that reads back as the same double), no rounding.
     bool full_precision = false;
@@ -55,7 +57,8 @@ write_csv_options::encoding_choice write_csv_encoding(const std::string& name);
 /// Writes the panel's columns. A stream that is not good() before or after writing (a file stream
 /// that failed to open, a full disk): a file_error, rather than a file silently left short. A file that cannot be
 /// opened or written: a file_error naming it; a negative or unknown-column `decimals` entry: an argument_error naming
-/// the column.
+/// the column. A path is written through `<path>.zhibiao-part`, renamed to it when whole: a write refused or failing
+/// half way leaves the file of that name as it was (a path that is no regular file, /dev/stdout, is written as is).
 void write_csv(const panel& p, const std::string& path, const write_csv_options& options = {});
 void write_csv(const panel& p, std::ostream& out, const write_csv_options& options = {});
 /// Writes the indicators computed on `rows` (compute(rows, ids)): their rows, in order, are the

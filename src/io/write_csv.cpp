@@ -7,12 +7,15 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <string_view>
 
 #include "core/printed_round.hpp"
+#include "core/text.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
@@ -188,8 +191,9 @@ public:
     }
 
 private:
-    // GB18030 holds every code point, so only bytes that are not UTF-8 (a name a program gave
-    // the panel) stop it: refused naming the line, not written as something else.
+    // Two things stop the encoder, each refused naming the line, never written as something else:
+    // bytes that are not UTF-8 (a name a program gave the panel), and the few code points this
+    // system's GB18030 table lacks (glibc's iconv refuses 24 private-use ones Python's codec maps).
     std::string_view encoded(std::string_view text) {
         buffer_.resize(text.size() * 2 + 16);  // at most twice the UTF-8 (é: 2 bytes, 4 in GB18030)
         char* in = const_cast<char*>(text.data());
@@ -202,11 +206,25 @@ private:
                               static_cast<std::size_t>(
                                   std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(before), '\n')) +
                               1;
-            throw argument_error(
-                "write_csv: line " + std::to_string(line) +
-                " holds bytes that are not UTF-8, which GB18030 cannot encode (write the text as UTF-8)");
+            throw argument_error("write_csv: line " + std::to_string(line) + " holds " +
+                                 unencodable(text.substr(before)) + " (write UTF-8 with a BOM: utf8_bom)");
         }
         return {buffer_.data(), buffer_.size() - out_left};
+    }
+
+    // What stopped the encoder at the start of `rest`: a character it has no code for, or bytes
+    // that are not UTF-8.
+    static std::string unencodable(std::string_view rest) {
+        const unsigned lead = rest.empty() ? 0 : static_cast<unsigned char>(rest[0]);
+        const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (rest.empty() || detail::valid_utf8_prefix(rest.substr(0, n)) != n)
+            return "bytes that are not UTF-8, which GB18030 cannot encode";
+        char32_t c = static_cast<unsigned char>(rest[0]) & (n == 1 ? 0x7F : n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(rest[k]) & 0x3F);
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+        return "the character " + std::string(rest.substr(0, n)) + " (" + code +
+               "), which this system's GB18030 encoder (iconv) has no code for";
     }
 
     std::ostream& out_;
@@ -281,16 +299,41 @@ void check_encoding(const write_csv_options& options) {
                              " is none of write_csv_options::encoding_choice's utf8, utf8_bom, gb18030");
 }
 
-std::ofstream opened(const std::string& path) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw file_error(std::string("cannot be written: ") + std::strerror(errno), location{path});
-    return out;
-}
+// A CSV written to a file goes to a file beside it first and takes the file's name only when whole:
+// a write refused or failing half way (a character GB18030 has no code for, a full disk) leaves a
+// file of that name as it was. A path that is no regular file (/dev/stdout, a pipe) is written as is.
+class file_being_written {
+public:
+    explicit file_being_written(std::string path) : path_(std::move(path)) {
+        std::error_code ignored;
+        const auto status = std::filesystem::status(path_, ignored);
+        part_ = std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) ? path_
+                                                                                             : path_ + ".zhibiao-part";
+        out_.open(part_, std::ios::binary | std::ios::trunc);
+        if (!out_) throw file_error(std::string("cannot be written: ") + std::strerror(errno), location{path_});
+    }
+    file_being_written(const file_being_written&) = delete;
+    file_being_written& operator=(const file_being_written&) = delete;
+    ~file_being_written() {
+        if (!done_ && part_ != path_) {
+            out_.close();
+            std::remove(part_.c_str());
+        }
+    }
+    std::ofstream& stream() { return out_; }
+    void finish() {
+        out_.close();
+        if (!out_) throw file_error(std::string("writing it failed: ") + std::strerror(errno), location{path_});
+        if (part_ != path_ && std::rename(part_.c_str(), path_.c_str()) != 0)
+            throw file_error(std::string("cannot be written: ") + std::strerror(errno), location{path_});
+        done_ = true;
+    }
 
-void finish(std::ofstream& out, const std::string& path) {
-    out.close();
-    if (!out) throw file_error(std::string("writing it failed: ") + std::strerror(errno), location{path});
-}
+private:
+    std::string path_, part_;
+    std::ofstream out_;
+    bool done_ = false;
+};
 
 // A stream that has failed writes nothing, silently: the caller's CSV would be empty or cut short.
 void check_stream(const std::ostream& out, const char* when) {
@@ -378,17 +421,17 @@ void write_csv(const panel& rows, const indicator_table& values, std::ostream& o
 // The columns are checked before the file is opened: a refused option leaves an existing file as it was.
 void write_csv(const panel& p, const std::string& path, const write_csv_options& options) {
     const std::vector<written_column> columns = panel_columns(p, options);
-    std::ofstream out = opened(path);
-    write_rows(p, columns, out, options);
-    finish(out, path);
+    file_being_written file(path);
+    write_rows(p, columns, file.stream(), options);
+    file.finish();
 }
 
 void write_csv(const panel& rows, const indicator_table& values, const std::string& path,
                const write_csv_options& options) {
     const std::vector<written_column> columns = indicator_columns(rows, values, options);
-    std::ofstream out = opened(path);
-    write_rows(rows, columns, out, options);
-    finish(out, path);
+    file_being_written file(path);
+    write_rows(rows, columns, file.stream(), options);
+    file.finish();
 }
 
 }  // namespace zhibiao

@@ -126,6 +126,28 @@ BOOST_AUTO_TEST_CASE(a_refused_option_leaves_the_file_as_it_was) {
     std::filesystem::remove(path);
 }
 
+// A name glibc's GB18030 table has no code for (U+E78D, a private-use character Python's codec maps):
+// refused naming the line and the character, and an existing file of that name left as it was (the
+// rows go to a file beside it that takes the name only when whole).
+BOOST_AUTO_TEST_CASE(a_character_gb18030_cannot_encode_is_named_and_leaves_the_file_as_it_was) {
+    const panel p = parse_csv("region,period,name,gdp[亿元]\n320100,2024,南京\xEE\x9E\x8D,100\n");
+    const auto path = std::filesystem::temp_directory_path() / "zhibiao_round29_gb18030.csv";
+    std::ofstream(path) << "kept\n";
+    write_csv_options options;
+    options.encoding = write_csv_options::encoding_choice::gb18030;
+    const std::string said = message_of([&] { write_csv(p, path.string(), options); });
+    BOOST_TEST(has(said, "line 2 holds the character"));
+    BOOST_TEST(has(said, "(U+E78D), which this system's GB18030 encoder (iconv) has no code for"));
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    BOOST_TEST(line == "kept");
+    BOOST_TEST(!std::filesystem::exists(path.string() + ".zhibiao-part"));
+    write_csv(two_regions(), path.string(), options);  // a whole write takes the name
+    BOOST_TEST(read_csv(path.string()).report().encoding == "gb18030");
+    std::filesystem::remove(path);
+}
+
 BOOST_AUTO_TEST_CASE(positions_are_labelled_by_one_rule) {
     using composite::detail::label_positions;
     using composite::detail::position_labels;
