@@ -57,7 +57,7 @@ def _check_cost_names(card: Any, costs: Mapping[str, Any]) -> None:
     Python as the bare Error, no subclass an analyst would catch."""
     inputs = [c["input"] for c in card.controllables]
     for name in costs:
-        if name not in inputs:
+        if isinstance(name, str) and name not in inputs:  # a key of another type: the core's type error
             error = _core.ArgumentError(
                 f"costs: {name!r} is no controllable input of scorecard '{card.id}'{_did_you_mean(str(name), inputs)}"
                 f" (its controllable inputs: {', '.join(inputs)})"
