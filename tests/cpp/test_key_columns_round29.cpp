@@ -61,7 +61,8 @@ BOOST_AUTO_TEST_CASE(the_coarser_level_is_never_the_names_of_a_finer_entity) {
 BOOST_AUTO_TEST_CASE(an_ignored_column_is_out_of_every_detection) {
     csv_options o;
     o.ignore = {"城市"};
-    const panel p = parse_csv("区划代码,地区,城市,年份,gdp[亿元]\n320106,鼓楼区,南京市,2023,10\n320302,鼓楼区,徐州市,2023,5\n", o);
+    const panel p =
+        parse_csv("区划代码,地区,城市,年份,gdp[亿元]\n320106,鼓楼区,南京市,2023,10\n320302,鼓楼区,徐州市,2023,5\n", o);
     BOOST_TEST(entity_codes(p) == "320106;320302;");
     BOOST_TEST(entity_names(p) == "鼓楼区;鼓楼区;");
     BOOST_TEST(!p.has("地区"));
