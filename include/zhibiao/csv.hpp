@@ -155,6 +155,10 @@ bool parse_number(std::string_view text, double& value, int& percent_exponent, c
 /// "1 234.567": a space grouping digits and a point in one number, which a decimal-comma file reads
 /// two ways (1234567, or 1234.567 with a decimal point); parse_number with ',' refuses it.
 bool mixes_space_and_point(std::string_view text);
+/// A heading as its meaning compares it (read_csv's match of a header to a catalogue name):
+/// full-width Ｒ＆Ｄ and （） as ASCII, R&D in any case as "R&D", and 研发, 研究与试验发展,
+/// 研究与开发 (with or without "(R&D)") as "R&D". Exposed for the Python layer's hints.
+std::string meaning_key(std::string_view name);
 }  // namespace detail
 
 }  // namespace zhibiao
