@@ -145,7 +145,9 @@ def test_read_csv_warns_of_one_fraction_among_percents(tmp_path):
     path.write_text("地区代码,年份,强度[%]\n320100,2023,2.5\n320200,2023,0.027\n320300,2023,3.1\n", encoding="utf-8")
     said = _warnings(lambda: zb.read_csv(path))
     assert len(said) == 1 and "the number 0.027 among 2.5, 3.1" in str(said[0].message)
-    np.testing.assert_array_equal(zb.read_csv(path).values("强度"), [2.5, 0.027, 3.1])  # loaded as written
+    assert "row '320200' (entity 320200, period 2023)" in str(said[0].message)
+    with pytest.warns(zb.PercentFractionWarning):
+        np.testing.assert_array_equal(zb.read_csv(path).values("强度"), [2.5, 0.027, 3.1])  # loaded as written
 
 
 # ------------------------------------------------------------------ 4. one heading rule
@@ -186,3 +188,11 @@ def test_meaning_key_is_the_loaders_rule():
     # the heading read_csv renames by that key is the one the key makes equal
     panel = zb.read_csv(io.StringIO("地区代码,年份,研发经费内部支出[万元]\n1,2023,5\n"))
     assert "rd_expenditure" in panel.variables
+
+
+def test_two_columns_giving_one_scorecard_input_is_an_unknown_name_error():
+    # src/scorecard/panel_inputs.cpp inputs_from: sales and 营业收入 both give the input sales
+    panel = zb.read_csv(io.StringIO("firm,year,sales,营业收入\nA,2024,1,2\n"))
+    error = _raised(lambda: zb.scorecards.evaluate(panel, "tech-sme-2017"))
+    assert error.name == "sales" and error.variable == "sales"
+    assert "is given by 2 columns, 'sales', '营业收入'" in str(error)
