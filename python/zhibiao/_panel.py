@@ -2445,9 +2445,12 @@ def read_csv(
     units
         Variable → unit text; overrides units in the header (``gdp[亿元]``). A name that is no
         variable of the file is a MissingVariableError with the closest one (it did nothing).
+        Under a header that says % and no unit given here, numbers that may be fractions
+        (0.023, 0.031) give a PercentFractionWarning, as in Panel.from_pandas.
     ignore
         Columns to leave out (e.g. text columns), by the name they are read as or their heading
-        as written (a str is one name; None is none); listed in the load report. A name that is
+        as written (a str is one name; None is none); listed in the load report, and never
+        taken as the entity, period, name or parent column. A name that is
         no column of the file is a MissingVariableError. Of two headings read as one variable,
         ignore= leaves one out before they are refused as a duplicate.
     sep
