@@ -37,7 +37,8 @@ struct csv_options {
     encoding_choice encoding = encoding_choice::automatic;
     layout_choice layout = layout_choice::automatic;
     /// Column names; empty means "detect" (entity: entity, region, code, adcode, 地区代码, 地区, firm,
-    /// firm_id, id, 统一社会信用代码, 企业名称, 行政区划代码, 区县, 县（市、区）, 城市, 省份…;
+    /// firm_id, id, 统一社会信用代码, 企业名称, 行政区划代码, 区县, 县（市、区）, 城市, 省份…: of two
+    /// levels of region the finer, and a coarser one is never the names of the entity;
     /// period: period, year, 年份, 时期, 期间, 年度, 统计年度, 报告期, 年; name: name, 名称; parent:
     /// parent, 上级代码). A name given that the header lacks is a parse_error with the closest heading.
     std::string entity;
@@ -48,7 +49,7 @@ struct csv_options {
     std::string parent;
     /// Variable → unit text; overrides a unit given in the header.
     std::vector<std::pair<std::string, std::string>> units;
-    /// Columns to leave out (listed in the report's ignored_columns).
+    /// Columns to leave out (listed in the report's ignored_columns), never detected as a key column.
     std::vector<std::string> ignore;
     /// Texts read as missing, after trimming and full-width normalisation (－ is -): the dashes of
     /// a table's empty cell and the ellipses of a figure not available, single or doubled as
@@ -155,6 +156,10 @@ bool parse_number(std::string_view text, double& value, int& percent_exponent, c
 /// "1 234.567": a space grouping digits and a point in one number, which a decimal-comma file reads
 /// two ways (1234567, or 1234.567 with a decimal point); parse_number with ',' refuses it.
 bool mixes_space_and_point(std::string_view text);
+/// A heading as its meaning compares it (read_csv's match of a header to a catalogue name):
+/// full-width Ｒ＆Ｄ and （） as ASCII, R&D in any case as "R&D", and 研发, 研究与试验发展,
+/// 研究与开发 (with or without "(R&D)") as "R&D". Exposed for the Python layer's hints.
+std::string meaning_key(std::string_view name);
 }  // namespace detail
 
 }  // namespace zhibiao

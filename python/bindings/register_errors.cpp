@@ -4,8 +4,8 @@
 //                      │            └ IncompatibleUnitsError
 //                      ├ DuplicateRowError
 //                      ├ FileError(Error, OSError) ─ MissingFileError(FileError, FileNotFoundError)
-//                      ├ MissingVariableError(Error, KeyError)
-//                      └ UnknownIndicatorError(Error, KeyError)
+//                      └ UnknownNameError(Error, KeyError) ─┬ MissingVariableError
+//                                                           └ UnknownIndicatorError
 #include <cerrno>
 
 #include "bindings.hpp"
@@ -113,10 +113,15 @@ void register_errors(py::module_& m) {
     new_exception(m, "MissingFileError", py::make_tuple(file, py::handle(PyExc_FileNotFoundError)),
                   "A file that does not exist; also a FileNotFoundError.")
         .attr("__str__") = base_str;
-    py::handle key_error(PyExc_KeyError);
-    new_exception(m, "MissingVariableError", py::make_tuple(base, key_error),
+    // KeyError.__str__ would print the repr of the sentence, in quotes: keep it as written.
+    py::object lookup = new_exception(
+        m, "UnknownNameError", py::make_tuple(base, py::handle(PyExc_KeyError)),
+        "A name that should exist does not (a scorecard, a preset, a layer, a region); `name` is the name "
+        "looked up. Also a KeyError.");
+    lookup.attr("__str__") = base_str;
+    new_exception(m, "MissingVariableError", py::make_tuple(lookup),
                   "A variable an indicator needs is not in the panel; `name` is the variable. Also a KeyError.");
-    new_exception(m, "UnknownIndicatorError", py::make_tuple(base, key_error),
+    new_exception(m, "UnknownIndicatorError", py::make_tuple(lookup),
                   "An indicator id that is not in the catalogue; `name` is the id. Also a KeyError.");
 
     // Most derived first: pybind11 tries translators in reverse order of registration, and each
@@ -135,6 +140,8 @@ void register_errors(py::module_& m) {
             raise("MissingVariableError", e);
         } catch (const unknown_indicator_error& e) {
             raise("UnknownIndicatorError", e);
+        } catch (const lookup_error& e) {
+            raise("UnknownNameError", e);
         } catch (const duplicate_row_error& e) {
             raise("DuplicateRowError", e);
         } catch (const file_not_found_error& e) {

@@ -173,6 +173,7 @@ py::array row_entity_codes(const panel& p) {
 }
 
 void register_cell_readers(py::module_& m);
+void register_heading_rules(py::module_& m);
 void register_csv_readers(py::module_& m);
 
 }  // namespace
@@ -261,6 +262,7 @@ void register_panel(py::module_& m) {
              "the tests compare them).");
 
     register_cell_readers(m);
+    register_heading_rules(m);
     register_csv_readers(m);
 }
 
@@ -365,6 +367,13 @@ void register_cell_readers(py::module_& m) {
             return true;
         },
         py::arg("seconds"));
+}
+
+// read_csv's rules of headings, for the Python layer's hints (one rule, not a copy).
+void register_heading_rules(py::module_& m) {
+    m.def("meaning_key", &detail::meaning_key, py::arg("heading"),
+          "A heading as read_csv compares it to the catalogue's names (csv.hpp detail::meaning_key): "
+          "full-width Ｒ＆Ｄ and （） as ASCII, R&D in any case, 研发 and 研究与试验发展 as R&D.");
 }
 
 void register_csv_readers(py::module_& m) {

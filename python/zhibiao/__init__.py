@@ -35,12 +35,14 @@ LimitError = _core.LimitError
 MethodError = _core.MethodError
 FileError = _core.FileError
 MissingFileError = _core.MissingFileError
+UnknownNameError = _core.UnknownNameError
 MissingVariableError = _core.MissingVariableError
 UnknownIndicatorError = _core.UnknownIndicatorError
 ArgumentError = _core.ArgumentError
 
 # KeyError prints its argument with repr(); these carry a full sentence, so print it as is.
-for _cls in (MissingVariableError, UnknownIndicatorError):
+_cls: type
+for _cls in (UnknownNameError, MissingVariableError, UnknownIndicatorError):
     _cls.__str__ = BaseException.__str__  # type: ignore[assignment]
     _cls.__module__ = "zhibiao"
 for _cls in (
@@ -91,6 +93,7 @@ __all__ = [
     "UnitError",
     "UnknownIndicatorError",
     "UnknownKeywordError",
+    "UnknownNameError",
     "UnknownUnitError",
     "catalogue",
     "composite",

@@ -14,7 +14,7 @@ import numpy as np
 
 from . import _reason_columns
 from ._lang import counted
-from ._percent_cells import caller_stacklevel, warn_possible_fractions
+from ._percent_cells import caller_stacklevel, warn_fractions_in_file, warn_possible_fractions
 from ._suggest import (
     ArgumentTypeError,
     absent_names,
@@ -485,17 +485,11 @@ def _misspelt_heading_hint(wanted: str, columns: Sequence[str], core_catalogue: 
     return _heading_alike_hint(wanted, [c for c in columns if c not in _catalogue_variables()], headings)
 
 
-# Full-width forms read as ASCII, as src/io/csv.cpp's meaning_key reads them.
-_NARROW = str.maketrans("ＲｒＤｄ＆（）", "RrDd&()")
-
-
 def _heading_key(text: str) -> str:
-    """A heading's characters in order, without its unit, brackets and blanks, 研发 and
-    研究与试验发展 read as R&D (as parse_column_header reads them), R&D one character."""
+    """A heading's characters in order, without its unit, brackets and blanks, read by read_csv's
+    meaning_key (研发 and 研究与试验发展 as R&D, full-width Ｒ＆Ｄ as ASCII), R&D one character."""
     name, _, written = _core.parse_column_header(str(text))
-    text = re.sub("[rR]&[dD]", "R&D", (written or name).translate(_NARROW))
-    for longer in ("研究与试验发展(R&D)", "研究与开发(R&D)", "研究与试验发展", "研究与开发", "研发"):
-        text = text.replace(longer, "R&D")
+    text = _core.meaning_key(written or name)
     return "".join(c for c in text.replace("R&D", "\0") if not c.isspace() and c not in "()（）[]［］")
 
 
@@ -2451,9 +2445,12 @@ def read_csv(
     units
         Variable → unit text; overrides units in the header (``gdp[亿元]``). A name that is no
         variable of the file is a MissingVariableError with the closest one (it did nothing).
+        Under a header that says % and no unit given here, numbers that may be fractions
+        (0.023, 0.031) give a PercentFractionWarning, as in Panel.from_pandas.
     ignore
         Columns to leave out (e.g. text columns), by the name they are read as or their heading
-        as written (a str is one name; None is none); listed in the load report. A name that is
+        as written (a str is one name; None is none); listed in the load report, and never
+        taken as the entity, period, name or parent column. A name that is
         no column of the file is a MissingVariableError. Of two headings read as one variable,
         ignore= leaves one out before they are refused as a duplicate.
     sep
@@ -2545,10 +2542,13 @@ def _read_csv_panel(path: Any, options: dict[str, Any], sep: str, progress: Any)
             reasons = _reason_columns.in_header(data[: _reason_columns.HEAD_BYTES], sep)
             options["ignore"] += [r.strip() for r in reasons]  # as read_csv trims the header
             panel = Panel(_core.parse_csv(data, source=name, **options))
+            head = data[: _reason_columns.HEAD_BYTES]
         else:
             source, name = path, os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
-            reasons = _reason_columns.in_header(_reason_columns.first_line(path), sep)
+            head = _reason_columns.first_line(path)
+            reasons = _reason_columns.in_header(head, sep)
             options["ignore"] += [r.strip() for r in reasons]  # as read_csv trims the header
             panel = Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it
+    warn_fractions_in_file(panel, head, source, sep, {variable for variable, _ in options["units"]})
     # <variable>_reason columns (what `zhibiao rollup` writes): the reasons of the cells
     return _reason_columns.carried(panel, source, name, reasons, sep) if reasons else panel

@@ -132,3 +132,41 @@ def _texts_say_percent(series: Any) -> bool:
     if series.dtype.kind in "iuf":
         return False
     return any(isinstance(t, str) and t.rstrip().endswith(_PERCENT_MARKS) for t in series.tolist())
+
+
+def warn_fractions_in_file(panel: Any, head: bytes, source: Any, sep: str, units_given: Any) -> None:
+    """read_csv's PercentFractionWarning, by from_pandas' rule: a column whose header says %
+    (``强度[%]``) and whose numbers may be fractions (0.023 for 2.3 %). A unit given by ``units=``
+    is never questioned, a column of integers is left alone, and so is one whose cells are
+    written as percentages ("0.5%": the file's texts are read only then)."""
+    import pandas as pd
+
+    from ._reason_columns import header_of
+
+    variables = set(panel.variables)
+    for heading in (h.strip() for h in header_of(head, sep)):
+        name, unit, _ = _core.parse_column_header(heading)
+        if name not in variables or name in units_given or not _is_percent(unit):
+            continue
+        values = np.asarray(panel.values(name), dtype=np.float64)
+        finite = values[np.isfinite(values)]
+        if finite.size == 0 or bool(np.all(finite == np.round(finite))):
+            continue  # integers: no fractions
+        rows = panel.index()
+        series = pd.Series(values, index=rows.get_level_values(0))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            warn_possible_fractions(series, heading, name, unit, lambda k: f"entity {rows[k][0]}, period {rows[k][1]}")
+        if caught and not _cells_say_percent(source, sep, heading):
+            warnings.warn(str(caught[0].message), PercentFractionWarning, stacklevel=caller_stacklevel())
+
+
+def _cells_say_percent(source: Any, sep: str, heading: str) -> bool:
+    """Whether the file's cells under ``heading`` are written as percentages ("0.5%")."""
+    from ._reason_columns import _reason_table
+
+    try:
+        table = _reason_table(source, sep, str(source))
+    except (_core.Error, OSError, ValueError):
+        return False  # cells the loader read and pandas cannot split: the numbers decide
+    return heading in table.columns and _texts_say_percent(table[heading])

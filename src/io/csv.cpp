@@ -681,11 +681,11 @@ bool same_ascii_case_blind(std::string_view a, std::string_view b) {
 
 // The column named `wanted`, else the first of `headings` (data/headings.toml) the header has,
 // ASCII letters in any case (Region, YEAR); -1 when none. `taken`: columns already read in
-// another role, never detected again (a header of 地区代码 and 地区 has its codes and its names:
-// 地区 is the entity only when it stands alone).
+// another role or left out by ignore=, never detected (a header of 地区代码 and 地区 has its codes
+// and its names: 地区 is the entity only when it stands alone).
 int find_column(const std::vector<std::string>& names, const std::string& wanted,
                 const std::vector<std::string>& headings, const char* role, const std::string& source,
-                std::initializer_list<int> taken = {}) {
+                const std::vector<int>& taken = {}) {
     if (!wanted.empty()) {
         auto it = std::find(names.begin(), names.end(), wanted);
         if (it == names.end()) {
@@ -782,20 +782,26 @@ public:
         units_by_written_name();
         check_duplicate_headers();
         const detail::column_headings& headings = detail::builtin_headings();
-        bool has_long_columns = find_column(names, {}, headings.variable, "variable", source_) >= 0 &&
-                                find_column(names, {}, headings.value, "value", source_) >= 0;
+        const std::vector<int> left_out = ignored_columns();
+        bool has_long_columns = find_column(names, {}, headings.variable, "variable", source_, left_out) >= 0 &&
+                                find_column(names, {}, headings.value, "value", source_, left_out) >= 0;
         bool long_form = options_.layout == csv_options::layout_choice::long_form ||
                          (options_.layout == csv_options::layout_choice::automatic && has_long_columns);
         report_.layout = long_form ? "long" : "wide";
 
         // A long file's 单位 is the unit of its values, never the entity (单位, a firm table's unit).
-        const int unit_col = long_form ? find_column(names, {}, headings.unit, "unit", source_) : -1;
-        entity_col_ = find_column(names, options_.entity, headings.entity, "entity", source_, {unit_col});
-        period_col_ = find_column(names, options_.period, headings.period, "period", source_);
-        name_col_ = find_column(names, options_.name, headings.name, "name", source_, {entity_col_, unit_col});
-        if (name_col_ >= 0 && options_.name.empty() && ignored(names[static_cast<std::size_t>(name_col_)]))
-            name_col_ = -1;  // a names column left out (refuse_two_names tells how when it disagrees)
-        parent_col_ = find_column(names, options_.parent, headings.parent, "parent", source_);
+        std::vector<int> taken = ignored_columns();
+        const int unit_col = long_form ? find_column(names, {}, headings.unit, "unit", source_, taken) : -1;
+        taken.push_back(unit_col);
+        entity_col_ = find_column(names, options_.entity, headings.entity, "entity", source_, taken);
+        taken.push_back(entity_col_);
+        period_col_ = find_column(names, options_.period, headings.period, "period", source_, taken);
+        taken.push_back(period_col_);
+        const std::vector<int> coarser = coarser_than_entity(names, headings.levels);
+        taken.insert(taken.end(), coarser.begin(), coarser.end());
+        name_col_ = find_column(names, options_.name, headings.name, "name", source_, taken);
+        taken.push_back(name_col_);
+        parent_col_ = find_column(names, options_.parent, headings.parent, "parent", source_, taken);
         if (entity_col_ < 0)
             throw header_error("no entity column" + closest_heading(names, headings.entity, "entity") +
                                ": name it with csv_options::entity (looked for " + listed(headings.entity) + ")" +
@@ -1028,6 +1034,33 @@ private:
         }
     }
 
+    // The columns ignore= names, which no detection of a key column may choose.
+    std::vector<int> ignored_columns() const {
+        std::vector<int> out;
+        for (std::size_t i = 0; i < parsed_headers_.size(); ++i)
+            if (ignored_column(i)) out.push_back(static_cast<int>(i));
+        return out;
+    }
+    // The level (data/headings.toml's county_level, city_level...) a heading names, or -1.
+    static int region_level(const std::string& name, const std::vector<std::vector<std::string>>& levels) {
+        for (std::size_t k = 0; k < levels.size(); ++k)
+            for (const auto& heading : levels[k])
+                if (same_ascii_case_blind(name, heading)) return static_cast<int>(k);
+        return -1;
+    }
+    // The columns of a coarser level than the entity's (城市 beside a county table keyed by 区县):
+    // never its names, which would name each county by its city. Not left out unasked either: as a
+    // variable, its first name is refused saying how to leave it out (ignore=).
+    std::vector<int> coarser_than_entity(const std::vector<std::string>& names,
+                                         const std::vector<std::vector<std::string>>& levels) const {
+        std::vector<int> out;
+        if (entity_col_ < 0) return out;
+        const int level = region_level(names[static_cast<std::size_t>(entity_col_)], levels);
+        if (level < 0) return out;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (region_level(names[i], levels) > level) out.push_back(static_cast<int>(i));
+        return out;
+    }
     // Whether ignore= names column i: by the name it is read as, or by its heading as written.
     bool ignored_column(std::size_t i) const {
         const column_header& h = parsed_headers_[i];
@@ -2642,9 +2675,11 @@ private:
     panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
         long_state st;
         const detail::column_headings& headings = detail::builtin_headings();
-        st.variable_col = find_column(names, {}, headings.variable, "variable", source_);
-        st.value_col = find_column(names, {}, headings.value, "value", source_);
-        st.unit_col = find_column(names, {}, headings.unit, "unit", source_, {entity_col_, name_col_});
+        std::vector<int> taken = ignored_columns();
+        st.variable_col = find_column(names, {}, headings.variable, "variable", source_, taken);
+        st.value_col = find_column(names, {}, headings.value, "value", source_, taken);
+        taken.insert(taken.end(), {entity_col_, name_col_});
+        st.unit_col = find_column(names, {}, headings.unit, "unit", source_, taken);
         if (st.variable_col < 0 || st.value_col < 0)
             throw header_error("long layout needs 'variable' and 'value' columns (or 指标 and 数值)");
         for (std::size_t i = 0; i < names.size(); ++i) {
@@ -2908,6 +2943,30 @@ panel parse_csv(std::string_view bytes, const csv_options& options, const std::s
     return loader(bytes, options, source).run();
 }
 
+// A heading as its meaning compares it: 研发 and 研究与试验发展 (with or without "(R&D)") are how
+// bureau tables write R&D, so 研发经费内部支出 is the catalogue's R&D经费内部支出.
+// Full-width forms (Ｒ＆Ｄ, （R&D）) and R&D in any case (R&d, r&d) are read as the ASCII R&D.
+std::string detail::meaning_key(std::string_view name) {
+    std::string key(name);
+    const auto replace_all = [&key](std::string_view from, std::string_view to) {
+        for (std::size_t at = key.find(from); at != std::string::npos; at = key.find(from, at + to.size()))
+            key.replace(at, from.size(), to);
+    };
+    for (const auto& [wide, narrow] : std::initializer_list<std::pair<std::string_view, std::string_view>>{
+             {"Ｒ", "R"}, {"ｒ", "r"}, {"Ｄ", "D"}, {"ｄ", "d"}, {"＆", "&"}, {"（", "("}, {"）", ")"}})
+        replace_all(wide, narrow);
+    for (std::size_t at = key.find('&'); at != std::string::npos; at = key.find('&', at + 1))
+        if (at > 0 && at + 1 < key.size() && (key[at - 1] == 'r' || key[at - 1] == 'R') &&
+            (key[at + 1] == 'd' || key[at + 1] == 'D')) {
+            key[at - 1] = 'R';
+            key[at + 1] = 'D';
+        }
+    for (const std::string_view longer :
+         {"研究与试验发展(R&D)", "研究与开发(R&D)", "研究与试验发展", "研究与开发", "研发"})
+        replace_all(longer, "R&D");
+    return key;
+}
+
 void check_text_file(std::string_view bytes, const std::string& source) {
     const detail::sniffed kind = detail::sniff(bytes);
     if (kind == detail::sniffed::zip || kind == detail::sniffed::ole || kind == detail::sniffed::binary)
@@ -2930,38 +2989,14 @@ std::pair<std::size_t, std::size_t> last_open(std::string_view s, std::string_vi
     return {w, wide.size()};
 }
 
-// A heading as its meaning compares it: 研发 and 研究与试验发展 (with or without "(R&D)") are how
-// bureau tables write R&D, so 研发经费内部支出 is the catalogue's R&D经费内部支出.
-// Full-width forms (Ｒ＆Ｄ, （R&D）) and R&D in any case (R&d, r&d) are read as the ASCII R&D.
-std::string meaning_key(std::string_view name) {
-    std::string key(name);
-    const auto replace_all = [&key](std::string_view from, std::string_view to) {
-        for (std::size_t at = key.find(from); at != std::string::npos; at = key.find(from, at + to.size()))
-            key.replace(at, from.size(), to);
-    };
-    for (const auto& [wide, narrow] : std::initializer_list<std::pair<std::string_view, std::string_view>>{
-             {"Ｒ", "R"}, {"ｒ", "r"}, {"Ｄ", "D"}, {"ｄ", "d"}, {"＆", "&"}, {"（", "("}, {"）", ")"}})
-        replace_all(wide, narrow);
-    for (std::size_t at = key.find('&'); at != std::string::npos; at = key.find('&', at + 1))
-        if (at > 0 && at + 1 < key.size() && (key[at - 1] == 'r' || key[at - 1] == 'R') &&
-            (key[at + 1] == 'd' || key[at + 1] == 'D')) {
-            key[at - 1] = 'R';
-            key[at + 1] = 'D';
-        }
-    for (const std::string_view longer :
-         {"研究与试验发展(R&D)", "研究与开发(R&D)", "研究与试验发展", "研究与开发", "研发"})
-        replace_all(longer, "R&D");
-    return key;
-}
-
 // The one variable a heading names by the meaning of one of the catalogue's names, or null (none,
 // or two: then the heading is left as it is).
 const variable_spec* variable_meant(const catalogue& cat, std::string_view name) {
-    const std::string key = meaning_key(name);
+    const std::string key = detail::meaning_key(name);
     const variable_spec* found = nullptr;
     for (const auto& v : cat.variables()) {
-        bool named = !v.name_zh.empty() && meaning_key(v.name_zh) == key;
-        for (const auto& other : v.other_names) named = named || meaning_key(other) == key;
+        bool named = !v.name_zh.empty() && detail::meaning_key(v.name_zh) == key;
+        for (const auto& other : v.other_names) named = named || detail::meaning_key(other) == key;
         if (named && found && found != &v) return nullptr;
         if (named) found = &v;
     }

@@ -13,7 +13,8 @@ namespace zhibiao::detail {
 column_headings headings_from_toml(std::string_view text, const std::string& source) {
     const toml_document doc(text, source);
     const toml_reader r(doc.root(), source, "the headings");
-    r.allow_only({"entity", "period", "name", "parent", "variable", "value", "unit"});
+    r.allow_only({"entity", "period", "name", "parent", "variable", "value", "unit", "county_level", "city_level",
+                  "province_level"});
     auto list = [&](const char* key) {
         std::vector<std::string> headings = r.texts(key);
         if (headings.empty()) r.fail(key, "is missing or empty (a list of headings)");
@@ -21,8 +22,10 @@ column_headings headings_from_toml(std::string_view text, const std::string& sou
             if (h.empty() || h != trim(h)) r.fail(key, "has a heading that is empty or has spaces around it");
         return headings;
     };
-    return {list("entity"),   list("period"), list("name"), list("parent"),
-            list("variable"), list("value"),  list("unit")};
+    return {list("entity"),   list("period"),
+            list("name"),     list("parent"),
+            list("variable"), list("value"),
+            list("unit"),     {list("county_level"), list("city_level"), list("province_level")}};
 }
 
 const column_headings& builtin_headings() {

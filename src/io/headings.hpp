@@ -7,6 +7,8 @@ namespace zhibiao::detail {
 
 struct column_headings {
     std::vector<std::string> entity, period, name, parent, variable, value, unit;
+    /// A region's level by its heading, finest first: county, city, province.
+    std::vector<std::vector<std::string>> levels;
 };
 
 /// The headings of data/headings.toml, read once.
