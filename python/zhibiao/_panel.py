@@ -2150,10 +2150,12 @@ class Panel:
         if entity in codes or entity not in names:
             return
         named = [code for code, name in zip(codes, names) if name == entity]
-        raise _core.ArgumentError(
+        error = _core.ArgumentError(
             f"{where}: the panel has no entity {entity!r}: entities are given by their codes, and {entity!r} is "
             f"the name of {', '.join(named[:10])}{f' and {len(named) - 10} more' if len(named) > 10 else ''}"
         )
+        error.entity = entity  # type: ignore[attr-defined]  # as the core's errors carry the bad input
+        raise error
 
     # ------------------------------------------------------------------ roll-up and checks
     @checked_keywords

@@ -97,19 +97,25 @@ def test_scorecard_ignore_leaves_out_a_column_of_a_table_without_firm_ids():
     assert wrong.returncode == 2 and "no column of the file" in wrong.stderr
 
 
-def test_explain_of_an_entity_given_by_its_name_names_its_codes():
+def _three_districts(rd_expenditure):
+    """Two districts named 鼓楼区 (Nanjing's 320106, Fuzhou's 350102) and 门头沟区, GDP 1, 2, 3 亿元."""
     df = pd.DataFrame(
         {
             "region": ["320106", "350102", "110109"],
             "name": ["鼓楼区", "鼓楼区", "门头沟区"],
             "year": 2020,
             "gdp": [1.0, 2.0, 3.0],
-            "rd_expenditure": [1.0, 2.0, 3.0],
+            "rd_expenditure": rd_expenditure,
         }
     )
-    panel = zb.Panel.from_pandas(df, entity="region", period="year", units={"gdp": "亿元", "rd_expenditure": "万元"})
-    with pytest.raises(zb.ArgumentError, match="'门头沟区' is the name of 110109"):
+    return zb.Panel.from_pandas(df, entity="region", period="year", units={"gdp": "亿元", "rd_expenditure": "万元"})
+
+
+def test_explain_of_an_entity_given_by_its_name_names_its_codes():
+    panel = _three_districts([1.0, 2.0, 3.0])
+    with pytest.raises(zb.ArgumentError, match="'门头沟区' is the name of 110109") as refused:
         panel.explain("rd_intensity", "门头沟区", "2020")
+    assert refused.value.entity == "门头沟区"
     with pytest.raises(zb.ArgumentError, match="'鼓楼区' is the name of 320106, 350102"):
         panel.explain("rd_intensity", "鼓楼区", 2020)
     assert panel.explain("rd_intensity", "110109", "2020").value == pytest.approx(0.01)  # 3 万元 of 3 亿元
@@ -180,16 +186,7 @@ def test_plots_tell_regions_of_one_name_apart_by_their_codes():
     # before: two bars labelled 鼓楼区 (Nanjing's and Fuzhou's), which the reader could not tell apart
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
-    df = pd.DataFrame(
-        {
-            "region": ["320106", "350102", "110109"],
-            "name": ["鼓楼区", "鼓楼区", "门头沟区"],
-            "year": 2020,
-            "gdp": [1.0, 2.0, 3.0],
-            "rd_expenditure": [100.0, 300.0, 200.0],
-        }
-    )
-    panel = zb.Panel.from_pandas(df, entity="region", period="year", units={"gdp": "亿元", "rd_expenditure": "万元"})
+    panel = _three_districts([100.0, 300.0, 200.0])
     values = panel.compute("rd_intensity")  # 1.5 % (300 万元 of 2 亿元), 1 %, 0.67 %
     ax = zb.plot.by_region(values, "rd_intensity")
     assert [t.get_text() for t in ax.get_yticklabels()] == ["鼓楼区 (350102)", "鼓楼区 (320106)", "门头沟区"]
