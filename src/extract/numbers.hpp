@@ -436,9 +436,10 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
         const char32_t c = cps[i].c;
         // A digit in one test (c - '0' wraps round below '0'); the count of digits and of decimals
         // follow from where the point and the separators stood, not counted at each digit.
-        const auto digit = static_cast<std::uint32_t>(c - U'0');
-        if (digit >= 10 && c == '*' && i > k && is_digit(cps[i - 1].c) && stars_end_digits(cps, k, i)) break;
-        if (digit < 10 || is_mask(c)) {
+        // A star after a digit that multiplies or closes emphasis ends the digits.
+        if (const auto digit = static_cast<std::uint32_t>(c - U'0');
+            digit < 10 ||
+            (is_mask(c) && (c != '*' || i == k || !is_digit(cps[i - 1].c) || !stars_end_digits(cps, k, i)))) {
             masked |= digit >= 10;
             const unsigned d = digit < 10 ? digit : 0;
             significant += significant || d ? 1 : 0;  // the zeros before the first other digit are not
