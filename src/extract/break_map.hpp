@@ -95,6 +95,9 @@ bool item_or_page_line(std::string_view line) {
         const auto lead = static_cast<unsigned char>(line[b]);
         b += lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
     }
+    // "* 项目…", "*注：": a markdown bullet or a star footnote; a mask's star (**家, *万元) goes on
+    if (!cps.empty() && cps[0] == '*' && (cps.size() < 2 || !one_of(cps[1], U"*项件家个名人位万亿元次台套篇所%")))
+        return true;
     const std::size_t open = !cps.empty() && one_of(cps[0], U"（(") ? 1 : 0;  // （一） (2)
     std::size_t j = open;
     while (j < cps.size() && (is_digit(cps[j]) || chinese_digit(cps[j]) >= 0)) ++j;

@@ -17,14 +17,28 @@ namespace zhibiao {
 namespace {
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-// x/X and *: a bureau masks a figure it will not publish as 13.x%, xx家 or **家 (＊ full width).
-bool is_mask(char32_t c) { return c == 'x' || c == 'X' || c == '*' || c == U'\uFF0A'; }
+// x/X and *: a bureau masks a figure it will not publish as 13.x%, xx家 or **家 (full-width ＊
+// decodes to *).
+bool is_mask(char32_t c) { return c == 'x' || c == 'X' || c == '*'; }
+
+std::size_t star_run_end(const code_points& cps, std::size_t j) {
+    while (j < cps.size() && cps[j].c == '*') ++j;
+    return j;
+}
+// Stars right after digits [k, i) that are no mask: a product (3*4个) or the close of emphasis a run
+// as long opened just before the digits (**120**家, **12.5**亿元).
+bool stars_end_digits(const code_points& cps, std::size_t k, std::size_t i) {
+    const std::size_t run_end = star_run_end(cps, i);
+    if (run_end < cps.size() && is_digit(cps[run_end].c)) return true;
+    std::size_t b = k;
+    while (b > 0 && cps[b - 1].c == '*') --b;
+    return k - b == run_end - i;
+}
 
 // Stars before digits ("*2亿元", "**120家**"): a footnote's mark or emphasis around a figure, not
 // its masked digits — the figure is the digits after them.
 bool stars_before_digits(const code_points& cps, std::size_t k) {
-    std::size_t j = k;
-    while (j < cps.size() && (cps[j].c == '*' || cps[j].c == U'\uFF0A')) ++j;
+    const std::size_t j = star_run_end(cps, k);
     return j > k && j < cps.size() && is_digit(cps[j].c);
 }
 bool is_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -422,7 +436,10 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
         const char32_t c = cps[i].c;
         // A digit in one test (c - '0' wraps round below '0'); the count of digits and of decimals
         // follow from where the point and the separators stood, not counted at each digit.
-        if (const auto digit = static_cast<std::uint32_t>(c - U'0'); digit < 10 || is_mask(c)) {
+        // A star after a digit that multiplies or closes emphasis ends the digits.
+        if (const auto digit = static_cast<std::uint32_t>(c - U'0');
+            digit < 10 ||
+            (is_mask(c) && (c != '*' || i == k || !is_digit(cps[i - 1].c) || !stars_end_digits(cps, k, i)))) {
             masked |= digit >= 10;
             const unsigned d = digit < 10 ? digit : 0;
             significant += significant || d ? 1 : 0;  // the zeros before the first other digit are not
@@ -1178,6 +1195,18 @@ std::size_t renminbi(const code_points& cps, std::size_t i, std::size_t n, std::
     return n + 2;
 }
 
+// **120**家: the emphasis's closing stars after digits [k, i) stand between the figure and its unit;
+// the code point after them, read past only where a unit or 万 plainly follows (the readers of damage
+// in number_at then never see a star). i when none.
+std::size_t past_closing_emphasis(const code_points& cps, std::size_t k, std::size_t i) {
+    if (i >= cps.size() || cps[i].c != '*' || i == k || !is_digit(cps[i - 1].c)) return i;
+    const std::size_t stars = star_run_end(cps, i);
+    return stars < cps.size() && !is_digit(cps[stars].c) && digits_end_plainly(cps, stars) &&
+                   stars_end_digits(cps, k, i)
+               ? stars
+               : i;
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
@@ -1197,7 +1226,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
                                               !is_mask(cps[k - 2].c) && cps[k - 2].c != '.'));
         if (k > 0 && (is_letter(cps[k - 1].c) || is_digit(cps[k - 1].c) || (cps[k - 1].c == '.' && !leading_point)))
             return false;
-        i = arabic(cps, k, value, masked, comma);
+        i = past_closing_emphasis(cps, k, arabic(cps, k, value, masked, comma));
         const bool skip_damage = leading_point || digits_end_plainly(cps, i);  // most figures: no reader below
         // "3l6件", "1O5项", "2,1OO万元", "3�26件": a letter read for a digit (O o l I) or an invalid
         // byte (U+FFFD) inside or right after the digits is a misread digit, not the figure's end.

@@ -300,7 +300,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         int v = (is_digit(cps[k].c) || chinese_digit(cps[k].c) > 0 || cps[k].c == U'十') ? number(k, end) : 0;
         if (!v || (k > 0 && is_digit(cps[k - 1].c))) return 0;
         if (is_digit(cps[k].c) && end - k < 4) year_across_break(cps, k, end, v);
-        if (end < cps.size() && (cps[end].c == ' ' || cps[end].c == U'\u3000')) end = blanks_before_date_word(cps, end);
+        if (end < cps.size() && is_blank(cps[end].c)) end = blanks_before_date_word(cps, end);  // U+3000 decodes to ' '
         if (end < cps.size() && cps[end].c == U'年' && v >= 1900 && v <= 2200) {
             state.year = v, state.current = period::year(v);
             return end + 1 - k;
@@ -314,6 +314,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         if (dash < cps.size() && is_dash(cps[dash].c) && v == 1) {
             std::size_t end2 = 0;
             const int m = dash + 1 < cps.size() ? number(dash + 1, end2) : 0;
+            if (m && end2 < cps.size() && is_blank(cps[end2].c)) end2 = blanks_before_date_word(cps, end2);  // 1—9 月
             if (m >= 1 && m <= 12 && end2 < cps.size() && cps[end2].c == U'月') {
                 set(period::year_to_date(state.year, m));
                 return end2 + 1 - k;

@@ -25,20 +25,48 @@ bool may_open_phone_number(const code_points& cps, std::size_t k) {
     return is_blank(c) || c == ':' || c == U'：' || one_of(c, U"话机真线码");
 }
 
+// 届 right before k or before the body it names there (十四届人大三次, 届全国人大三次: at most four
+// ideographs, none of 以来, 每 or 共: 本届以来共召开三次会议 counts meetings); not 每届 (每届三次培训
+// counts a term's trainings).
+bool term_before(const code_points& cps, std::size_t k) {
+    for (std::size_t b = k; b > 0 && k - b <= 4; --b) {
+        const char32_t c = cps[b - 1].c;
+        if (c == U'届') return b < 2 || cps[b - 2].c != U'每';
+        if (!is_ideograph(c) || one_of(c, U"以来每共")) return false;
+    }
+    return false;
+}
+
 // 十三届三次、四次全会, 十四届人大三次会议: a plenum or a congress's session named by its order after
-// 届, not a count of 次 — after 届, before 全会 (across a list 三次、四次), or before 会议 with 届 just
-// before (召开三次会议 with no 届 counts meetings).
+// 届, not a count of 次 — right after 届, before 全会 (across a list 三次、四次), or before 会议 with 届
+// and the body's name just before (召开三次会议 with no 届 counts meetings).
 bool session_ordinal(const code_points& cps, std::size_t k, const scanned& s) {
     if (s.q.unit != "次") return false;
-    if (k > 0 && cps[k - 1].c == U'届') return true;
+    if (k > 0 && cps[k - 1].c == U'届') return term_before(cps, k);
     std::size_t j = s.last;
     while (j < cps.size() &&
            (cps[j].c == U'、' || cps[j].c == U'次' || cps[j].c == U'十' || chinese_digit(cps[j].c) >= 0))
         ++j;
     if (starts_with(cps, j, U"全会") || starts_with(cps, j, U"全体会议")) return true;
-    if (!starts_with(cps, j, U"会议")) return false;
-    for (std::size_t b = k; b > 0 && k - b < 8; --b)
-        if (cps[b - 1].c == U'届') return true;
+    return starts_with(cps, j, U"会议") && term_before(cps, k);
+}
+
+// "**项目管理**", "*万人计划*": markdown emphasis on a word that opens with a measure word, not a
+// masked figure (申报高企**家(其中新认定**家 are masks) — a star-only mask closed on its line, after
+// at most 12 ideographs, by a run of as many stars with no unit after it; or whose measure word
+// opens a word (项目, 家庭: the not_before of the empty slot's words).
+bool emphasis_not_mask(std::string_view text, const code_points& cps, std::size_t k, const scanned& s) {
+    if (cps[k].c != '*') return false;
+    const std::size_t open_end = star_run_end(cps, k);
+    if (open_end >= s.last || is_digit(cps[open_end].c) || cps[open_end].c == '.') return false;
+    std::size_t j = open_end;
+    while (j < cps.size() && j - open_end < 12 && is_ideograph(cps[j].c)) ++j;
+    const std::size_t close_end = star_run_end(cps, j);
+    if (j > open_end && close_end - j == open_end - k && !unit_follows(text, cps, close_end)) return true;
+    for (const auto& w : slot_words) {
+        const std::size_t after = open_end + w.word.size();
+        if (starts_with(cps, open_end, w.word) && after < cps.size() && one_of(cps[after].c, w.not_before)) return true;
+    }
     return false;
 }
 
@@ -129,7 +157,10 @@ std::size_t page_data_at(const code_points& cps, std::size_t k) {
     const bool counter = ends_with(cps, b, U"浏览量") || ends_with(cps, b, U"阅读量") || ends_with(cps, b, U"点击量") ||
                          ends_with(cps, b, U"访问量") || ends_with(cps, b, U"浏览次数") ||
                          ends_with(cps, b, U"阅读次数");
-    return counter ? digits_end(k, 16) - k : 0;
+    if (!counter) return 0;
+    // 浏览量：35 | 来源, 阅读次数：35⏎: the page's counter; 浏览量：35万人次 is a figure
+    const std::size_t end = digits_end(k, 16);
+    return end >= cps.size() || is_blank(cps[end].c) || one_of(cps[end].c, U"\r\n|/,;") ? end - k : 0;
 }
 
 template <class Sink>
@@ -150,7 +181,7 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
         if (const std::size_t n = time_of_day_at(cps, k)) return k + n;
         if (const std::size_t end = ratio_at(text, cps, s)) return end;
     }
-    if (numeral_in_a_word(cps, k, s)) return s.last;
+    if (numeral_in_a_word(cps, k, s) || emphasis_not_mask(text, cps, k, s)) return s.last;
     extend_to_range(text, cps, s);
     qualifiers(cps, s);
     if (s.damage == "zero_digits" && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&

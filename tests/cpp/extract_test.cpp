@@ -516,4 +516,86 @@ BOOST_AUTO_TEST_CASE(own_phrases_of_one_character_or_in_full_width_are_found) {
     }
 }
 
+// Round 29's reading rules (stars, page counters, blanks before 月, session ordinals, wraps before a
+// star) on the cases the review found them wrong on, with the cases each rule was made for.
+namespace {
+std::vector<std::string> texts_of(const extraction& x) {
+    std::vector<std::string> out;
+    for (const fact& f : x.facts) out.push_back(f.text);
+    return out;
+}
+bool masked(const fact& f) { return std::count(f.flags.begin(), f.flags.end(), "masked") == 1; }
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(emphasis_is_no_mask_and_a_mask_stays_one) {
+    for (const auto& [text, figure, value] : {std::tuple{"2023年，全区新增高新技术企业**120**家。", "120**家", 120.0},
+                                              std::tuple{"全区研发投入**12.5**亿元。", "12.5**亿元", 12.5},
+                                              std::tuple{"全区新认定高新技术企业**120家**。", "120家", 120.0}}) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(x.facts[0].text == figure, text);
+        BOOST_TEST(x.facts[0].amount.value == value, text);
+        BOOST_TEST(!masked(x.facts[0]), text);
+    }
+    for (const char* text : {"**项目管理**取得成效。", "**人才引进**成效明显。", "重点抓好*万人计划*。"})
+        BOOST_TEST(extract(text).facts.empty(), text);
+    BOOST_TEST((texts_of(extract("*项目*数量达15个。")) == std::vector<std::string>{"15个"}));
+    // rd29's masks
+    for (const auto& [text, figures] : {std::pair{"全区申报高新技术企业**家（其中新认定**家，复审*家）。",
+                                                  std::vector<std::string>{"**家", "**家", "*家"}},
+                                        std::pair{"产值占比为**%。", std::vector<std::string>{"**%"}},
+                                        std::pair{"技术合同成交额12.**亿元。", std::vector<std::string>{"12.**亿元"}},
+                                        std::pair{"召开培训会议＊次。", std::vector<std::string>{"＊次"}}}) {
+        const extraction x = extract(text);
+        BOOST_TEST((texts_of(x) == figures), text);
+        for (const fact& f : x.facts) BOOST_TEST((masked(f) && std::isnan(f.amount.value)), text);
+    }
+    // a star between digits multiplies: no masked figure, 4个 read as before round 29
+    const extraction product = extract("共3*4个项目。");
+    for (const fact& f : product.facts) BOOST_TEST(!masked(f));
+    BOOST_TEST(texts_of(product).back() == "4个");
+}
+
+BOOST_AUTO_TEST_CASE(page_counters_are_bare_digits_and_counts_of_views_are_figures) {
+    for (const char* text : {"全年网站浏览量：35万人次。", "平台累计浏览量 120万次。", "全年科普文章阅读量 3000万次。"})
+        BOOST_TEST(extract(text).facts.size() == 1u, text);
+    for (const char* text : {"浏览量:1", "阅读次数：35 | 来源：市科技局\n", "浏览量 12 发布时间"})
+        BOOST_TEST(extract(text).facts.empty(), text);
+}
+
+BOOST_AUTO_TEST_CASE(a_month_range_with_blanks_before_its_words_is_a_period) {
+    for (const char* text : {"2023 年 1—9 月，全市专利授权1200件。", "2023年1-9\t月，全市专利授权1200件。"}) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(x.facts[0].text == "1200件", text);
+        BOOST_TEST(x.facts[0].period == "2023YTD09", text);
+    }
+    BOOST_TEST(extract("2022\t年，全市研发投入强度为3.02%。").facts.at(0).period == "2022");
+}
+
+BOOST_AUTO_TEST_CASE(a_session_follows_its_term_and_counts_elsewhere_stay) {
+    for (const char* text : {"认真贯彻省委十三届三次、四次全会精神。", "市十七届人大三次会议审议通过了政府工作报告。",
+                             "十四届全国人大三次会议胜利召开。"})
+        BOOST_TEST(extract(text).facts.empty(), text);
+    BOOST_TEST((texts_of(extract("本届以来共召开三次会议。")) == std::vector<std::string>{"三次"}));
+    BOOST_TEST((texts_of(extract("连续举办两届，每届三次培训。")) == std::vector<std::string>{"三次"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_star_footnote_is_not_joined_to_a_wrapped_line) {
+    // a report wrapped at 16 characters (its breaks inside sentences), a full line, then a footnote
+    const std::string wrapped =
+        "2023年，全市技术合同成交额达\n到120亿元，同比增长18.5%\n，全市申报高新技术企业**家，全\n"
+        "市研发投入强度为3.02%，同比\n提高0.2个百分点，全市新增省级\n研发机构12家，全市专利授权量为\n"
+        "1200件，全市技术合同成交额全\n";
+    const std::string note = "*注：3.5%";
+    const std::string text = wrapped + note + "\n";
+    const extraction x = extract(text);
+    BOOST_TEST_REQUIRE(!x.facts.empty());
+    const fact& last = x.facts.back();
+    BOOST_TEST(last.text == "3.5%");
+    BOOST_TEST(text.substr(last.clause_begin, last.clause_end - last.clause_begin) == note);
+    const auto masks = std::count_if(x.facts.begin(), x.facts.end(), [](const fact& f) { return f.text == "**家"; });
+    BOOST_TEST(masks == 1);  // rd29's mask in the same report
+}
+
 BOOST_AUTO_TEST_SUITE_END()

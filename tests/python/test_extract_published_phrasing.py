@@ -54,6 +54,37 @@ def test_stars_with_no_unit_are_no_figure():
     assert len(zb.extract("2023年，**区与齐*检测公司、***省财政厅签订协议。")) == 0
 
 
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("2023年，全区新增高新技术企业**120**家。", 120.0, "家"),
+        ("2023年，全区研发投入**12.5**亿元。", 12.5, "亿元"),
+    ],
+)
+def test_emphasis_closed_after_the_digits_masks_nothing(sentence, value, unit):
+    facts = zb.extract(sentence)
+    assert list(facts["value"]) == [value] and list(facts["unit"]) == [unit]
+    assert not facts["flag_masked"].any()
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("2023年，**项目管理**取得成效。", []),
+        ("2023年，**人才引进**成效明显。", []),
+        ("2023年，重点抓好*万人计划*。", []),
+        ("2023年，*项目*数量达15个。", ["15个"]),
+    ],
+)
+def test_emphasis_on_a_word_is_no_mask(sentence, figures):
+    assert list(zb.extract(sentence)["text"]) == figures
+
+
+def test_a_star_between_digits_is_no_mask():
+    facts = zb.extract("2023年，共3*4个项目。")
+    assert "4个" in list(facts["text"]) and not facts["flag_masked"].any()
+
+
 # ---- decimals spelt out after a dangling point: one damaged figure ------------------------------
 
 
@@ -118,6 +149,12 @@ def test_a_year_with_a_blank_before_its_word_is_a_period(sentence, period):
     assert facts["period"].iloc[0] == period
 
 
+def test_a_month_range_with_blanks_before_its_words_is_a_period():
+    facts = zb.extract("2023 年 1—9 月，全市专利授权1200件。")
+    assert list(facts["text"]) == ["1200件"]
+    assert facts["period"].iloc[0] == "2023YTD09"
+
+
 def test_a_figure_before_a_blank_and_a_noun_stays_a_figure():
     facts = zb.extract("2023年，全市新增研发机构 12 家。")
     assert list(facts["value"]) == [12.0]
@@ -163,6 +200,11 @@ def test_meetings_held_are_counted():
     assert list(facts["text"]) == ["三次"] and facts["value"].iloc[0] == 3.0
 
 
+@pytest.mark.parametrize("sentence", ["本届以来共召开三次会议。", "连续举办两届，每届三次培训。"])
+def test_counts_near_a_term_stay(sentence):
+    assert list(zb.extract(sentence)["text"]) == ["三次"]
+
+
 # ---- lexicon: engineering laboratories, 创客空间 --------------------------------------------------
 
 
@@ -203,3 +245,15 @@ def test_a_footnote_number_is_no_figure():
 def test_a_span_of_years_and_a_count_after_a_colon_stay():
     facts = zb.extract("2021-2023年，全市累计新增高新技术企业：356家。")
     assert list(facts["text"]) == ["356家"]
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("全年网站浏览量：35万人次。", "35万人次"),
+        ("平台累计浏览量 120万次。", "120万次"),
+        ("全年科普文章阅读量 3000万次。", "3000万次"),
+    ],
+)
+def test_a_count_of_views_with_its_unit_is_a_figure(sentence, figure):
+    assert list(zb.extract(sentence)["text"]) == [figure]
