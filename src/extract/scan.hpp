@@ -112,13 +112,8 @@ std::size_t ratio_at(std::string_view text, const code_points& cps, const scanne
 std::size_t time_after_date(const code_points& cps, std::size_t end) {
     std::size_t j = end;
     while (j < cps.size() && j - end < 2 && is_blank(cps[j].c)) ++j;
-    const auto two_digits = [&](std::size_t t) {
-        return t + 1 < cps.size() && is_digit(cps[t].c) && is_digit(cps[t + 1].c);
-    };
-    if (j == end || !two_digits(j) || j + 2 >= cps.size() || cps[j + 2].c != ':' || !two_digits(j + 3)) return end;
-    j += 5;
-    if (j < cps.size() && cps[j].c == ':' && two_digits(j + 1)) j += 3;
-    return j;
+    const std::size_t time = j > end ? time_of_day_at(cps, j) : 0;
+    return time ? j + time : end;
 }
 
 // Most figures are none of page_data_at's: the code point before them or their fifth tells at once.
