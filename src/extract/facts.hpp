@@ -405,7 +405,7 @@ private:
             parent_end_ != 0 && part_of(text_, ix_.part_words, ix_.sentence_ends, byte_at(parent_end_), s.q.begin);
         if (change && compared_new_ && !after_part_word) {
             // "较上年新增6家，其中国家级2家": the 2 are among the 6 more, a part of the change (round 28)
-            parent_end_ = s.last, parent_ = n, part_ = fact_naming{}, change_parent_ = true;
+            parent_end_ = s.last, parent_ = n, part_.entry = nullptr, change_parent_ = true;
             change_parent_value_ = s.q.value, change_parent_unit_ = s.q.unit;
             return;
         }
@@ -425,7 +425,7 @@ private:
                                                n.entry != nullptr || (n.flags & bit(fact_flag::unit_mismatch)) != 0,
                                                (n.flags & bit(fact_flag::phrase_shared)) != 0)) &&
                 !share_after_total(s))
-                parent_end_ = s.last, parent_ = n, part_ = fact_naming{}, change_parent_ = false;  // a total
+                parent_end_ = s.last, parent_ = n, part_.entry = nullptr, change_parent_ = false;  // a total
             return;
         }
         const fact_naming& from = part_.entry ? part_ : parent_;
@@ -583,6 +583,10 @@ private:
     // when it is more than a few code points away.
     std::size_t code_point_near(std::size_t byte, std::size_t lo, std::size_t hi, std::size_t near) const {
         std::size_t k = std::min(std::max(near, lo), hi);
+        // A jump first as if every code point were a Chinese character's three bytes (a phrase's are):
+        // the walk then ends at once. Any start in [lo, hi] walks to the same code point.
+        const std::size_t at = byte_at(k);
+        k = at <= byte ? std::min(hi, k + (byte - at) / 3) : k - std::min(k - lo, (at - byte) / 3);
         for (int step = 0; step < 16; ++step) {
             if (k > lo && cps_[k - 1].begin >= byte)
                 --k;
@@ -754,12 +758,11 @@ private:
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         // "全年财政科技支出3.2亿元，比预算增加0.3亿元": a difference from the budget is neither the
         // quantity's level nor its change on last year (round 27b)
-        if (ix_.compared_with_budget.any_inside(byte_at(std::max(clause, previous_end_)), s.q.begin)) {
-            binding none;
-            none.phrase_begin = none.phrase_end = byte_at(std::max(clause, previous_end_));
-            return none;
-        }
-        binding b = bind_before(s, clause);
+        // one binding object returned from every path (its copy at each return cost ~25 instructions a figure)
+        const bool budget_difference =
+            ix_.compared_with_budget.any_inside(byte_at(std::max(clause, previous_end_)), s.q.begin);
+        binding b = budget_difference ? no_binding(clause) : bind_before(s, clause);
+        if (budget_difference) return b;
         if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
         // 争取上级项目资金2,350万元: no phrase at all before it, the verb and the noun apart by a level of
         // government only (round 27; 兑现贴息资金 is no 兑现资金)
@@ -1866,7 +1869,7 @@ private:
     std::size_t clause_since_at_ = 0;
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     std::size_t parent_end_ = 0;                     // code point after the last figure that may be a total
-    fact_naming parent_, part_;                      // that total's naming; the last part's of its list
+    fact_naming parent_, part_;                      // that total's naming; the last part's (read if .entry)
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     const char* previous_scope_ = "";                // the scope its words stated (新增: "new"), "" if none
     bool previous_change_ = false;                   // the previous fact is a change
