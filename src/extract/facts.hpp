@@ -231,7 +231,8 @@ public:
         const std::string_view unit = s.q.unit, yuan = "元";
         if (unit.size() < yuan.size() || unit.substr(unit.size() - yuan.size()) != yuan) return false;
         std::size_t k = s.last;
-        for (const std::u32string_view w : {U"及以上", U"以上", U"以下"})
+        static constexpr std::u32string_view bounds[] = {U"及以上", U"以上", U"以下"};  // not rebuilt each figure
+        for (const std::u32string_view w : bounds)
             if (starts_with(cps_, k, w)) {
                 k += w.size();
                 break;
@@ -1098,8 +1099,9 @@ private:
         // the marker, asked of every bound phrase: the character before it ends a name or a word between
         if (phrase_first < 3 || !one_of(cps_[phrase_first - 1].c, U"市县区州旗镇乡道新计年共：:")) return false;
         std::size_t end = phrase_first;
+        static constexpr std::u32string_view between[] = {U"新", U"累计", U"全年", U"共"};
         for (int words = 0; words < 2; ++words)  // 全年新认定…
-            for (const std::u32string_view w : {U"新", U"累计", U"全年", U"共"})
+            for (const std::u32string_view w : between)
                 if (ends_with(cps_, end, w)) {
                     end -= w.size();
                     break;

@@ -265,13 +265,16 @@ bool cumulative_level(std::string_view level) { return level.find("以上") != s
 // 企业395家，占64.5%；软件和信息服务业企业148家); a total of its own after it is new_total's.
 bool part_of(std::string_view text, const word_index& part_words, const word_index& sentence_ends,
              std::size_t total_end, std::size_t begin) {
+    // static: a braced list of words in the loops was built on the stack at every call (every figure)
+    static constexpr std::string_view total_ends[] = {"。", "！", "？", "\n", "\r", " "};
+    static constexpr std::string_view list_ends[] = {"。", "！", "？", "\n"};
     const std::size_t after = part_words.last_end_inside(total_end, begin);
     if (after == 0) return false;
     std::size_t opening = after - std::string_view("其中").size();
     // back over the ends of the total's sentence right before the 其中 (。, a line break, blanks)
     for (bool more = true; more && opening > total_end;) {
         more = false;
-        for (std::string_view end : {"。", "！", "？", "\n", "\r", " "})
+        for (const std::string_view end : total_ends)
             if (opening - total_end >= end.size() && text.compare(opening - end.size(), end.size(), end) == 0) {
                 opening -= end.size(), more = true;
                 break;
@@ -279,7 +282,7 @@ bool part_of(std::string_view text, const word_index& part_words, const word_ind
     }
     if (sentence_ends.any_inside(total_end, opening)) return false;
     const std::string_view list = text.substr(after, begin - after);
-    for (std::string_view end : {"。", "！", "？", "\n"})
+    for (const std::string_view end : list_ends)
         if (list.find(end) != std::string_view::npos) return false;
     return true;
 }
