@@ -259,11 +259,7 @@ bool new_total(const word_index& part_words, std::size_t clause, std::size_t fig
 // single levels listed beside it (其中国家级3个、省级以上8个).
 bool cumulative_level(std::string_view level) { return level.find("以上") != std::string_view::npos; }
 
-// Is the figure at byte `begin` a part of the total ending at `total_end`? A 其中 lies between them,
-// in the total's sentence or opening the next one (…入库612家。其中制造业企业395家), and no end of a
-// sentence between the 其中 and the figure but a ；, which goes on with the list of parts (其中制造业
-// 企业395家，占64.5%；软件和信息服务业企业148家); a total of its own after it is new_total's.
-// part_of() once a 其中 ends at byte `after`, out of line: most figures have none, and the call of
+// part_of() below once a 其中 ends at byte `after`, out of line: most figures have none, and the call of
 // the whole function (its frame) cost more than the lookup that answers them.
 bool part_after(std::string_view text, const word_index& sentence_ends, std::size_t total_end, std::size_t begin,
                 std::size_t after) {
@@ -285,6 +281,10 @@ bool part_after(std::string_view text, const word_index& sentence_ends, std::siz
         if (list.find(end) != std::string_view::npos) return false;
     return true;
 }
+// Is the figure at byte `begin` a part of the total ending at `total_end`? A 其中 lies between them,
+// in the total's sentence or opening the next one (…入库612家。其中制造业企业395家), and no end of a
+// sentence between the 其中 and the figure but a ；, which goes on with the list of parts (其中制造业
+// 企业395家，占64.5%；软件和信息服务业企业148家); a total of its own after it is new_total's.
 inline bool part_of(std::string_view text, const word_index& part_words, const word_index& sentence_ends,
                     std::size_t total_end, std::size_t begin) {
     const std::size_t after = part_words.last_end_inside(total_end, begin);
