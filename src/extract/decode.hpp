@@ -286,6 +286,9 @@ __attribute__((target("avx2"))) void decode_avx2(const unsigned char* p, std::si
             continue;
         }
         if (c - 0xE1 < 0x0F && i + 28 <= size && i + 24 <= to) {
+            // the last i a block may start at: 28 bytes read, 24 decoded
+            const std::size_t last_block = std::min(size - 28, to - 24);
+            __m256i at = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(i)), steps);
             std::size_t good = 0;
             do {
                 const __m256i v = _mm256_inserti128_si256(
@@ -306,7 +309,6 @@ __attribute__((target("avx2"))) void decode_avx2(const unsigned char* p, std::si
                                                            _mm256_set1_epi32(0x3000 ^ ' ')));
                 cp = _mm256_xor_si256(cp, _mm256_and_si256(_mm256_cmpeq_epi32(cp, _mm256_set1_epi32(0x2212)),
                                                            _mm256_set1_epi32(0x2212 ^ '-')));
-                const __m256i at = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(i)), steps);
                 const __m256i pairs_low = _mm256_unpacklo_epi32(cp, at), pairs_high = _mm256_unpackhi_epi32(cp, at);
                 _mm256_storeu_si256(reinterpret_cast<__m256i*>(out),
                                     _mm256_permute2x128_si256(pairs_low, pairs_high, 0x20));
@@ -325,7 +327,8 @@ __attribute__((target("avx2"))) void decode_avx2(const unsigned char* p, std::si
                 const unsigned bad = ~((fit_bits & 0xFFFu) | ((fit_bits >> 4) & 0xFFF000u)) & 0xFFFFFFu;
                 good = bad ? static_cast<std::size_t>(__builtin_ctz(bad)) / 3 : 8;
                 out += good, cls += good, i += 3 * good;
-            } while (good == 8 && p[i] - 0xE1u < 0x0F && i + 28 <= size && i + 24 <= to);
+                at = _mm256_add_epi32(at, _mm256_set1_epi32(24));
+            } while (good == 8 && p[i] - 0xE1u < 0x0F && i <= last_block);
             if (good) continue;
         }
         i = decode_one(p, i, to, out, cls, table, invalid);
