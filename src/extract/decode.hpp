@@ -250,6 +250,100 @@ __attribute__((target("ssse3"))) void decode_ssse3(const unsigned char* p, std::
     }
 }
 
+// AVX2 (chosen at run time, decode_into): decode_ssse3()'s blocks eight characters at a time, the
+// two halves of a 256-bit register loaded 12 bytes apart (pshufb stays within a half), and the
+// eight class bytes gathered from `table` (a class table covers the whole plane: 0x10000 bytes).
+// Reads up to 28 bytes from i, never past `size`; the same code points, classes and refusals.
+__attribute__((target("avx2"))) void decode_avx2(const unsigned char* p, std::size_t size, std::size_t from,
+                                                 std::size_t to, code_point*& out_, std::uint8_t*& cls_,
+                                                 const std::uint8_t* table, std::size_t& invalid) {
+    // local copies: stores through `out` could change the pointers for all the compiler knows, which
+    // would keep them in memory
+    code_point* out = out_;
+    std::uint8_t* cls = cls_;
+    // as in decode_ssse3, in each half
+    const __m256i low = _mm256_broadcastsi128_si256(
+        _mm_setr_epi8(char(0xE1), char(0x80), char(0x80), char(0xE1), char(0x80), char(0x80), char(0xE1), char(0x80),
+                      char(0x80), char(0xE1), char(0x80), char(0x80), 0, 0, 0, 0));
+    const __m256i span =
+        _mm256_broadcastsi128_si256(_mm_setr_epi8(0x0E, 0x3F, 0x3F, 0x0E, 0x3F, 0x3F, 0x0E, 0x3F, 0x3F, 0x0E, 0x3F,
+                                                  0x3F, char(0xFF), char(0xFF), char(0xFF), char(0xFF)));
+    const __m256i surrogate_lead = _mm256_broadcastsi128_si256(
+        _mm_setr_epi8(char(0xED), 0, 0, char(0xED), 0, 0, char(0xED), 0, 0, char(0xED), 0, 0, 0, 0, 0, 0));
+    const __m256i lanes =
+        _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
+    const __m256i steps = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);
+    // byte 0 of each 32-bit lane to the low 4 bytes of its half, then both halves' to the low 8 bytes
+    const __m256i first_bytes =
+        _mm256_broadcastsi128_si256(_mm_setr_epi8(0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1));
+    const __m256i halves_together = _mm256_setr_epi32(0, 4, 1, 1, 1, 1, 1, 1);
+    for (std::size_t i = from; i < to;) {
+        const unsigned c = p[i];
+        if (c < 0x80) {
+            *out++ = {c, static_cast<std::uint32_t>(i)};
+            *cls++ = table[c];
+            ++i;
+            continue;
+        }
+        if (c - 0xE1 < 0x0F && i + 28 <= size && i + 24 <= to) {
+            // the last i a block may start at: 28 bytes read, 24 decoded
+            const std::size_t last_block = std::min(size - 28, to - 24);
+            __m256i at = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(i)), steps);
+            std::size_t good = 0;
+            do {
+                const __m256i v = _mm256_inserti128_si256(
+                    _mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))),
+                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 12)), 1);
+                const __m256i d = _mm256_sub_epi8(v, low);
+                const __m256i fits = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, surrogate_lead),
+                                                         _mm256_cmpeq_epi8(_mm256_min_epu8(d, span), d));
+                const __m256i b = _mm256_shuffle_epi8(v, lanes);
+                __m256i cp = _mm256_or_si256(
+                    _mm256_or_si256(_mm256_and_si256(b, _mm256_set1_epi32(0x3F)),
+                                    _mm256_and_si256(_mm256_srli_epi32(b, 2), _mm256_set1_epi32(0xFC0))),
+                    _mm256_and_si256(_mm256_srli_epi32(b, 4), _mm256_set1_epi32(0xF000)));
+                const __m256i full_width = _mm256_and_si256(_mm256_cmpgt_epi32(cp, _mm256_set1_epi32(0xFF00)),
+                                                            _mm256_cmpgt_epi32(_mm256_set1_epi32(0xFF5F), cp));
+                cp = _mm256_sub_epi32(cp, _mm256_and_si256(full_width, _mm256_set1_epi32(0xFF01 - 0x21)));
+                cp = _mm256_xor_si256(cp, _mm256_and_si256(_mm256_cmpeq_epi32(cp, _mm256_set1_epi32(0x3000)),
+                                                           _mm256_set1_epi32(0x3000 ^ ' ')));
+                cp = _mm256_xor_si256(cp, _mm256_and_si256(_mm256_cmpeq_epi32(cp, _mm256_set1_epi32(0x2212)),
+                                                           _mm256_set1_epi32(0x2212 ^ '-')));
+                const __m256i pairs_low = _mm256_unpacklo_epi32(cp, at), pairs_high = _mm256_unpackhi_epi32(cp, at);
+                _mm256_storeu_si256(reinterpret_cast<__m256i*>(out),
+                                    _mm256_permute2x128_si256(pairs_low, pairs_high, 0x20));
+                _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + 4),
+                                    _mm256_permute2x128_si256(pairs_low, pairs_high, 0x31));
+                // 4 bytes from table + cp - min(cp, 3) (inside the table), byte min(cp, 3) of them
+                const __m256i shift = _mm256_min_epu32(cp, _mm256_set1_epi32(3));
+                const __m256i words =
+                    _mm256_i32gather_epi32(reinterpret_cast<const int*>(table), _mm256_sub_epi32(cp, shift), 1);
+                const __m256i classes = _mm256_permutevar8x32_epi32(
+                    _mm256_shuffle_epi8(_mm256_srlv_epi32(words, _mm256_slli_epi32(shift, 3)), first_bytes),
+                    halves_together);
+                _mm_storel_epi64(reinterpret_cast<__m128i*>(cls), _mm256_castsi256_si128(classes));
+                // all eight written (12 bytes a half, 24 left before `to`), the good ones kept
+                const auto fit_bits = static_cast<unsigned>(_mm256_movemask_epi8(fits));
+                const unsigned bad = ~((fit_bits & 0xFFFu) | ((fit_bits >> 4) & 0xFFF000u)) & 0xFFFFFFu;
+                good = bad ? static_cast<std::size_t>(__builtin_ctz(bad)) / 3 : 8;
+                out += good, cls += good, i += 3 * good;
+                at = _mm256_add_epi32(at, _mm256_set1_epi32(24));
+            } while (good == 8 && p[i] - 0xE1u < 0x0F && i <= last_block);
+            if (good) continue;
+        }
+        i = decode_one(p, i, to, out, cls, table, invalid);
+    }
+    out_ = out, cls_ = cls;
+}
+
+bool has_avx2() {
+    static const bool has = [] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") != 0;
+    }();
+    return has;
+}
+
 bool has_ssse3() {
     static const bool has = [] {
         __builtin_cpu_init();
@@ -271,7 +365,9 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
     std::uint8_t* cls = into.classes();
     const std::uint8_t* const table = classes ? classes : char_classes();
 #if defined(ZHIBIAO_DECODE_SSSE3)
-    if (has_ssse3())
+    if (has_avx2())
+        decode_avx2(p, s.size(), from, to, out, cls, table, invalid);
+    else if (has_ssse3())
         decode_ssse3(p, s.size(), from, to, out, cls, table, invalid);
     else
 #endif
