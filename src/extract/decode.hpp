@@ -251,8 +251,8 @@ __attribute__((target("ssse3"))) void decode_ssse3(const unsigned char* p, std::
 }
 
 // AVX2 (chosen at run time, decode_into): decode_ssse3()'s blocks eight characters at a time, the
-// two halves of a 256-bit register loaded 12 bytes apart (pshufb stays within a half), and the
-// eight class bytes gathered from `table` (a class table covers the whole plane: 0x10000 bytes).
+// two halves of a 256-bit register loaded 12 bytes apart (pshufb stays within a half), the eight
+// class bytes looked up in `table` (a class table covers the whole plane: 0x10000 bytes).
 // Reads up to 28 bytes from i, never past `size`; the same code points, classes and refusals.
 __attribute__((target("avx2"))) void decode_avx2(const unsigned char* p, std::size_t size, std::size_t from,
                                                  std::size_t to, code_point*& out_, std::uint8_t*& cls_,
@@ -273,10 +273,6 @@ __attribute__((target("avx2"))) void decode_avx2(const unsigned char* p, std::si
     const __m256i lanes =
         _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
     const __m256i steps = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);
-    // byte 0 of each 32-bit lane to the low 4 bytes of its half, then both halves' to the low 8 bytes
-    const __m256i first_bytes =
-        _mm256_broadcastsi128_si256(_mm_setr_epi8(0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1));
-    const __m256i halves_together = _mm256_setr_epi32(0, 4, 1, 1, 1, 1, 1, 1);
     for (std::size_t i = from; i < to;) {
         const unsigned c = p[i];
         if (c < 0x80) {
@@ -314,14 +310,11 @@ __attribute__((target("avx2"))) void decode_avx2(const unsigned char* p, std::si
                                     _mm256_permute2x128_si256(pairs_low, pairs_high, 0x20));
                 _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + 4),
                                     _mm256_permute2x128_si256(pairs_low, pairs_high, 0x31));
-                // 4 bytes from table + cp - min(cp, 3) (inside the table), byte min(cp, 3) of them
-                const __m256i shift = _mm256_min_epu32(cp, _mm256_set1_epi32(3));
-                const __m256i words =
-                    _mm256_i32gather_epi32(reinterpret_cast<const int*>(table), _mm256_sub_epi32(cp, shift), 1);
-                const __m256i classes = _mm256_permutevar8x32_epi32(
-                    _mm256_shuffle_epi8(_mm256_srlv_epi32(words, _mm256_slli_epi32(shift, 3)), first_bytes),
-                    halves_together);
-                _mm_storel_epi64(reinterpret_cast<__m128i*>(cls), _mm256_castsi256_si128(classes));
+                // the classes read one by one: a vpgatherdd is no faster here and several times slower on
+                // Intel CPUs with the Gather Data Sampling mitigation
+                alignas(32) std::uint32_t points[8];
+                _mm256_store_si256(reinterpret_cast<__m256i*>(points), cp);
+                for (int k = 0; k < 8; ++k) cls[k] = table[points[k]];
                 // all eight written (12 bytes a half, 24 left before `to`), the good ones kept
                 const auto fit_bits = static_cast<unsigned>(_mm256_movemask_epi8(fits));
                 const unsigned bad = ~((fit_bits & 0xFFFu) | ((fit_bits >> 4) & 0xFFF000u)) & 0xFFFFFFu;
