@@ -51,7 +51,7 @@ public:
         std::size_t invalid = 0;
         const code_points cps = decode(word, invalid);
         const char32_t first = cps.empty() ? 0 : cps[0].c;
-        candidate c{word, payload, 0, 0, 0, 0};
+        candidate c{word, payload, 0, 0, 0, 0, {}};
         const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
         unsigned char mask[8] = {};
         std::memset(mask, 0xFF, n);
@@ -70,7 +70,7 @@ public:
         if (!bucket_of_[first])
             bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back(),
             open_.push_back(0);
-        buckets_[bucket_of_[first]].push_back(c);
+        insert_sorted(buckets_[bucket_of_[first]], c);
         classes_[first] |= cc_word_first;
         // A word of one code point, or whose second one the text might decode otherwise (not
         // UTF-8: each such byte is a U+FFFD of its own), leaves its bucket open to every position.
@@ -98,26 +98,18 @@ public:
             if (!open_[b] && k + 1 < n && !has_pair(cp.c, cps[k + 1].c)) continue;
             const std::vector<candidate>& bucket = buckets_[b];
             const char* at = text.data() + cp.begin;
-            if (cp.begin + 8 <= text.size()) {
-                // Up to 8 bytes compared at once (a load, a mask, a comparison), the next 8 the same
-                // way (phrases sharing their first 8 bytes, 高新技术企业 and 高新技术产品, were compared
-                // byte by byte: 3 % of the reader's instructions); only a word's rest past 16 bytes
-                // byte by byte.
+            if (cp.begin + 16 <= text.size()) {
+                match_in_16_bytes(text, k, cp.begin, bucket, found);
+                continue;
+            }
+            if (cp.begin + 8 <= text.size()) {  // 8 to 15 bytes left: the rest byte by byte
                 std::uint64_t bytes = 0;
                 std::memcpy(&bytes, at, 8);
                 for (const candidate& c : bucket) {
                     if ((bytes & c.mask) != c.prefix) continue;
-                    if (c.word.size() > 8) {
-                        if (cp.begin + c.word.size() > text.size()) continue;
-                        if (cp.begin + 16 <= text.size()) {
-                            std::uint64_t more = 0;
-                            std::memcpy(&more, at + 8, 8);
-                            if ((more & c.mask2) != c.prefix2) continue;
-                            if (c.word.size() > 16 && !same_bytes(at + 16, c.word.substr(16))) continue;
-                        } else if (!same_bytes(at + 8, c.word.substr(8))) {
-                            continue;
-                        }
-                    }
+                    if (c.word.size() > 8 &&
+                        (cp.begin + c.word.size() > text.size() || !same_bytes(at + 8, c.word.substr(8))))
+                        continue;
                     found(k, cp.begin + c.word.size(), c.payload);
                 }
                 continue;
@@ -137,7 +129,67 @@ private:
         Payload payload;
         std::uint64_t prefix, mask;
         std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
+        // skip[j]: how many candidates after this one share its first j + 1 bytes, so that a text
+        // differing from it at byte j differs from them too (a bucket's words are in byte order:
+        // those sharing a prefix are next to each other). The buckets of common first characters
+        // hold dozens of words (研: 研发费用…, 研究…) and common pairs several sharing 8 bytes or more.
+        std::uint8_t skip[16];
     };
+    // How many candidates after c are ruled out by `diff` (c's masked difference from the text in
+    // its bytes `from` to `from + 7`): 0 where the platform cannot say cheaply at which byte (the
+    // same matches, more comparisons).
+    static std::size_t skippable(const candidate& c, std::uint64_t diff, std::size_t from) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+        return c.skip[from + static_cast<std::size_t>(__builtin_ctzll(diff)) / 8];
+#else
+        (void)c, (void)diff, (void)from;
+        return 0;
+#endif
+    }
+    // The candidates of one position whose text goes on for 16 bytes at least: up to 16 bytes
+    // compared as two 8-byte words (a load, a mask, a comparison each; phrases sharing their first 8
+    // bytes, 高新技术企业 and 高新技术产品, were compared byte by byte: 3 % of the reader's
+    // instructions), a word's rest past 16 bytes byte by byte. A candidate differing from the text
+    // at byte j rules out the candidates after it that share its first j + 1 bytes (skip).
+    template <class F>
+    static void match_in_16_bytes(std::string_view text, std::size_t k, std::size_t begin,
+                                  const std::vector<candidate>& bucket, F& found) {
+        const char* at = text.data() + begin;
+        std::uint64_t bytes = 0, more = 0;
+        std::memcpy(&bytes, at, 8), std::memcpy(&more, at + 8, 8);
+        // Pointers, not indexes: found() might change a vector as far as the compiler knows, so
+        // bucket.size() and bucket[i] were loaded again at every candidate.
+        for (const candidate *p = bucket.data(), *const end = p + bucket.size(); p < end; ++p) {
+            const candidate& c = *p;
+            if (const std::uint64_t diff = (bytes ^ c.prefix) & c.mask) {
+                p += skippable(c, diff, 0);
+                continue;
+            }
+            if (const std::uint64_t diff = (more ^ c.prefix2) & c.mask2) {  // mask2 0: 8 bytes or fewer
+                p += skippable(c, diff, 8);
+                continue;
+            }
+            if (c.word.size() > 16 && (begin + c.word.size() > text.size() || !same_bytes(at + 16, c.word.substr(16))))
+                continue;
+            found(k, begin + c.word.size(), c.payload);
+        }
+    }
+    // The bucket kept in byte order and its skips made again (a bucket holds a few dozen words at
+    // most; the order of the matches at one position is not kept: the indexes sort their hits).
+    static void insert_sorted(std::vector<candidate>& bucket, const candidate& c) {
+        const auto at = std::upper_bound(bucket.begin(), bucket.end(), c.word,
+                                         [](std::string_view w, const candidate& o) { return w < o.word; });
+        bucket.insert(at, c);
+        for (std::size_t i = bucket.size(); i-- > 0;) {
+            std::fill(std::begin(bucket[i].skip), std::end(bucket[i].skip), std::uint8_t{0});
+            if (i + 1 == bucket.size()) continue;
+            const std::string_view a = bucket[i].word, b = bucket[i + 1].word;
+            std::size_t shared = 0;
+            while (shared < 16 && shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
+            for (std::size_t j = 0; j < shared; ++j)
+                bucket[i].skip[j] = static_cast<std::uint8_t>(std::min(255, bucket[i + 1].skip[j] + 1));
+        }
+    }
     // The bit of a word's first two code points in pairs_ (16 bits of a multiplicative hash: a
     // lexicon of a few thousand words sets few of the 65,536, so a pair no word starts with is
     // almost always ruled out; a pair sharing a bit with a word's is tried in full).

@@ -622,3 +622,22 @@ BOOST_AUTO_TEST_CASE(a_star_footnote_is_not_joined_to_a_wrapped_line) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The matcher skips the candidates that share the first bytes a text differs from (words in byte
+// order, round 30): words sharing 3 to 16 bytes, each met in a text that differs from its
+// neighbours at a different byte, must each be found — and the longest where one is inside another.
+BOOST_AUTO_TEST_CASE(words_sharing_their_first_bytes_are_each_found) {
+    const char* const words[] = {"研发费用", "研发费用投入", "研发费用加计", "研发人员",          "研发机构",
+                                 "研究经费", "ABCDEFGHIJ1",  "ABCDEFGHIJ2",  "ABCDEFGHIJKLMNOPQ", "ABCDEFGHX"};
+    std::string toml;
+    for (std::size_t i = 0; i < std::size(words); ++i)
+        toml +=
+            "[[variable]]\nid = \"v" + std::to_string(i) + "\"\nphrases = [\"" + words[i] + "\"]\nunit = \"万元\"\n";
+    const lexicon lex = lexicon_from_toml(toml, "shared_prefixes.toml");
+    for (std::size_t i = 0; i < std::size(words); ++i) {
+        const std::string text = std::string("今年") + words[i] + "为120万元，比上年有所增长，继续保持稳定。";
+        const extraction out = extract(text, lex);
+        BOOST_TEST_REQUIRE(out.facts.size() == 1u, words[i]);
+        BOOST_TEST(out.facts[0].variable == "v" + std::to_string(i), words[i]);
+    }
+}
