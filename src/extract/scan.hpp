@@ -342,8 +342,8 @@ bool opens_sentence_at(const code_points& cps, std::size_t k) {
 // earlier year than the report's (2025年全年技术合同成交额2.5亿元。上半年…): the report's period
 // again, of the title's year — the earlier year named the figures of its own sentences. So is 今年
 // in a report whose title names no year.
-void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carried,
-                         std::deque<stated_period>* periods) {
+[[gnu::noinline]] void end_earlier_year(const code_points& cps, std::size_t k, scan_state& carried,
+                                        std::deque<stated_period>* periods) {
     const period_state& state = carried.period;
     // a period with no year of its own after a lead-in's year (会议指出，2025年…，上半年…): the report's
     if (state.lead_in && carried.after_line) {
@@ -363,6 +363,13 @@ void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carr
     period_state probe = state;
     if (!period_at(cps, k, probe) || probe.year != state.year) return;  // none, or with its year
     restore_saved_period(cps, k, carried.after_line, k, carried, periods);
+}
+// Asked at every start of interest; with no period saved for its line (after_line) only 今年/本年
+// under a title with no year can do anything: that test in line, the rest out of it.
+[[gnu::always_inline]] inline void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carried,
+                                                       std::deque<stated_period>* periods) {
+    if (carried.after_line || (!carried.title_year && (cps[k].c == U'今' || cps[k].c == U'本')))
+        end_earlier_year(cps, k, carried, periods);
 }
 
 // The unit a heading states for the figures under it, at the line at k: "二、科技经费投入情况（万元）",
@@ -581,6 +588,78 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     return of_title;
 }
 
+// Whether period_at may read a period at k: each of its rules starts so. A run of ASCII digits (not
+// from inside one) is a period's only where 年, 月, 季度, a blank, a line break or a dash follows its
+// first four digits; any other start only at its words' first characters or a Chinese digit. Most
+// starts of interest are a figure's first digit with none of these after it: the call, its state's
+// copy and its number's reading are skipped there.
+bool may_open_period(const code_points& cps, std::size_t k) {
+    const char32_t c = cps[k].c;
+    if (is_digit(c)) {
+        if (k > 0 && is_digit(cps[k - 1].c)) return false;
+        std::size_t end = k + 1;
+        while (end < cps.size() && end - k < 4 && is_digit(cps[end].c)) ++end;
+        if (end >= cps.size()) return false;
+        const char32_t after = cps[end].c;
+        return after == U'年' || after == U'月' || after == U'季' || is_blank(after) || after == '\n' ||
+               after == '\r' || is_dash(after);
+    }
+    switch (c) {  // 明年 今年 今后五年 未来五年 过去一年 本年 十四五 上半年 下半年 全年 前三季度 截至 截止
+        case U'明':
+        case U'今':
+        case U'未':
+        case U'过':
+        case U'本':
+        case U'十':
+        case U'上':
+        case U'下':
+        case U'全':
+        case U'前':
+        case U'截':
+            return true;
+        default:
+            return chinese_digit(c) >= 0;  // 二〇二五年, 三季度, 十月 — and 十 above
+    }
+}
+
+// The period stated at k, if any (period_at): put in force, saved to come back, or left aside (a
+// day's date, a compared year, 以来). The code point to go on from, 0 if none is stated there.
+std::size_t period_stated_at(const code_points& cps, std::size_t k, scan_state& carried,
+                             std::deque<stated_period>* periods) {
+    period_state& state = carried.period;
+    const title_tracker& title = carried.title;
+    const period_state before = state;
+    const std::size_t n = period_at(cps, k, state);
+    if (!n) return 0;
+    // An event's date (5月20日召开) and a compared period (比2023年) leave the period as it was.
+    // 截至6月30日 is a stock at that day: the period 1-6月.
+    const bool until = starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止");
+    const std::size_t day = until ? 0 : day_date_at(cps, k + n);
+    // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
+    const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
+    const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
+    if (day && date_of_report_head(cps, k, n + day, before, carried, periods)) return k + n + day;
+    if (day) note_news_dateline(cps, k, n, day, before, carried);
+    if (day || compared_period(cps, k) || multiple_base(cps, k + n) || batch_year(cps, k + n) || since) {
+        state = before;
+        return k + n + day;
+    }
+    plan_period(cps, k, n, before, carried);
+    if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
+        carried.after_start = before, carried.start_ends = to;
+    const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
+    if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
+    const bool of_title = title_period_at(cps, k, n, carried);
+    if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
+        if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
+            carried.after_line = before, carried.line_ends = end;
+    if (periods)
+        periods->push_back(
+            {cps.base() + k, state.current ? state.current->to_string() : std::string(), local, state.prior, of_title});
+    if (local) state = before;
+    return k + n;
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -635,39 +714,8 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             continue;
         }
         end_earlier_year_at(cps, k, carried, periods);
-        const period_state before = state;
-        if (const std::size_t n = period_at(cps, k, state)) {
-            // An event's date (5月20日召开) and a compared period (比2023年) leave the period as it was.
-            // 截至6月30日 is a stock at that day: the period 1-6月.
-            const bool until = starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止");
-            const std::size_t day = until ? 0 : day_date_at(cps, k + n);
-            // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
-            const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
-            const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
-            if (day && date_of_report_head(cps, k, n + day, before, carried, periods)) {
-                k += n + day;
-                continue;
-            }
-            if (day) note_news_dateline(cps, k, n, day, before, carried);
-            if (day || compared_period(cps, k) || multiple_base(cps, k + n) || batch_year(cps, k + n) || since) {
-                state = before;
-                k += n + day;
-                continue;
-            }
-            plan_period(cps, k, n, before, carried);
-            if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
-                carried.after_start = before, carried.start_ends = to;
-            const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
-            if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
-            const bool of_title = title_period_at(cps, k, n, carried);
-            if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
-                if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
-                    carried.after_line = before, carried.line_ends = end;
-            if (periods)
-                periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
-                                    state.prior, of_title});
-            if (local) state = before;
-            k += n;
+        if (const std::size_t next = may_open_period(cps, k) ? period_stated_at(cps, k, carried, periods) : 0) {
+            k = next;
             continue;
         }
         if (const std::size_t n = opens_document_number(cps[k].c) ? document_number_at(text, cps, k, findings) : 0) {
