@@ -588,13 +588,16 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     return of_title;
 }
 
-// Whether period_at may read a period at k: each of its rules starts so. A run of ASCII digits (not
-// from inside one) is a period's only where 年, 月, 季度, a blank, a line break or a dash follows its
-// first four digits; any other start only at its words' first characters or a Chinese digit. Most
-// starts of interest are a figure's first digit with none of these after it: the call, its state's
-// copy and its number's reading are skipped there.
-bool may_open_period(const code_points& cps, std::size_t k) {
+// Whether period_at may read a period at k, from the code point after it: each of its rules needs
+// that one. A run of ASCII digits (not from inside one) is a period's only where 年, 月, 季度, a blank,
+// a line break or a dash follows its first four digits; a Chinese digit or 十 only before 季度, 月, a
+// blank, a dash or another digit (二〇二五年, 十四五, 十一月); a word only before its second character.
+// Most starts of interest are a figure's first digit or a numeral inside a word (一是, 进一步) with
+// none of these after it: the call, its state's copy and its number's reading are skipped there.
+[[gnu::always_inline]] inline bool may_open_period(const code_points& cps, std::size_t k) {
+    if (k + 1 >= cps.size()) return false;  // every period is two code points or more
     const char32_t c = cps[k].c;
+    const char32_t next = cps[k + 1].c;
     if (is_digit(c)) {
         if (k > 0 && is_digit(cps[k - 1].c)) return false;
         std::size_t end = k + 1;
@@ -604,21 +607,27 @@ bool may_open_period(const code_points& cps, std::size_t k) {
         return after == U'年' || after == U'月' || after == U'季' || is_blank(after) || after == '\n' ||
                after == '\r' || is_dash(after);
     }
-    switch (c) {  // 明年 今年 今后五年 未来五年 过去一年 本年 十四五 上半年 下半年 全年 前三季度 截至 截止
-        case U'明':
-        case U'今':
-        case U'未':
-        case U'过':
-        case U'本':
-        case U'十':
-        case U'上':
-        case U'下':
-        case U'全':
-        case U'前':
-        case U'截':
-            return true;
+    switch (c) {
+        case U'明':  // 明年
+        case U'本':  // 本年
+        case U'全':  // 全年
+            return next == U'年';
+        case U'今':  // 今年, 今后五年
+            return next == U'年' || next == U'后';
+        case U'未':  // 未来五年
+            return next == U'来';
+        case U'过':  // 过去一年
+            return next == U'去';
+        case U'上':  // 上半年
+        case U'下':  // 下半年
+            return next == U'半';
+        case U'前':  // 前三季度
+            return next == U'三';
+        case U'截':  // 截至, 截止
+            return next == U'至' || next == U'止';
         default:
-            return chinese_digit(c) >= 0;  // 二〇二五年, 三季度, 十月 — and 十 above
+            return (c == U'十' || chinese_digit(c) >= 0) &&
+                   (next == U'季' || next == U'月' || is_blank(next) || is_dash(next) || chinese_digit(next) >= 0);
     }
 }
 
