@@ -565,6 +565,11 @@ bool multiple_base(const code_points& cps, std::size_t k) {
 int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
     while (k < cps.size() && (cps[k].c == ' ' || cps[k].c == U'\u3000' || cps[k].c == '\t')) ++k;
     after = k;
+    if (k >= cps.size()) return 0;
+    // Most lines open with a word, no marker's first character: asked at each line up to four times
+    // (the heading's unit, the plans' end, plan_heading from the scan and from the fact builder).
+    const char32_t first = cps[k].c;
+    if (!is_digit(first) && first != U'（' && first != '(' && first != U'十' && chinese_digit(first) <= 0) return 0;
     std::size_t j = k;
     const bool open = j < cps.size() && (cps[j].c == U'（' || cps[j].c == '(');
     if (open) ++j;
