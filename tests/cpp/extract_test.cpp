@@ -579,12 +579,19 @@ BOOST_AUTO_TEST_CASE(a_month_range_with_blanks_before_its_words_is_a_period) {
 // before its second character): every kind of start still reads its period.
 BOOST_AUTO_TEST_CASE(every_start_of_a_period_still_reads_it) {
     const std::string head = "某市2025年科技工作总结\n";
-    const std::vector<std::pair<std::string, std::string>> cases = {
-        {"2025年1-9月，", "2025YTD09"}, {"一季度，", "2025Q1"},   {"三季度，", "2025Q3"},
-        {"十月，", "2025-10"},          {"十一月，", "2025-11"},  {"上半年，", "2025H1"},
-        {"下半年，", "2025H2"},         {"前三季度，", "2025YTD09"}, {"1—6月，", "2025H1"},
-        {"6 月，", "2025-06"},          {"今年，", "2025"},        {"全年，", "2025"},
-        {"2024年，", "2024"}};
+    const std::vector<std::pair<std::string, std::string>> cases = {{"2025年1-9月，", "2025YTD09"},
+                                                                    {"一季度，", "2025Q1"},
+                                                                    {"三季度，", "2025Q3"},
+                                                                    {"十月，", "2025-10"},
+                                                                    {"十一月，", "2025-11"},
+                                                                    {"上半年，", "2025H1"},
+                                                                    {"下半年，", "2025H2"},
+                                                                    {"前三季度，", "2025YTD09"},
+                                                                    {"1—6月，", "2025H1"},
+                                                                    {"6 月，", "2025-06"},
+                                                                    {"今年，", "2025"},
+                                                                    {"全年，", "2025"},
+                                                                    {"2024年，", "2024"}};
     for (const auto& [lead, period] : cases) {
         const extraction x = extract(head + lead + "全市专利授权1200件。");
         BOOST_TEST_REQUIRE(x.facts.size() == 1u, lead);
