@@ -565,6 +565,11 @@ bool multiple_base(const code_points& cps, std::size_t k) {
 int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
     while (k < cps.size() && (cps[k].c == ' ' || cps[k].c == U'\u3000' || cps[k].c == '\t')) ++k;
     after = k;
+    if (k >= cps.size()) return 0;
+    // Most lines open with a word, no marker's first character: asked at each line up to four times
+    // (the heading's unit, the plans' end, plan_heading from the scan and from the fact builder).
+    const char32_t first = cps[k].c;
+    if (!is_digit(first) && first != U'（' && first != '(' && first != U'十' && chinese_digit(first) <= 0) return 0;
     std::size_t j = k;
     const bool open = j < cps.size() && (cps[j].c == U'（' || cps[j].c == '(');
     if (open) ++j;
@@ -589,6 +594,19 @@ bool joined_years(const code_points& cps, std::size_t from, std::size_t j) {
     return d >= from + 2 && (one_of(cps[d - 1].c, U"和及与、至到") || is_dash(cps[d - 1].c)) && cps[d - 2].c == U'年';
 }
 
+// A line break in the `most` code points from k, or the chunk's end within them. A plan word (of at
+// most 5 code points) starts at most `reach` into a heading, its line's end at most 5 after it: a line
+// running past reach + 10 is none, unless a marker opens it (二、…目标和…: targets joined to the plans).
+// Most lines are prose: their clause marks are found eight code points a step, instead of
+// plan_heading's test at each code point (~100 instructions a line).
+bool line_ends_within(const code_points& cps, std::size_t k, std::size_t most) {
+    if (k + most >= cps.size()) return true;
+    for (std::size_t j = cps.next_with(k, k + most, cc_clause_end); j < k + most;
+         j = cps.next_with(j + 1, k + most, cc_clause_end))
+        if (cps[j].c == '\n' || cps[j].c == '\r') return true;
+    return false;
+}
+
 // A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
 // after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
 // (0 for none) in `kind`. `reach`: up to how far the plan word may stand (a title names its bureau
@@ -607,6 +625,7 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
     // of a line are none of them, one bitmap test each (this runs at every line's start; 15 words
     // compared at every code point were 4-5 % of the reader's time).
     static const char_set firsts(U"\n\r。，总情回开成进完和及暨与年工重下今明目");
+    if (kind == 0 && !line_ends_within(cps, from, reach + 11)) return false;
     for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
         const char32_t c = cps[j].c;
         if (!firsts.has(c)) continue;

@@ -11,6 +11,10 @@ namespace {
 // line before its call: the calls' entries and exits were ~15 instructions each at every one of the
 // ~140,000 starts of interest a call on the bench text, most of them a figure's first digit.
 bool opens_prior_year(char32_t c) { return c == U'上' || c == U'去'; }  // 上年, 去年
+// 2023年同期: four digits and 年 (most figures' digits end before their fifth code point).
+bool opens_year_same_span(const code_points& cps, std::size_t k) {
+    return is_digit(cps[k].c) && k + 4 < cps.size() && cps[k + 4].c == U'年';
+}
 bool opens_document_number(char32_t c) { return is_open_paren(c) || is_open_bracket(c); }
 bool opens_empty_slot(char32_t c) {
     return c == '%' || c == U'项' || c == U'件' || c == U'家' || c == U'名' || c == U'万' || c == U'亿' || c == U'人' ||
@@ -342,8 +346,8 @@ bool opens_sentence_at(const code_points& cps, std::size_t k) {
 // earlier year than the report's (2025年全年技术合同成交额2.5亿元。上半年…): the report's period
 // again, of the title's year — the earlier year named the figures of its own sentences. So is 今年
 // in a report whose title names no year.
-void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carried,
-                         std::deque<stated_period>* periods) {
+[[gnu::noinline]] void end_earlier_year(const code_points& cps, std::size_t k, scan_state& carried,
+                                        std::deque<stated_period>* periods) {
     const period_state& state = carried.period;
     // a period with no year of its own after a lead-in's year (会议指出，2025年…，上半年…): the report's
     if (state.lead_in && carried.after_line) {
@@ -363,6 +367,13 @@ void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carr
     period_state probe = state;
     if (!period_at(cps, k, probe) || probe.year != state.year) return;  // none, or with its year
     restore_saved_period(cps, k, carried.after_line, k, carried, periods);
+}
+// Asked at every start of interest; with no period saved for its line (after_line) only 今年/本年
+// under a title with no year can do anything: that test in line, the rest out of it.
+[[gnu::always_inline]] inline void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carried,
+                                                       std::deque<stated_period>* periods) {
+    if (carried.after_line || (!carried.title_year && (cps[k].c == U'今' || cps[k].c == U'本')))
+        end_earlier_year(cps, k, carried, periods);
 }
 
 // The unit a heading states for the figures under it, at the line at k: "二、科技经费投入情况（万元）",
@@ -581,6 +592,87 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     return of_title;
 }
 
+// Whether period_at may read a period at k, from the code point after it: each of its rules needs
+// that one. A run of ASCII digits (not from inside one) is a period's only where 年, 月, 季度, a blank,
+// a line break or a dash follows its first four digits; a Chinese digit or 十 only before 季度, 月, a
+// blank, a dash or another digit (二〇二五年, 十四五, 十一月); a word only before its second character.
+// Most starts of interest are a figure's first digit or a numeral inside a word (一是, 进一步) with
+// none of these after it: the call, its state's copy and its number's reading are skipped there.
+[[gnu::always_inline]] inline bool may_open_period(const code_points& cps, std::size_t k) {
+    if (k + 1 >= cps.size()) return false;  // every period is two code points or more
+    const char32_t c = cps[k].c;
+    const char32_t next = cps[k + 1].c;
+    if (is_digit(c)) {
+        if (k > 0 && is_digit(cps[k - 1].c)) return false;
+        std::size_t end = k + 1;
+        while (end < cps.size() && end - k < 4 && is_digit(cps[end].c)) ++end;
+        if (end >= cps.size()) return false;
+        const char32_t after = cps[end].c;
+        return after == U'年' || after == U'月' || after == U'季' || is_blank(after) || after == '\n' ||
+               after == '\r' || is_dash(after);
+    }
+    switch (c) {
+        case U'明':  // 明年
+        case U'本':  // 本年
+        case U'全':  // 全年
+            return next == U'年';
+        case U'今':  // 今年, 今后五年
+            return next == U'年' || next == U'后';
+        case U'未':  // 未来五年
+            return next == U'来';
+        case U'过':  // 过去一年
+            return next == U'去';
+        case U'上':  // 上半年
+        case U'下':  // 下半年
+            return next == U'半';
+        case U'前':  // 前三季度
+            return next == U'三';
+        case U'截':  // 截至, 截止
+            return next == U'至' || next == U'止';
+        default:
+            return (c == U'十' || chinese_digit(c) >= 0) &&
+                   (next == U'季' || next == U'月' || is_blank(next) || is_dash(next) || chinese_digit(next) >= 0);
+    }
+}
+
+// The period stated at k, if any (period_at): put in force, saved to come back, or left aside (a
+// day's date, a compared year, 以来). The code point to go on from, 0 if none is stated there.
+std::size_t period_stated_at(const code_points& cps, std::size_t k, scan_state& carried,
+                             std::deque<stated_period>* periods) {
+    period_state& state = carried.period;
+    const title_tracker& title = carried.title;
+    const period_state before = state;
+    const std::size_t n = period_at(cps, k, state);
+    if (!n) return 0;
+    // An event's date (5月20日召开) and a compared period (比2023年) leave the period as it was.
+    // 截至6月30日 is a stock at that day: the period 1-6月.
+    const bool until = starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止");
+    const std::size_t day = until ? 0 : day_date_at(cps, k + n);
+    // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
+    const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
+    const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
+    if (day && date_of_report_head(cps, k, n + day, before, carried, periods)) return k + n + day;
+    if (day) note_news_dateline(cps, k, n, day, before, carried);
+    if (day || compared_period(cps, k) || multiple_base(cps, k + n) || batch_year(cps, k + n) || since) {
+        state = before;
+        return k + n + day;
+    }
+    plan_period(cps, k, n, before, carried);
+    if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
+        carried.after_start = before, carried.start_ends = to;
+    const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
+    if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
+    const bool of_title = title_period_at(cps, k, n, carried);
+    if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
+        if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
+            carried.after_line = before, carried.line_ends = end;
+    if (periods)
+        periods->push_back(
+            {cps.base() + k, state.current ? state.current->to_string() : std::string(), local, state.prior, of_title});
+    if (local) state = before;
+    return k + n;
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -629,45 +721,15 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             k += n;
             continue;
         }
-        if (const std::size_t n = is_digit(cps[k].c) ? year_same_span_at(cps, k, state) : 0) {  // （2023年同期0.9亿元）
+        if (const std::size_t n =
+                opens_year_same_span(cps, k) ? year_same_span_at(cps, k, state) : 0) {  // （2023年同期0.9亿元）
             enter_prior_year(cps, k, n, true, carried, periods);
             k += n;
             continue;
         }
         end_earlier_year_at(cps, k, carried, periods);
-        const period_state before = state;
-        if (const std::size_t n = period_at(cps, k, state)) {
-            // An event's date (5月20日召开) and a compared period (比2023年) leave the period as it was.
-            // 截至6月30日 is a stock at that day: the period 1-6月.
-            const bool until = starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止");
-            const std::size_t day = until ? 0 : day_date_at(cps, k + n);
-            // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
-            const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
-            const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
-            if (day && date_of_report_head(cps, k, n + day, before, carried, periods)) {
-                k += n + day;
-                continue;
-            }
-            if (day) note_news_dateline(cps, k, n, day, before, carried);
-            if (day || compared_period(cps, k) || multiple_base(cps, k + n) || batch_year(cps, k + n) || since) {
-                state = before;
-                k += n + day;
-                continue;
-            }
-            plan_period(cps, k, n, before, carried);
-            if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
-                carried.after_start = before, carried.start_ends = to;
-            const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
-            if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
-            const bool of_title = title_period_at(cps, k, n, carried);
-            if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
-                if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
-                    carried.after_line = before, carried.line_ends = end;
-            if (periods)
-                periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
-                                    state.prior, of_title});
-            if (local) state = before;
-            k += n;
+        if (const std::size_t next = may_open_period(cps, k) ? period_stated_at(cps, k, carried, periods) : 0) {
+            k = next;
             continue;
         }
         if (const std::size_t n = opens_document_number(cps[k].c) ? document_number_at(text, cps, k, findings) : 0) {

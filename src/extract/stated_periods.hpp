@@ -341,24 +341,35 @@ void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool
 }
 
 // The period state before a sentence about the year before, once code point k is past its end.
-void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried, std::deque<stated_period>* periods) {
-    if (!carried.after_prior || k < carried.prior_ends) return;
+// The walk asks this and restore_saved_period at every start of interest, and almost always nothing
+// is due: the test is in line (~15 instructions of a call's entry and exit each), the work out of it.
+[[gnu::noinline]] void put_back_prior_year(const code_points& cps, scan_state& carried,
+                                           std::deque<stated_period>* periods) {
     carried.period = *carried.after_prior;
     carried.after_prior.reset();
     const std::optional<period>& p = carried.period.current;
     if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? p->to_string() : std::string(), false});
 }
+[[gnu::always_inline]] inline void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried,
+                                                    std::deque<stated_period>* periods) {
+    if (carried.after_prior && k >= carried.prior_ends) put_back_prior_year(cps, carried, periods);
+}
 
 // The period state saved before a target's sentence or the starting point of a change, back in
 // force once code point k reaches `ends` (the sentence's end, the change's 到/至).
-void restore_saved_period(const code_points& cps, std::size_t k, std::optional<period_state>& saved, std::size_t ends,
-                          scan_state& carried, std::deque<stated_period>* periods) {
-    if (!saved || k < ends) return;
+[[gnu::noinline]] void put_back_saved_period(const code_points& cps, std::optional<period_state>& saved,
+                                             std::size_t ends, scan_state& carried,
+                                             std::deque<stated_period>* periods) {
     carried.period = *saved;
     saved.reset();
     const std::optional<period>& p = carried.period.current;
     if (periods)
         periods->push_back({cps.base() + ends, p ? p->to_string() : std::string(), false, carried.period.prior});
+}
+[[gnu::always_inline]] inline void restore_saved_period(const code_points& cps, std::size_t k,
+                                                        std::optional<period_state>& saved, std::size_t ends,
+                                                        scan_state& carried, std::deque<stated_period>* periods) {
+    if (saved && k >= ends) put_back_saved_period(cps, saved, ends, carried, periods);
 }
 
 // A line at k opens the next item of the list of a heading of plans (the kind of its marker,

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/try_parse_unit.hpp"
@@ -594,6 +595,34 @@ BOOST_AUTO_TEST_CASE(a_month_range_with_blanks_before_its_words_is_a_period) {
         BOOST_TEST(x.facts[0].period == "2023YTD09", text);
     }
     BOOST_TEST(extract("2022\t年，全市研发投入强度为3.02%。").facts.at(0).period == "2022");
+}
+
+// The walk asks period_at only where the code point after a start can continue a period (a digit run's
+// first four digits before 年/月/季度/a blank/a dash, a Chinese digit before 季度/月/a digit, a word
+// before its second character): every kind of start still reads its period.
+BOOST_AUTO_TEST_CASE(every_start_of_a_period_still_reads_it) {
+    const std::string head = "某市2025年科技工作总结\n";
+    const std::vector<std::pair<std::string, std::string>> cases = {{"2025年1-9月，", "2025YTD09"},
+                                                                    {"一季度，", "2025Q1"},
+                                                                    {"三季度，", "2025Q3"},
+                                                                    {"十月，", "2025-10"},
+                                                                    {"十一月，", "2025-11"},
+                                                                    {"上半年，", "2025H1"},
+                                                                    {"下半年，", "2025H2"},
+                                                                    {"前三季度，", "2025YTD09"},
+                                                                    {"1—6月，", "2025H1"},
+                                                                    {"6 月，", "2025-06"},
+                                                                    {"今年，", "2025"},
+                                                                    {"全年，", "2025"},
+                                                                    {"2024年，", "2024"}};
+    for (const auto& [lead, period] : cases) {
+        const extraction x = extract(head + lead + "全市专利授权1200件。");
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, lead);
+        BOOST_TEST(x.facts[0].period == period, lead);
+    }
+    BOOST_TEST(extract(head + "截至9月底，全市高新技术企业达到1200家。").facts.at(0).period == "2025YTD09");
+    BOOST_TEST(extract("二〇二五年，全市专利授权1200件。").facts.at(0).period == "2025");
+    BOOST_TEST(extract("“十四五”末，全市高新技术企业达到1200家。").facts.at(0).period == "2025");
 }
 
 BOOST_AUTO_TEST_CASE(a_session_follows_its_term_and_counts_elsewhere_stay) {
