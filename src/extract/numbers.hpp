@@ -2,7 +2,9 @@
 // Layer 2: code points → a figure. Takes code_points and gives number_at (a scanned figure: its value,
 // unit, qualifiers, masks and the damage read off it) and the character predicates the later layers
 // share. Per-figure and per-code-point code: it stays inline in the one translation unit.
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
@@ -16,7 +18,7 @@
 namespace zhibiao {
 namespace {
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+constexpr bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 // x/X and *: a bureau masks a figure it will not publish as 13.x%, xx家 or **家 (full-width ＊
 // decodes to *).
 bool is_mask(char32_t c) { return c == 'x' || c == 'X' || c == '*'; }
@@ -61,11 +63,11 @@ constexpr digit_slots make_digit_slots() {
 }
 constexpr digit_slots digit_slot_table = make_digit_slots();
 
-int chinese_digit(char32_t c) {
+constexpr int chinese_digit(char32_t c) {
     const std::size_t slot = c % 77;
     return digit_slot_table.c[slot] == c ? digit_slot_table.d[slot] : -1;
 }
-double chinese_multiplier(char32_t c) {
+constexpr double chinese_multiplier(char32_t c) {
     switch (c) {
         case U'十':
         case U'拾':
@@ -97,12 +99,27 @@ const char_set& bmp_table() {
     }();
     return table;
 }
-bool is_chinese_numeral_test(char32_t c) {
+// The same bitmap made when compiling: no guard of a function's static to test at each call, and
+// the test in line (is_chinese_numeral was a call of ~20 instructions at each code point a
+// numeral's reader walks).
+template <bool (*Predicate)(char32_t)>
+constexpr std::array<std::uint64_t, 1024> make_bmp_bits() {
+    std::array<std::uint64_t, 1024> bits{};
+    for (char32_t c = 0; c < 0x10000; ++c)
+        if (Predicate(c)) bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+    return bits;
+}
+template <bool (*Predicate)(char32_t)>
+struct bmp_bits {
+    static constexpr std::array<std::uint64_t, 1024> bits = make_bmp_bits<Predicate>();
+    [[gnu::always_inline]] static bool has(char32_t c) {
+        return c < 0x10000 ? (bits[c >> 6] >> (c & 63)) & 1 : Predicate(c);
+    }
+};
+constexpr bool is_chinese_numeral_test(char32_t c) {
     return chinese_digit(c) >= 0 || chinese_multiplier(c) > 0 || c == U'廿' || c == U'卅' || c == U'点';
 }
-bool is_chinese_numeral(char32_t c) {
-    return c < 0x10000 ? bmp_table<is_chinese_numeral_test>().has(c) : is_chinese_numeral_test(c);
-}
+[[gnu::always_inline]] inline bool is_chinese_numeral(char32_t c) { return bmp_bits<is_chinese_numeral_test>::has(c); }
 
 // The numeral grammar of §7.3 over a run of code points; nullopt if it is not a numeral (only
 // multipliers, two decimal points, a multiplier inside the decimals). `why`, when given, says why
@@ -176,7 +193,7 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
 // other characters without a clause end answer after one or two comparisons.
 // Bit masks, not a chain of comparisons: an ideograph answers after three tests. Forced in line
 // (GCC left it a call, 4 % of the driver's samples, at every code point a cursor walks).
-[[gnu::always_inline]] inline bool clause_end(char32_t c) {
+[[gnu::always_inline]] inline constexpr bool clause_end(char32_t c) {
     constexpr std::uint64_t ascii = (std::uint64_t{1} << '\n') | (std::uint64_t{1} << '\r') |
                                     (std::uint64_t{1} << '!') | (std::uint64_t{1} << ',') | (std::uint64_t{1} << ';') |
                                     (std::uint64_t{1} << '?');
@@ -187,12 +204,13 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
     const char32_t f = c - 0xFF00;
     return f < 32 && ((full_width >> f) & 1);
 }
-bool stops_unit_test(char32_t c) {
+constexpr bool stops_unit_test(char32_t c) {
     return c == ' ' || c == '\t' || is_digit(c) || clause_end(c) || c == U'、' || c == '(' || c == ')' || c == U'（' ||
            c == U'）' || c == ':' || c == U'：' || c == U'“' || c == U'”' || c == '"' || c == 0xFFFD ||
-           (is_chinese_numeral(c) && c != U'万' && c != U'亿' && c != U'千' && c != U'百' && c != U'点');  // 个百分点
+           (is_chinese_numeral_test(c) && c != U'万' && c != U'亿' && c != U'千' && c != U'百' &&
+            c != U'点');  // 个百分点
 }
-bool stops_unit(char32_t c) { return c < 0x10000 ? bmp_table<stops_unit_test>().has(c) : stops_unit_test(c); }
+[[gnu::always_inline]] inline bool stops_unit(char32_t c) { return bmp_bits<stops_unit_test>::has(c); }
 bool is_dash(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
 }
@@ -292,10 +310,7 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         return 1;
     }
     std::size_t limit = k;
-    const char_set& stops = bmp_table<stops_unit_test>();  // once, not at each code point of the run
-    while (limit < cps.size() && limit - k < 8 &&
-           !(cps[limit].c < 0x10000 ? stops.has(cps[limit].c) : stops_unit_test(cps[limit].c)))
-        ++limit;
+    while (limit < cps.size() && limit - k < 8 && !stops_unit(cps[limit].c)) ++limit;
     if (limit == k) return 0;
     const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
     // Before the map, the run seen last in a slot chosen by its first and last bytes and length:
