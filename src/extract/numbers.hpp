@@ -307,7 +307,8 @@ bool one_of(char32_t c, const char32_t (&set)[N]) {
 std::size_t unit_length(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
     if (k < cps.size() && (cps[k].c == '%' || cps[k].c == U'‰' || cps[k].c == U'倍')) {
         // 倍 (增长1.5倍) is no unit of the unit algebra, but it is what the figure counts in.
-        unit = cps[k].c == '%' ? "%" : cps[k].c == U'‰' ? "‰" : "倍";
+        const std::string_view sign = cps[k].c == '%' ? "%" : cps[k].c == U'‰' ? "‰" : "倍";  // no strlen
+        unit.assign(sign.data(), sign.size());
         return 1;
     }
     std::size_t limit = k;
@@ -325,7 +326,8 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
                                static_cast<unsigned char>(run.back()) * 31 + run.size()) &
                               255];
     const auto answer = [&](std::size_t n) {
-        if (n) unit.assign(text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin));
+        // cleared and appended: the library's append is a shorter path than its replace (assign)
+        if (n) unit.clear(), unit.append(text.data() + cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin);
         return n;
     };
     if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
@@ -376,31 +378,40 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
 // Measure words of reports that no unit of the unit algebra names (场次, 批次, 台套, 名…): kept
 // as the figure's unit after Arabic digits, so that "培训23场次" is 23 场次 — never a bare 23 that
 // a variable counted in 人次 would take — and a lexicon unit never matches them (unit_mismatch).
+// 笔 (loans, deals), 份 (contracts, agreements), 位 (people), 篇, 条, 支, 种, 座, 处, 例: counted
+// things as well; a figure that dropped them was a bare number any variable took (质押融资4笔 as
+// 4 of an amount in 万元).
+constexpr std::array<std::pair<std::u32string_view, std::string_view>, 19> measure_words = {{{U"场次", "场次"},
+                                                                                             {U"批次", "批次"},
+                                                                                             {U"台套", "台套"},
+                                                                                             {U"场", "场"},
+                                                                                             {U"期", "期"},
+                                                                                             {U"批", "批"},
+                                                                                             {U"名", "名"},
+                                                                                             {U"台", "台"},
+                                                                                             {U"套", "套"},
+                                                                                             {U"笔", "笔"},
+                                                                                             {U"份", "份"},
+                                                                                             {U"位", "位"},
+                                                                                             {U"篇", "篇"},
+                                                                                             {U"条", "条"},
+                                                                                             {U"支", "支"},
+                                                                                             {U"种", "种"},
+                                                                                             {U"座", "座"},
+                                                                                             {U"处", "处"},
+                                                                                             {U"例", "例"}}};
+// Their first characters (bmp_bits): most figures' next character opens none, and the 19 words were
+// each compared at every figure without a unit.
+constexpr bool opens_measure_word(char32_t c) {
+    if (c < 0x4E00 || c > 0x9FFF) return false;  // all ideographs: a short evaluation when compiling
+    for (const auto& word : measure_words)
+        if (word.first[0] == c) return true;
+    return false;
+}
 std::size_t measure_word_length(const code_points& cps, std::size_t k, std::string& unit) {
-    // 笔 (loans, deals), 份 (contracts, agreements), 位 (people), 篇, 条, 支, 种, 座, 处, 例: counted
-    // things as well; a figure that dropped them was a bare number any variable took (质押融资4笔 as
-    // 4 of an amount in 万元).
-    static constexpr std::array<std::pair<std::u32string_view, const char*>, 19> words = {{{U"场次", "场次"},
-                                                                                           {U"批次", "批次"},
-                                                                                           {U"台套", "台套"},
-                                                                                           {U"场", "场"},
-                                                                                           {U"期", "期"},
-                                                                                           {U"批", "批"},
-                                                                                           {U"名", "名"},
-                                                                                           {U"台", "台"},
-                                                                                           {U"套", "套"},
-                                                                                           {U"笔", "笔"},
-                                                                                           {U"份", "份"},
-                                                                                           {U"位", "位"},
-                                                                                           {U"篇", "篇"},
-                                                                                           {U"条", "条"},
-                                                                                           {U"支", "支"},
-                                                                                           {U"种", "种"},
-                                                                                           {U"座", "座"},
-                                                                                           {U"处", "处"},
-                                                                                           {U"例", "例"}}};
-    for (const auto& [word, utf8] : words)
-        if (starts_with(cps, k, word)) return unit = utf8, word.size();
+    if (k >= cps.size() || !bmp_bits<opens_measure_word>::has(cps[k].c)) return 0;
+    for (const auto& [word, utf8] : measure_words)
+        if (starts_with(cps, k, word)) return unit.assign(utf8.data(), utf8.size()), word.size();
     return 0;
 }
 
@@ -1223,6 +1234,13 @@ std::size_t past_closing_emphasis(const code_points& cps, std::size_t k, std::si
                : i;
 }
 
+// q = quantity{} field by field: the unit cleared in place, not a temporary's string moved in and
+// freed at each figure.
+void reset(quantity& q) {
+    q.value = q.high = 0, q.unit.clear(), q.qual = qualifier::exact, q.masked = q.range = false;
+    q.begin = q.end = 0;
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
@@ -1291,9 +1309,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         return false;
     }
     quantity& q = s.q;
-    // quantity{} field by field: the unit cleared in place, not a temporary's string moved in and freed
-    q.value = q.high = 0, q.unit.clear(), q.qual = qualifier::exact, q.masked = masked, q.range = false;
-    q.begin = q.end = 0;
+    reset(q);
+    q.masked = masked;
     s.damage = damage;
     s.guess = guess;  // the digits before the lost ones, the fragments of a split figure joined
     if (!damage.empty()) value = std::numeric_limits<double>::quiet_NaN();
