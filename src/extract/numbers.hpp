@@ -231,7 +231,7 @@ bool year_span_after(const code_points& cps, std::size_t k) {
     if (k >= cps.size()) return false;
     const char32_t c = cps[k].c;
     return c == U'年' || c == U'月' || c == U'日' || c == U'号' || c == U'时' ||
-           (c == U'季' && k + 1 < cps.size() && cps[k + 1].c == U'度') || year_span_after(cps, k);
+           (c == U'季' && k + 1 < cps.size() && cps[k + 1].c == U'度') || (is_dash(c) && year_span_after(cps, k));
 }
 
 std::string slice(std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {
@@ -1368,23 +1368,33 @@ std::size_t negated_bound(const code_points& cps, std::size_t k, qualifier& qual
     return 0;
 }
 
+// The last characters of the words qualifiers() reads before a figure (不超过, 不高于…, 超过, 突破, 逾,
+// 超, 不足, 近, 约, 上): before most figures stands none of them, and its dozen word tests are skipped.
+constexpr bool ends_bound_word(char32_t c) {
+    return c == U'过' || c == U'于' || c == U'破' || c == U'逾' || c == U'超' || c == U'足' || c == U'近' ||
+           c == U'约' || c == U'上';
+}
+
+// The bound word that ends at `before` (不超过, 超过, 突破, 逾, 超, 不足, 近, 约, 上 before a bounded
+// magnitude): where it starts, its qualifier into `qual`; `before` if there is none.
+std::size_t bound_word_start(const code_points& cps, std::size_t before, qualifier& qual) {
+    if (before == 0 || !bmp_bits<ends_bound_word>::has(cps[before - 1].c)) return before;  // most figures
+    if (const std::size_t n = negated_bound(cps, before, qual)) return before - n;  // 不超过50万元, 不少于50场次
+    if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
+        return qual = qualifier::lower_bound, before - (ends_with(cps, before, U"逾") ? 1 : 2);
+    if (ends_with(cps, before, U"超") && !closes_a_word(cps, before))
+        return qual = qualifier::lower_bound, before - 1;  // 超2000家: 超过 in short
+    if (ends_with(cps, before, U"不足")) return qual = qualifier::upper_bound, before - 2;
+    if (ends_with(cps, before, U"近") && !closes_a_word(cps, before)) return qual = qualifier::upper_bound, before - 1;
+    if (ends_with(cps, before, U"约") && !closes_a_word(cps, before)) return qual = qualifier::approximate, before - 1;
+    if (ends_with(cps, before, U"上") && bounded_magnitude(cps, before))  // 上百家: over a hundred
+        return qual = qualifier::lower_bound, before - 1;
+    return before;
+}
+
 void qualifiers(const code_points& cps, scanned& s) {
     quantity& q = s.q;
-    std::size_t before = s.first, after = s.last;
-    if (const std::size_t n = negated_bound(cps, before, q.qual))  // 不超过50万元, 不少于50场次
-        before -= n;
-    else if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
-        q.qual = qualifier::lower_bound, before -= ends_with(cps, before, U"逾") ? 1 : 2;
-    else if (ends_with(cps, before, U"超") && !closes_a_word(cps, before))
-        q.qual = qualifier::lower_bound, before -= 1;  // 超2000家: 超过 in short
-    else if (ends_with(cps, before, U"不足"))
-        q.qual = qualifier::upper_bound, before -= 2;
-    else if (ends_with(cps, before, U"近") && !closes_a_word(cps, before))
-        q.qual = qualifier::upper_bound, before -= 1;
-    else if (ends_with(cps, before, U"约") && !closes_a_word(cps, before))
-        q.qual = qualifier::approximate, before -= 1;
-    else if (ends_with(cps, before, U"上") && bounded_magnitude(cps, before))  // 上百家: over a hundred
-        q.qual = qualifier::lower_bound, before -= 1;
+    std::size_t before = bound_word_start(cps, s.first, q.qual), after = s.last;
     if (starts_with(cps, after, U"左右"))
         q.qual = qualifier::approximate, after += 2;
     else if (starts_with(cps, after, U"以上"))
