@@ -65,6 +65,15 @@ struct slot_word {
 // …and 余 (百余名, 千余名: a count about a magnitude; 其余名单: no count at all)
 constexpr std::u32string_view demonstratives =
     U"每各该此本这那某哪几多数若逐单首全整第诸任两一二三四五六七八九十百千万亿零〇余";
+// The same as a bitmap (bmp_bits): one test where a walk of the 40 characters was ~2 % of the reader's
+// instructions. All of them are 〇 or CJK ideographs: the rest of the plane answers at once, which keeps
+// the compiler's evaluation short.
+constexpr bool is_demonstrative(char32_t c) {
+    if (c != U'〇' && (c < 0x4E00 || c > 0x9FFF)) return false;
+    for (const char32_t d : demonstratives)
+        if (d == c) return true;
+    return false;
+}
 constexpr slot_word slot_words[] = {
     {U"项", U"立专事款强弱选分项用要细进销奖大小子同缺漏列结前后上下末附加减", U"目下链背数"},
     {U"件", U"文条案事软硬零部配邮稿证信物要附组器元铸构工锻机急快函来专子插挂备散原复摘样密寄收发送取退批重", U"事数"},
@@ -129,7 +138,7 @@ bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k,
     if (word_end < k && !spaced) return false;
     if (spaced && at != '%' && !wrapped && word_end != k - 1) return false;  // a measure word: one blank, as before
     const char32_t before = cps[spaced ? word_end - 1 : k - 1].c;
-    if (!is_ideograph(before) || one_of(before, demonstratives) || before == U'成') return false;
+    if (!is_ideograph(before) || bmp_bits<is_demonstrative>::has(before) || before == U'成') return false;
     // 近亿元, 上万元, 超亿元: the magnitude is the figure, a bound (bounded_magnitude), no lost number.
     if (!spaced && (at == U'万' || at == U'亿') && bounded_magnitude(cps, k)) return false;
     std::size_t length = 0;

@@ -2,7 +2,9 @@
 // Layer 2: code points → a figure. Takes code_points and gives number_at (a scanned figure: its value,
 // unit, qualifiers, masks and the damage read off it) and the character predicates the later layers
 // share. Per-figure and per-code-point code: it stays inline in the one translation unit.
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
@@ -16,7 +18,7 @@
 namespace zhibiao {
 namespace {
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+constexpr bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 // x/X and *: a bureau masks a figure it will not publish as 13.x%, xx家 or **家 (full-width ＊
 // decodes to *).
 bool is_mask(char32_t c) { return c == 'x' || c == 'X' || c == '*'; }
@@ -61,11 +63,11 @@ constexpr digit_slots make_digit_slots() {
 }
 constexpr digit_slots digit_slot_table = make_digit_slots();
 
-int chinese_digit(char32_t c) {
+constexpr int chinese_digit(char32_t c) {
     const std::size_t slot = c % 77;
     return digit_slot_table.c[slot] == c ? digit_slot_table.d[slot] : -1;
 }
-double chinese_multiplier(char32_t c) {
+constexpr double chinese_multiplier(char32_t c) {
     switch (c) {
         case U'十':
         case U'拾':
@@ -97,12 +99,27 @@ const char_set& bmp_table() {
     }();
     return table;
 }
-bool is_chinese_numeral_test(char32_t c) {
+// The same bitmap made when compiling: no guard of a function's static to test at each call, and
+// the test in line (is_chinese_numeral was a call of ~20 instructions at each code point a
+// numeral's reader walks).
+template <bool (*Predicate)(char32_t)>
+constexpr std::array<std::uint64_t, 1024> make_bmp_bits() {
+    std::array<std::uint64_t, 1024> bits{};
+    for (char32_t c = 0; c < 0x10000; ++c)
+        if (Predicate(c)) bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+    return bits;
+}
+template <bool (*Predicate)(char32_t)>
+struct bmp_bits {
+    static constexpr std::array<std::uint64_t, 1024> bits = make_bmp_bits<Predicate>();
+    [[gnu::always_inline]] static bool has(char32_t c) {
+        return c < 0x10000 ? (bits[c >> 6] >> (c & 63)) & 1 : Predicate(c);
+    }
+};
+constexpr bool is_chinese_numeral_test(char32_t c) {
     return chinese_digit(c) >= 0 || chinese_multiplier(c) > 0 || c == U'廿' || c == U'卅' || c == U'点';
 }
-bool is_chinese_numeral(char32_t c) {
-    return c < 0x10000 ? bmp_table<is_chinese_numeral_test>().has(c) : is_chinese_numeral_test(c);
-}
+[[gnu::always_inline]] inline bool is_chinese_numeral(char32_t c) { return bmp_bits<is_chinese_numeral_test>::has(c); }
 
 // The numeral grammar of §7.3 over a run of code points; nullopt if it is not a numeral (only
 // multipliers, two decimal points, a multiplier inside the decimals). `why`, when given, says why
@@ -176,7 +193,7 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
 // other characters without a clause end answer after one or two comparisons.
 // Bit masks, not a chain of comparisons: an ideograph answers after three tests. Forced in line
 // (GCC left it a call, 4 % of the driver's samples, at every code point a cursor walks).
-[[gnu::always_inline]] inline bool clause_end(char32_t c) {
+[[gnu::always_inline]] inline constexpr bool clause_end(char32_t c) {
     constexpr std::uint64_t ascii = (std::uint64_t{1} << '\n') | (std::uint64_t{1} << '\r') |
                                     (std::uint64_t{1} << '!') | (std::uint64_t{1} << ',') | (std::uint64_t{1} << ';') |
                                     (std::uint64_t{1} << '?');
@@ -187,12 +204,13 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
     const char32_t f = c - 0xFF00;
     return f < 32 && ((full_width >> f) & 1);
 }
-bool stops_unit_test(char32_t c) {
+constexpr bool stops_unit_test(char32_t c) {
     return c == ' ' || c == '\t' || is_digit(c) || clause_end(c) || c == U'、' || c == '(' || c == ')' || c == U'（' ||
            c == U'）' || c == ':' || c == U'：' || c == U'“' || c == U'”' || c == '"' || c == 0xFFFD ||
-           (is_chinese_numeral(c) && c != U'万' && c != U'亿' && c != U'千' && c != U'百' && c != U'点');  // 个百分点
+           (is_chinese_numeral_test(c) && c != U'万' && c != U'亿' && c != U'千' && c != U'百' &&
+            c != U'点');  // 个百分点
 }
-bool stops_unit(char32_t c) { return c < 0x10000 ? bmp_table<stops_unit_test>().has(c) : stops_unit_test(c); }
+[[gnu::always_inline]] inline bool stops_unit(char32_t c) { return bmp_bits<stops_unit_test>::has(c); }
 bool is_dash(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
 }
@@ -208,11 +226,12 @@ bool year_span_after(const code_points& cps, std::size_t k) {
     return true;
 }
 
-bool date_word(const code_points& cps, std::size_t k) {
+// In line: asked at the end of each figure's digits (~47 instructions as a call).
+[[gnu::always_inline]] inline bool date_word(const code_points& cps, std::size_t k) {
     if (k >= cps.size()) return false;
     const char32_t c = cps[k].c;
     return c == U'年' || c == U'月' || c == U'日' || c == U'号' || c == U'时' ||
-           (c == U'季' && k + 1 < cps.size() && cps[k + 1].c == U'度') || year_span_after(cps, k);
+           (c == U'季' && k + 1 < cps.size() && cps[k + 1].c == U'度') || (is_dash(c) && year_span_after(cps, k));
 }
 
 std::string slice(std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {
@@ -288,14 +307,12 @@ bool one_of(char32_t c, const char32_t (&set)[N]) {
 std::size_t unit_length(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
     if (k < cps.size() && (cps[k].c == '%' || cps[k].c == U'‰' || cps[k].c == U'倍')) {
         // 倍 (增长1.5倍) is no unit of the unit algebra, but it is what the figure counts in.
-        unit = cps[k].c == '%' ? "%" : cps[k].c == U'‰' ? "‰" : "倍";
+        const std::string_view sign = cps[k].c == '%' ? "%" : cps[k].c == U'‰' ? "‰" : "倍";  // no strlen
+        unit.assign(sign.data(), sign.size());
         return 1;
     }
     std::size_t limit = k;
-    const char_set& stops = bmp_table<stops_unit_test>();  // once, not at each code point of the run
-    while (limit < cps.size() && limit - k < 8 &&
-           !(cps[limit].c < 0x10000 ? stops.has(cps[limit].c) : stops_unit_test(cps[limit].c)))
-        ++limit;
+    while (limit < cps.size() && limit - k < 8 && !stops_unit(cps[limit].c)) ++limit;
     if (limit == k) return 0;
     const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
     // Before the map, the run seen last in a slot chosen by its first and last bytes and length:
@@ -309,7 +326,8 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
                                static_cast<unsigned char>(run.back()) * 31 + run.size()) &
                               255];
     const auto answer = [&](std::size_t n) {
-        if (n) unit.assign(text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin));
+        // cleared and appended: the library's append is a shorter path than its replace (assign)
+        if (n) unit.clear(), unit.append(text.data() + cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin);
         return n;
     };
     if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
@@ -360,31 +378,40 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
 // Measure words of reports that no unit of the unit algebra names (场次, 批次, 台套, 名…): kept
 // as the figure's unit after Arabic digits, so that "培训23场次" is 23 场次 — never a bare 23 that
 // a variable counted in 人次 would take — and a lexicon unit never matches them (unit_mismatch).
+// 笔 (loans, deals), 份 (contracts, agreements), 位 (people), 篇, 条, 支, 种, 座, 处, 例: counted
+// things as well; a figure that dropped them was a bare number any variable took (质押融资4笔 as
+// 4 of an amount in 万元).
+constexpr std::array<std::pair<std::u32string_view, std::string_view>, 19> measure_words = {{{U"场次", "场次"},
+                                                                                             {U"批次", "批次"},
+                                                                                             {U"台套", "台套"},
+                                                                                             {U"场", "场"},
+                                                                                             {U"期", "期"},
+                                                                                             {U"批", "批"},
+                                                                                             {U"名", "名"},
+                                                                                             {U"台", "台"},
+                                                                                             {U"套", "套"},
+                                                                                             {U"笔", "笔"},
+                                                                                             {U"份", "份"},
+                                                                                             {U"位", "位"},
+                                                                                             {U"篇", "篇"},
+                                                                                             {U"条", "条"},
+                                                                                             {U"支", "支"},
+                                                                                             {U"种", "种"},
+                                                                                             {U"座", "座"},
+                                                                                             {U"处", "处"},
+                                                                                             {U"例", "例"}}};
+// Their first characters (bmp_bits): most figures' next character opens none, and the 19 words were
+// each compared at every figure without a unit.
+constexpr bool opens_measure_word(char32_t c) {
+    if (c < 0x4E00 || c > 0x9FFF) return false;  // all ideographs: a short evaluation when compiling
+    for (const auto& word : measure_words)
+        if (word.first[0] == c) return true;
+    return false;
+}
 std::size_t measure_word_length(const code_points& cps, std::size_t k, std::string& unit) {
-    // 笔 (loans, deals), 份 (contracts, agreements), 位 (people), 篇, 条, 支, 种, 座, 处, 例: counted
-    // things as well; a figure that dropped them was a bare number any variable took (质押融资4笔 as
-    // 4 of an amount in 万元).
-    static constexpr std::array<std::pair<std::u32string_view, const char*>, 19> words = {{{U"场次", "场次"},
-                                                                                           {U"批次", "批次"},
-                                                                                           {U"台套", "台套"},
-                                                                                           {U"场", "场"},
-                                                                                           {U"期", "期"},
-                                                                                           {U"批", "批"},
-                                                                                           {U"名", "名"},
-                                                                                           {U"台", "台"},
-                                                                                           {U"套", "套"},
-                                                                                           {U"笔", "笔"},
-                                                                                           {U"份", "份"},
-                                                                                           {U"位", "位"},
-                                                                                           {U"篇", "篇"},
-                                                                                           {U"条", "条"},
-                                                                                           {U"支", "支"},
-                                                                                           {U"种", "种"},
-                                                                                           {U"座", "座"},
-                                                                                           {U"处", "处"},
-                                                                                           {U"例", "例"}}};
-    for (const auto& [word, utf8] : words)
-        if (starts_with(cps, k, word)) return unit = utf8, word.size();
+    if (k >= cps.size() || !bmp_bits<opens_measure_word>::has(cps[k].c)) return 0;
+    for (const auto& [word, utf8] : measure_words)
+        if (starts_with(cps, k, word)) return unit.assign(utf8.data(), utf8.size()), word.size();
     return 0;
 }
 
@@ -1207,6 +1234,13 @@ std::size_t past_closing_emphasis(const code_points& cps, std::size_t k, std::si
                : i;
 }
 
+// q = quantity{} field by field: the unit cleared in place, not a temporary's string moved in and
+// freed at each figure.
+void reset(quantity& q) {
+    q.value = q.high = 0, q.unit.clear(), q.qual = qualifier::exact, q.masked = q.range = false;
+    q.begin = q.end = 0;
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
@@ -1275,7 +1309,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         return false;
     }
     quantity& q = s.q;
-    q = quantity{};
+    reset(q);
     q.masked = masked;
     s.damage = damage;
     s.guess = guess;  // the digits before the lost ones, the fragments of a split figure joined
@@ -1334,23 +1368,33 @@ std::size_t negated_bound(const code_points& cps, std::size_t k, qualifier& qual
     return 0;
 }
 
+// The last characters of the words qualifiers() reads before a figure (不超过, 不高于…, 超过, 突破, 逾,
+// 超, 不足, 近, 约, 上): before most figures stands none of them, and its dozen word tests are skipped.
+constexpr bool ends_bound_word(char32_t c) {
+    return c == U'过' || c == U'于' || c == U'破' || c == U'逾' || c == U'超' || c == U'足' || c == U'近' ||
+           c == U'约' || c == U'上';
+}
+
+// The bound word that ends at `before` (不超过, 超过, 突破, 逾, 超, 不足, 近, 约, 上 before a bounded
+// magnitude): where it starts, its qualifier into `qual`; `before` if there is none.
+std::size_t bound_word_start(const code_points& cps, std::size_t before, qualifier& qual) {
+    if (before == 0 || !bmp_bits<ends_bound_word>::has(cps[before - 1].c)) return before;  // most figures
+    if (const std::size_t n = negated_bound(cps, before, qual)) return before - n;  // 不超过50万元, 不少于50场次
+    if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
+        return qual = qualifier::lower_bound, before - (ends_with(cps, before, U"逾") ? 1 : 2);
+    if (ends_with(cps, before, U"超") && !closes_a_word(cps, before))
+        return qual = qualifier::lower_bound, before - 1;  // 超2000家: 超过 in short
+    if (ends_with(cps, before, U"不足")) return qual = qualifier::upper_bound, before - 2;
+    if (ends_with(cps, before, U"近") && !closes_a_word(cps, before)) return qual = qualifier::upper_bound, before - 1;
+    if (ends_with(cps, before, U"约") && !closes_a_word(cps, before)) return qual = qualifier::approximate, before - 1;
+    if (ends_with(cps, before, U"上") && bounded_magnitude(cps, before))  // 上百家: over a hundred
+        return qual = qualifier::lower_bound, before - 1;
+    return before;
+}
+
 void qualifiers(const code_points& cps, scanned& s) {
     quantity& q = s.q;
-    std::size_t before = s.first, after = s.last;
-    if (const std::size_t n = negated_bound(cps, before, q.qual))  // 不超过50万元, 不少于50场次
-        before -= n;
-    else if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
-        q.qual = qualifier::lower_bound, before -= ends_with(cps, before, U"逾") ? 1 : 2;
-    else if (ends_with(cps, before, U"超") && !closes_a_word(cps, before))
-        q.qual = qualifier::lower_bound, before -= 1;  // 超2000家: 超过 in short
-    else if (ends_with(cps, before, U"不足"))
-        q.qual = qualifier::upper_bound, before -= 2;
-    else if (ends_with(cps, before, U"近") && !closes_a_word(cps, before))
-        q.qual = qualifier::upper_bound, before -= 1;
-    else if (ends_with(cps, before, U"约") && !closes_a_word(cps, before))
-        q.qual = qualifier::approximate, before -= 1;
-    else if (ends_with(cps, before, U"上") && bounded_magnitude(cps, before))  // 上百家: over a hundred
-        q.qual = qualifier::lower_bound, before -= 1;
+    std::size_t before = bound_word_start(cps, s.first, q.qual), after = s.last;
     if (starts_with(cps, after, U"左右"))
         q.qual = qualifier::approximate, after += 2;
     else if (starts_with(cps, after, U"以上"))

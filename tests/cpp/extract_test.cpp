@@ -650,6 +650,49 @@ BOOST_AUTO_TEST_CASE(a_star_footnote_is_not_joined_to_a_wrapped_line) {
     BOOST_TEST(masks == 1);  // rd29's mask in the same report
 }
 
+// The reader tests a bound word's last character, a measure word's first and a year span's dash
+// before the words themselves (round 30): the figures, units and qualifiers are those of the words.
+BOOST_AUTO_TEST_CASE(qualifiers_and_measure_words_are_read_after_their_first_character_tests) {
+    struct expected {
+        const char* text;
+        double value;
+        const char* unit;
+        qualifier qual;
+    };
+    const expected cases[] = {{"不超过50万元", 50, "万元", qualifier::upper_bound},
+                              {"超过3000家", 3000, "家", qualifier::lower_bound},
+                              {"签约12项", 12, "项", qualifier::exact},  // 约 closes 签约: no "about"
+                              {"约12项", 12, "项", qualifier::approximate},
+                              {"近百家", 100, "家", qualifier::upper_bound},
+                              {"培训23场次", 23, "场次", qualifier::exact},
+                              {"质押融资4笔", 4, "笔", qualifier::exact},
+                              {"1.2万名", 1.2, "万名", qualifier::exact},
+                              {"增长1.5倍", 1.5, "倍", qualifier::exact},
+                              {"千分之三", 3, "‰", qualifier::exact},
+                              {"十二个百分点", 12, "个百分点", qualifier::exact},
+                              {"共举办培训班十二期", 12, "期", qualifier::exact},
+                              {"走访企业320家次", 320, "家次", qualifier::exact},
+                              {"5万人民币", 5, "万元", qualifier::exact},
+                              {"举办活动20场左右", 20, "场", qualifier::approximate},
+                              {"引进人才50名以上", 50, "名", qualifier::lower_bound},
+                              {"2023-2025年共实施120项", 120, "项", qualifier::exact}};
+    for (const auto& c : cases) {
+        const auto q = find_quantities(c.text);
+        BOOST_TEST_REQUIRE(q.size() == 1u, c.text);
+        BOOST_TEST(q[0].value == c.value, c.text);
+        BOOST_TEST(q[0].unit == c.unit, c.text);
+        BOOST_TEST((q[0].qual == c.qual), c.text);
+    }
+    // a figure after one with a unit and a qualifier starts afresh: no unit, no bound carried over
+    const auto two = find_quantities("约12项和5");
+    BOOST_TEST_REQUIRE(two.size() == 2u);
+    BOOST_TEST(two[1].value == 5.0);
+    BOOST_TEST(two[1].unit.empty());
+    BOOST_TEST((two[1].qual == qualifier::exact));
+    BOOST_TEST(find_quantities("各项工作").empty());                          // 各 before 项: a word, no lost number
+    BOOST_TEST(std::isnan(find_quantities("共收集企业难题项").at(0).value));  // a count verb, then 项: a lost number
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // The matcher skips the candidates that share the first bytes a text differs from (words in byte
