@@ -1235,10 +1235,12 @@ std::size_t past_closing_emphasis(const code_points& cps, std::size_t k, std::si
 }
 
 // q = quantity{} field by field: the unit cleared in place, not a temporary's string moved in and
-// freed at each figure.
+// freed at each figure. Bound by a structured binding of every field, so that a field added to
+// quantity stops the build here instead of carrying one figure's value into the next.
 void reset(quantity& q) {
-    q.value = q.high = 0, q.unit.clear(), q.qual = qualifier::exact, q.masked = q.range = false;
-    q.begin = q.end = 0;
+    auto& [value, high, unit, qual, masked, range, begin, end] = q;
+    value = high = 0, unit.clear(), qual = qualifier::exact, masked = range = false;
+    begin = end = 0;
 }
 
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
