@@ -353,8 +353,12 @@ def _make_facts_class() -> Any:
             factor_of_row = np.array(factors, dtype=np.float64)[group]
             converts = ~np.isnan(factor_of_row)
             return self.assign(
-                value_converted=np.where(converts, self["value"].to_numpy(dtype=np.float64) * factor_of_row, np.nan),
-                high_converted=np.where(converts, self["high"].to_numpy(dtype=np.float64) * factor_of_row, np.nan),
+                value_converted=np.where(
+                    converts, _times_exactly(self["value"].to_numpy(dtype=np.float64), factor_of_row), np.nan
+                ),
+                high_converted=np.where(
+                    converts, _times_exactly(self["high"].to_numpy(dtype=np.float64), factor_of_row), np.nan
+                ),
                 unit_converted=np.array(converted_units, dtype=object)[group],
             )
 
@@ -595,6 +599,28 @@ def _scaled_unit(unit: str) -> bool:
 def _prior_year(period: str | None) -> str | None:
     """The same period a year earlier (2024H1 → 2023H1); None for None."""
     return None if period is None else str(_core.Period(period).prior_year())
+
+
+def _times_exactly(values: np.ndarray, factors: np.ndarray) -> np.ndarray:
+    """values × factors, where a factor is a power of ten, as the written decimal gives it: 1.36 (亿元)
+    × 10⁴ is 13600 万元, where a binary multiply gives 13600.000000000002 (1.36 is held as
+    1.3600000000000001) and 13600万元 due against 1.36亿元 paid would read as more paid than due. A
+    value's decimals are the fewest (at most 15) that give it back, as repr finds them; other
+    factors, and values of more digits, multiply as they are."""
+    with np.errstate(all="ignore"):
+        out = values * factors
+        exponent = np.round(np.log10(np.abs(factors)))
+        power = np.isfinite(exponent) & (np.abs(factors / 10.0**exponent - 1) < 1e-12) & (np.abs(exponent) <= 22)
+        decimals = np.full(values.shape, -1)
+        digits = np.zeros(values.shape)
+        for d in range(16):
+            whole = np.round(values * 10.0**d)
+            fits = (decimals < 0) & (np.abs(whole) < 2.0**53) & (whole / 10.0**d == values)
+            decimals[fits], digits[fits] = d, whole[fits]
+        exact = power & (decimals >= 0) & np.isfinite(values)
+        shift = np.where(exact, exponent - decimals, 0)
+        scaled = np.where(shift >= 0, digits * 10.0 ** np.abs(shift), digits / 10.0 ** np.abs(shift))
+        return np.where(exact & (np.abs(shift) <= 22), scaled, out)
 
 
 def _factor(written: str, target: str) -> float | None:

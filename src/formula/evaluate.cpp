@@ -19,6 +19,7 @@
 #include "formula/scaled_quotient.hpp"
 #include "formula/trace.hpp"
 #include "formula/typing.hpp"
+#include "formula/valid_range.hpp"
 #include "indicators/population_hint.hpp"
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/compute.hpp"
@@ -515,10 +516,10 @@ public:
                 where);
         }
         const conversion c = raw.u.to(ind.unit);
-        const double lo = ind.valid_min, hi = ind.valid_max;
-        column_value out = scaled ? std::move(*scaled) : map(raw, ind.unit, [c, lo, hi](double x, double& y) {
+        const detail::valid_range range(ind.valid_min, ind.valid_max);
+        column_value out = scaled ? std::move(*scaled) : map(raw, ind.unit, [c, range](double x, double& y) {
             y = detail::convert_exactly(c, x);
-            return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
+            return (range.admit(y) && std::isfinite(y)) ? reason::none : reason::out_of_range;
         });
         memo_.emplace(ind.id, out);
         if (trace_) trace_->indicators[ind.id] = {f, snapshot(raw), snapshot(out)};
@@ -540,14 +541,15 @@ public:
         if (!raw.u.convertible_to(ind.unit)) return raw;
         const conversion c = raw.u.to(ind.unit);
         if (c.factor != 1.0 || c.exponent == 0 || c.exponent > 22 || c.exponent < -22) return raw;
-        const double power = detail::exact_power_of_ten(c.exponent), lo = ind.valid_min, hi = ind.valid_max;
+        const double power = detail::exact_power_of_ten(c.exponent);
+        const detail::valid_range range(ind.valid_min, ind.valid_max);
         const bool divide = c.exponent < 0;
-        scaled = zip(*a, *b, ind.unit, [power, divide, lo, hi](double x, double z, double& y) {
+        scaled = zip(*a, *b, ind.unit, [power, divide, range](double x, double z, double& y) {
             const reason r = detail::row::divide(x, z, y);
             if (r != reason::none) return r;
             if (!std::isfinite(y)) return reason::out_of_range;
             y = divide ? detail::scaled_quotient<true>(x, z, y, power) : detail::scaled_quotient<false>(x, z, y, power);
-            return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
+            return (range.admit(y) && std::isfinite(y)) ? reason::none : reason::out_of_range;
         });
         return raw;
     }
@@ -765,8 +767,10 @@ private:
             return zip(a, b, a.u,
                        [c](double x, double z, double& y) { return y = x - detail::convert_exactly(c, z), finite(y); });
         auto compare = [&](auto cmp) {
-            return zip(a, b, unit{}, [c, cmp](double x, double z, double& y) {
-                return y = cmp(x, detail::convert_exactly(c, z)) ? 1.0 : 0.0, reason::none;
+            const bool converts = c.exponent != 0 || c.factor != 1.0;
+            return zip(a, b, unit{}, [c, cmp, converts](double x, double z, double& y) {
+                const double w = detail::converted_for_comparison(detail::convert_exactly(c, z), x, converts);
+                return y = cmp(x, w) ? 1.0 : 0.0, reason::none;
             });
         };
         if (op == "<") return compare(std::less<double>());

@@ -24,6 +24,7 @@
 #include "formula/functions.hpp"
 #include "formula/fused_kernels.hpp"
 #include "formula/typing.hpp"
+#include "formula/valid_range.hpp"
 #include "zhibiao/interrupt.hpp"
 #include "core/thread_pool.hpp"
 
@@ -410,8 +411,10 @@ void run_zip(std::size_t n, buffers a, buffers b, buffers out, F f) {
 
 template <class Cmp>
 void run_compare(std::size_t n, buffers a, buffers b, buffers out, conversion c, Cmp cmp) {
-    run_zip(n, a, b, out, [c, cmp](double x, double z, double& y) {
-        return y = cmp(x, detail::convert_exactly(c, z)) ? 1.0 : 0.0, reason::none;
+    const bool converts = c.exponent != 0 || c.factor != 1.0;
+    run_zip(n, a, b, out, [c, cmp, converts](double x, double z, double& y) {
+        const double w = detail::converted_for_comparison(detail::convert_exactly(c, z), x, converts);
+        return y = cmp(x, w) ? 1.0 : 0.0, reason::none;
     });
 }
 

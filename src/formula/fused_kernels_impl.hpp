@@ -9,6 +9,7 @@
 
 #include "formula/fused_kernels.hpp"
 #include "formula/scaled_quotient.hpp"
+#include "formula/valid_range.hpp"
 #include "zhibiao/reason.hpp"
 
 namespace zhibiao::detail {
@@ -143,10 +144,12 @@ void to_indicator(std::size_t n, fused_lanes a, fused_lanes out, fused_conversio
     const std::uint8_t* __restrict ar = a.r;
     double* __restrict y = out.x;
     std::uint8_t* __restrict why = out.r;
+    const valid_range range(lo, hi);
     for (std::size_t i = 0; i < n; ++i) {
-        const double v = converted(ax[i], to_unit);
+        double v = converted(ax[i], to_unit);
         const lane left = ar[i];
-        const lane r = pick(left != 0, left, pick(v >= lo && v <= hi && finite_lane(v), 0, out_of_range_code));
+        const bool admitted = range.admit(v);
+        const lane r = pick(left != 0, left, pick(admitted && finite_lane(v), 0, out_of_range_code));
         y[i] = r ? lane_nan : v;
         why[i] = static_cast<std::uint8_t>(r);
     }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "formula/fused.hpp"
+#include "formula/scaled_quotient.hpp"
 #include "indicator_fixture.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
@@ -240,6 +241,39 @@ BOOST_AUTO_TEST_CASE(a_quotient_scaled_by_a_power_of_ten_rounds_once) {
         BOOST_TEST(t.at("per_10k").values()[2499] == 0.9);   // exactly: the double nearest 0.9
         BOOST_TEST(t.at("per_person").values()[0] == 2e-9);  // 1e-3 / 500000 rounded once (not 1.9999999999999997e-9)
         BOOST_TEST(t.at("per_thousand").values()[0] == 45.0 / 500.0);
+    }
+}
+
+// 0.07亿元 paid of 700万元 due is exactly 100 % as written, but 0.07 is held as 0.07000000000000001
+// and the quotient rounds to 100.00000000000001 (72 of the amounts 0.01 … 9.99亿元 do): within a few units in the last
+// place of the valid range's bound it is the bound, not out_of_range; 100.5 % still is. A rule comparing the two
+// amounts (paid <= due, in either order and unit) holds. Fused or not, every instruction set.
+BOOST_AUTO_TEST_CASE(a_bound_reached_through_a_unit_conversion_is_within_the_range) {
+    std::ostringstream csv;
+    csv << "entity,period,reward_paid[亿元],reward_due[万元]\n";
+    const char* rows[] = {"0.07,700", "0.14,1400", "1.005,10000", "0.17,1700"};
+    for (int row = 0; row < 2500; ++row) csv << 'e' << row << ",2023," << rows[row % 4] << '\n';
+    const panel p = parse_csv(csv.str());
+    catalogue c = catalogue::builtin();
+    c.add(testing::make_indicator("paid_within_due", "reward_paid <= reward_due", "1"));
+    c.add(testing::make_indicator("due_at_least_paid", "reward_due >= reward_paid", "1"));
+    const std::vector<std::string> ids = {"reward_payout_rate", "paid_within_due", "due_at_least_paid"};
+    for (const std::string& isa : detail::fused_block_isas()) check_instruction_set(p, c, ids, isa);
+    BOOST_TEST(detail::scaled_quotient<false>(0.07, 700, 0.07 / 700, 1e6) > 100.0);  // the rounding at issue
+    for (const bool fused : {true, false}) {
+        compute_options o;
+        o.fused = fused;
+        const indicator_table t = compute(p, ids, o, c);
+        const auto& rate = t.at("reward_payout_rate");
+        for (const std::size_t row : {0u, 1u, 3u}) {
+            BOOST_TEST(rate.values()[row] == 100.0);
+            BOOST_TEST((rate.reasons()[row] == reason::none));
+            BOOST_TEST(t.at("paid_within_due").values()[row] == 1.0);
+            BOOST_TEST(t.at("due_at_least_paid").values()[row] == 1.0);
+        }
+        BOOST_TEST((rate.reasons()[2] == reason::out_of_range));  // 100.5 %: beyond the bound, not rounding
+        BOOST_TEST(t.at("paid_within_due").values()[2] == 0.0);
+        BOOST_TEST(t.at("due_at_least_paid").values()[2] == 0.0);
     }
 }
 

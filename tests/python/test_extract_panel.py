@@ -20,6 +20,23 @@ def test_values_in_the_lexicon_unit_keep_the_figure_as_written():
     assert math.isnan(facts.loc[2, "value_converted"])  # a change is not converted to a level's unit
 
 
+def test_a_decimal_in_a_larger_unit_converts_to_the_figure_it_writes():
+    # 1.36亿元 is 13600万元 exactly; a binary multiply gives 13600.000000000002 (1.36 is held as
+    # 1.3600000000000001), which validate() read as more paid than due and the payout rate as
+    # 100.00000000000001 %, out of range (round 30's new-user trial).
+    amounts = [k / 100 for k in range(1, 1000)]
+    text = "".join(f"全县技术合同成交额{a:.2f}亿元。" for a in amounts)
+    converted = zb.extract(text).in_lexicon_units()["value_converted"]
+    assert list(converted) == [k * 100 for k in range(1, 1000)]
+    panel = zb.read_report("2026年上半年，应拨付奖补资金13600万元，已拨付奖补资金1.36亿元。", entity="x")
+    assert panel.values("reward_paid")[0] == 13_600 == panel.values("reward_due")[0]
+    assert len(panel.validate()) == 0
+    values, reasons = panel.compute(["reward_payout_rate"], reasons=True)
+    assert values["reward_payout_rate"].iloc[0] == 100 and reasons["reward_payout_rate"].isna().all()
+    facts = zb.extract("技术合同成交额0.0001万元，科技特派员120名。").in_lexicon_units()
+    assert list(facts["value_converted"]) == [0.0001, 120]  # no conversion (万元 is the lexicon's), 名 as 人
+
+
 def test_a_report_becomes_a_panel_that_compute_reads():
     panel = zb.read_report("2024年，全市地区生产总值1,250亿元，R&D经费支出28.5亿元，常住人口310万人。", entity="临川市")
     assert panel.units["rd_expenditure"] == "万元" and panel.values("rd_expenditure")[0] == 285_000
