@@ -80,7 +80,10 @@ public:
     /// which a roll-up reads; a formula reads the value, as every present value.
     const std::vector<reason>& reasons() const& { return reasons_; }
     std::vector<reason> reasons() && { return std::move(reasons_); }
+    /// The reason of cell `row`; a row past the end is an argument_error naming it and the size
+    /// (data() and reasons() are the unchecked paths for a pass over the whole column).
     reason reason_at(std::size_t row) const {
+        if (row >= size_) detail::throw_index_error("column::reason_at", row, size_, "rows");
         if (!reasons_.empty() && reasons_[row] != reason::none) return reasons_[row];
         // A bit test: under -ffast-math `x == x` folds to true and NaN would read as present.
         return detail::is_nan(data_[row]) ? reason::missing_input : reason::none;

@@ -163,26 +163,39 @@ public:
     Eigen::Index cols() const { return static_cast<Eigen::Index>(cols_); }
     Eigen::Index size() const { return static_cast<Eigen::Index>(rows_ * cols_); }
     bool narrow() const { return narrow_; }
+    /// The value at (row, col); a row or column past the end (or negative) is an argument_error
+    /// naming it and the size. floats() and doubles() are the unchecked paths for whole columns.
     double operator()(Eigen::Index row, Eigen::Index col = 0) const {
-        const std::size_t i = static_cast<std::size_t>(row) + static_cast<std::size_t>(col) * rows_;
+        const std::size_t i = checked_index(row, col, "points_array::operator()");
         return narrow_ ? static_cast<double>(floats_[i]) : doubles_[i];
     }
     void set(Eigen::Index row, Eigen::Index col, double v) {
-        const std::size_t i = static_cast<std::size_t>(row) + static_cast<std::size_t>(col) * rows_;
+        const std::size_t i = checked_index(row, col, "points_array::set");
         if (narrow_)
             floats_[i] = static_cast<float>(v);
         else
             doubles_[i] = v;
     }
-    /// The storage (null for the type not in use).
-    float* floats() { return narrow_ ? floats_.data() : nullptr; }
-    const float* floats() const { return narrow_ ? floats_.data() : nullptr; }
-    double* doubles() { return narrow_ ? nullptr : doubles_.data(); }
-    const double* doubles() const { return narrow_ ? nullptr : doubles_.data(); }
+    /// The storage (null for the type not in use): the unchecked path for whole columns. Refused
+    /// on a temporary (`card.evaluate(in).total.floats()`): the storage goes with it.
+    float* floats() & { return narrow_ ? floats_.data() : nullptr; }
+    const float* floats() const& { return narrow_ ? floats_.data() : nullptr; }
+    const float* floats() const&& = delete;
+    double* doubles() & { return narrow_ ? nullptr : doubles_.data(); }
+    const double* doubles() const& { return narrow_ ? nullptr : doubles_.data(); }
+    const double* doubles() const&& = delete;
     /// Keeps the storage when the shape and type already fit (its contents are then stale).
     void resize(std::size_t rows, std::size_t cols, bool narrow);
 
 private:
+    std::size_t checked_index(Eigen::Index row, Eigen::Index col, const char* call) const {
+        if (row < 0 || row >= rows() || col < 0 || col >= cols())
+            throw argument_error(std::string(call) + "(" + std::to_string(row) + ", " + std::to_string(col) +
+                                 "): the array has " + std::to_string(rows()) + " rows and " + std::to_string(cols()) +
+                                 " columns");
+        return static_cast<std::size_t>(row) + static_cast<std::size_t>(col) * rows_;
+    }
+
     // A move takes the storage and leaves 0 × 0: a moved-from array is empty, not a shape over
     // vectors it no longer has.
     detail::reset_on_move<std::size_t> rows_, cols_;
@@ -218,13 +231,29 @@ struct scorecard_result : detail::rows_reset_on_move {
     Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> gates;
     result_column<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
 
-    firm_status status_of(std::size_t row) const { return static_cast<firm_status>(status[row]); }
+    // The per-firm accessors refuse a row past the end with an argument_error naming it and the
+    // number of firms; the `status` column itself is the unchecked path for a pass over every firm.
+    firm_status status_of(std::size_t row) const {
+        return static_cast<firm_status>(status_byte(row, "scorecard_result::status_of"));
+    }
     /// No input invalid (status is not invalid_input).
-    bool valid(std::size_t row) const { return status_of(row) != firm_status::invalid_input; }
+    bool valid(std::size_t row) const {
+        return status_byte(row, "scorecard_result::valid") != static_cast<std::uint8_t>(firm_status::invalid_input);
+    }
     /// Valid and every gate holds (passed, direct or failed).
-    bool eligible(std::size_t row) const { return status[row] <= static_cast<std::uint8_t>(firm_status::failed); }
+    bool eligible(std::size_t row) const {
+        return status_byte(row, "scorecard_result::eligible") <= static_cast<std::uint8_t>(firm_status::failed);
+    }
     /// Passes, on points or by a direct route.
-    bool passed(std::size_t row) const { return status[row] <= static_cast<std::uint8_t>(firm_status::direct); }
+    bool passed(std::size_t row) const {
+        return status_byte(row, "scorecard_result::passed") <= static_cast<std::uint8_t>(firm_status::direct);
+    }
+
+private:
+    std::uint8_t status_byte(std::size_t row, const char* call) const {
+        if (row >= status.size()) detail::throw_index_error(call, row, status.size(), "firms");
+        return status[row];
+    }
 };
 
 /// Columnar inputs in the pack's units: one pointer per scorecard input (in `inputs()` order),
@@ -276,8 +305,12 @@ public:
     /// On a temporary (`card.inputs_from(p).unreadable()`) a copy, never a reference into it.
     std::vector<std::uint64_t> unreadable() && { return std::move(unreadable_); }
     /// The reason of input k's cell of firm `row` (reason::none when unreadable() has no bit there).
+    /// A row or input past the end is an argument_error naming it and the size.
     reason invalid_reason(std::size_t row, std::size_t k) const {
-        return invalid_reasons_.empty() ? reason::none : invalid_reasons_[row * columns_.columns.size() + k];
+        if (row >= rows()) detail::throw_index_error("scorecard_inputs::invalid_reason", row, rows(), "rows");
+        const std::size_t inputs = columns_.columns.size();
+        if (k >= inputs) detail::throw_index_error("scorecard_inputs::invalid_reason", k, inputs, "inputs");
+        return invalid_reasons_.empty() ? reason::none : invalid_reasons_[row * inputs + k];
     }
     /// Every cell's reason, row-major (rows × inputs; reason::none where the cell is fine); empty when
     /// unreadable() is. What explain() of scorecard_columns takes to name them.

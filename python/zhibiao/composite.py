@@ -708,8 +708,9 @@ class CompositeResult:
         import pandas as pd
 
         if name not in self.layers:
+            # A layer is no indicator: UnknownNameError (a KeyError), not UnknownIndicatorError.
             guess = closest_name(str(name), self.layers)
-            raise _core.UnknownIndicatorError(
+            raise _core.UnknownNameError(
                 f"no layer '{name}'"
                 + (f" (did you mean '{guess}'?)" if guess else "")
                 + f" (layers: {', '.join(self.layers)})"

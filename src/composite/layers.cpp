@@ -12,7 +12,7 @@
 
 namespace zhibiao::composite {
 
-const std::vector<reason>* table::reasons_of(const std::string& column) const {
+const std::vector<reason>* table::reasons_of(const std::string& column) const& {
     const auto it = reasons.find(column);
     return it == reasons.end() ? nullptr : &it->second;
 }

@@ -470,7 +470,7 @@ void stream_fence() {
 void replicate(const uncertainty_model& m, std::size_t first, std::size_t count, const uncertainty_options& o,
                score_tails& tails, uncertainty_block& rows, std::size_t offset, rank_batch& batch,
                std::size_t batch_first, replication_space& space) {
-    const std::size_t units = m.data().regions.size(), nodes = m.aggregates().size(), dims = m.dimensions();
+    const std::size_t units = m.units(), nodes = m.aggregate_count(), dims = m.dimensions();
     uncertainty_model::fast_scratch& scratch = space.scratch;
     Eigen::MatrixXd& s = space.scores;
     std::vector<double>& u = space.u;
@@ -519,7 +519,7 @@ std::vector<std::pair<std::size_t, std::size_t>> chunk_pieces(std::size_t begin,
 void run_range(const uncertainty_model& m, std::size_t first, std::size_t count, const uncertainty_options& o,
                unsigned threads, uncertainty_block& into, std::size_t offset, std::vector<score_tails>& tails,
                std::size_t total, rank_arena& arena) {
-    const std::size_t units = m.data().regions.size(), cells = units * m.aggregates().size();
+    const std::size_t units = m.units(), cells = units * m.aggregate_count();
     rank_batch batch(cells, units, count, o.batch_bytes * threads, uncertainty_model::chunk * threads);
     std::vector<replication_space> spaces(threads);
     for (std::size_t start = first; start < first + count; start += batch.capacity()) {

@@ -299,23 +299,50 @@ void check_encoding(const write_csv_options& options) {
                              " is none of write_csv_options::encoding_choice's utf8, utf8_bom, gb18030");
 }
 
+// The file `path` names, through its symbolic links (at most 40, as the kernel follows): a CSV
+// renamed over a link would replace the link by a regular file and leave its target as it was.
+std::string through_links(const std::string& path) {
+    namespace fs = std::filesystem;
+    fs::path p = path;
+    std::error_code failed;
+    for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(p, failed)); ++hops) {
+        const fs::path next = fs::read_symlink(p, failed);
+        if (failed) break;
+        p = next.is_absolute() ? next : p.parent_path() / next;
+    }
+    return p.string();
+}
+
 // A CSV written to a file goes to a file beside it first and takes the file's name only when whole:
 // a write refused or failing half way (a character GB18030 has no code for, a full disk) leaves a
 // file of that name as it was. A path that is no regular file (/dev/stdout, a pipe) is written as is.
+// Through a symbolic link the link's target is written (the link stays), and a file replaced keeps
+// its permission bits: the part file takes them before a byte is written (a 0640 file's figures are
+// never readable by others on the way).
 class file_being_written {
 public:
     explicit file_being_written(std::string path) : path_(std::move(path)) {
+        namespace fs = std::filesystem;
         std::error_code ignored;
-        const auto status = std::filesystem::status(path_, ignored);
-        part_ = std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) ? path_
-                                                                                             : path_ + ".zhibiao-part";
+        const auto status = fs::status(path_, ignored);
+        const bool replaced = fs::is_regular_file(status), special = fs::exists(status) && !replaced;
+        target_ = special ? path_ : through_links(path_);
+        part_ = special ? path_ : target_ + ".zhibiao-part";
         out_.open(part_, std::ios::binary | std::ios::trunc);
         if (!out_) throw file_error(std::string("cannot be written: ") + std::strerror(errno), location{path_});
+        if (!replaced) return;
+        std::error_code failed;
+        fs::permissions(part_, status.permissions(), fs::perm_options::replace, failed);
+        if (failed) {
+            out_.close();
+            std::remove(part_.c_str());  // no destructor runs for a constructor that throws
+            throw file_error("cannot keep its permission bits: " + failed.message(), location{path_});
+        }
     }
     file_being_written(const file_being_written&) = delete;
     file_being_written& operator=(const file_being_written&) = delete;
     ~file_being_written() {
-        if (!done_ && part_ != path_) {
+        if (!done_ && part_ != target_) {
             out_.close();
             std::remove(part_.c_str());
         }
@@ -324,13 +351,15 @@ public:
     void finish() {
         out_.close();
         if (!out_) throw file_error(std::string("writing it failed: ") + std::strerror(errno), location{path_});
-        if (part_ != path_ && std::rename(part_.c_str(), path_.c_str()) != 0)
+        if (part_ != target_ && std::rename(part_.c_str(), target_.c_str()) != 0)
             throw file_error(std::string("cannot be written: ") + std::strerror(errno), location{path_});
         done_ = true;
     }
 
 private:
-    std::string path_, part_;
+    std::string path_;    ///< as the caller named it (the errors say this one)
+    std::string target_;  ///< the file written: path_ through its links
+    std::string part_;
     std::ofstream out_;
     bool done_ = false;
 };

@@ -146,7 +146,7 @@ def test_a_node_denominator_in_a_model_without_a_denominate_step_is_refused(tmp_
 
 def test_a_misspelt_layer_or_group_column_gets_the_closest_name():
     r = C.build(_data(), FW, [C.Normalise(), C.Aggregate()])
-    with pytest.raises(zb.UnknownIndicatorError, match=r"no layer 'normalized' \(did you mean 'normalised'\?\)"):
+    with pytest.raises(zb.UnknownNameError, match=r"no layer 'normalized' \(did you mean 'normalised'\?\)"):
         r.layer("normalized")
     data = _data().assign(prefecture=["p", "p", "q", "q"])
     with pytest.raises(zb.MissingVariableError, match=r"group column 'prefecture_' \(did you mean 'prefecture'\?\)"):

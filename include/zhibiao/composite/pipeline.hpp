@@ -49,8 +49,10 @@ struct table {
     reason reason_at(const std::string& column, std::size_t row, double value) const {
         return reason_in(reasons_of(column), row, value);
     }
-    /// The reasons of `column`, null when it has none (for a pass over a whole column).
-    const std::vector<reason>* reasons_of(const std::string& column) const;
+    /// The reasons of `column`, null when it has none (for a pass over a whole column). Refused on a
+    /// temporary table (`table_from_panel(p).reasons_of("x")`): the pointer would go with it.
+    const std::vector<reason>* reasons_of(const std::string& column) const&;
+    const std::vector<reason>* reasons_of(const std::string& column) const&& = delete;
     /// The reason of cell `row` in a column whose reasons are `why` (reasons_of).
     static reason reason_in(const std::vector<reason>* why, std::size_t row, double value) {
         if (why && row < why->size() && (*why)[row] != reason::none) return (*why)[row];
@@ -165,8 +167,10 @@ public:
 
     /// The values as a matrix of their own.
     Eigen::MatrixXd matrix() const;
-    /// The block that holds the values.
-    const std::shared_ptr<double[]>& storage() const { return storage_; }
+    /// The block that holds the values; on a temporary view a copy of the pointer, never a
+    /// reference into the view.
+    const std::shared_ptr<double[]>& storage() const& { return storage_; }
+    std::shared_ptr<double[]> storage() const&& { return storage_; }
 
 private:
     std::shared_ptr<double[]> storage_;
@@ -208,8 +212,11 @@ public:
 
     /// The values as a matrix of their own.
     Eigen::MatrixXd matrix() const;
-    /// The block that holds the values (shared with the other layers of the build).
-    const std::shared_ptr<double[]>& storage() const { return storage_; }
+    /// The block that holds the values (shared with the other layers of the build). On a temporary
+    /// (`build(...).at("treated").values.storage()`) a copy of the pointer, which keeps the block
+    /// alive, never a reference into the layer that goes with the statement.
+    const std::shared_ptr<double[]>& storage() const& { return storage_; }
+    std::shared_ptr<double[]> storage() const&& { return storage_; }
     /// Another layer_matrix over the same values (no copy): writes through one show in the other.
     layer_matrix shared() { return layer_matrix(storage_, data(), rows(), cols()); }
     /// On a const layer (a const result's), a read-only view over the same values.

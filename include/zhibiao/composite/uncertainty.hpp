@@ -216,11 +216,19 @@ public:
     static std::shared_ptr<const uncertainty_model> make(table data, framework fw, std::vector<step> steps,
                                                          uncertainty_spec spec);
 
+    // The accessors below return copies, never references: a model is reached through the
+    // shared_ptr make() returns, and `for (const auto& n : uncertainty_model::make(...)->inputs())`
+    // would otherwise iterate a vector freed with the temporary pointer (a ref-qualifier cannot
+    // help: `->` gives an lvalue). They are small, or asked for once.
+
     /// Uniforms per replication, and the Sobol inputs: names and first columns.
     std::size_t dimensions() const { return dims_; }
-    const std::vector<std::string>& inputs() const { return input_names_; }
-    const std::vector<std::size_t>& input_columns() const { return input_first_; }
-    const std::vector<std::string>& notes() const { return notes_; }
+    std::vector<std::string> inputs() const { return input_names_; }
+    std::vector<std::size_t> input_columns() const { return input_first_; }
+    std::vector<std::string> notes() const { return notes_; }
+    /// Regions of the data and aggregate nodes: the shape of nominal_scores(), without a copy.
+    std::size_t units() const { return data_.regions.size(); }
+    std::size_t aggregate_count() const { return aggregates_.size(); }
 
     replication_draw decode(const double* u) const;
     /// Scores (rows × aggregate nodes, all units, NaN where screened out) under a draw: the
@@ -238,11 +246,12 @@ public:
     /// What a draw chose, "normalisation = zscore, aggregation = geometric" (with `weights`, the
     /// drawn weights too); "the nominal model" when it chose nothing.
     std::string draw_text(const replication_draw& d, bool weights = true) const;
-    const Eigen::MatrixXd& nominal_ranks() const { return nominal_ranks_; }
-    const Eigen::MatrixXd& nominal_scores() const { return nominal_scores_; }
-    const framework& frame() const { return fw_; }
-    const table& data() const { return data_; }
-    const std::vector<int>& aggregates() const { return aggregates_; }
+    Eigen::MatrixXd nominal_ranks() const { return nominal_ranks_; }
+    Eigen::MatrixXd nominal_scores() const { return nominal_scores_; }
+    /// Copies of the model's framework and data (see above: the model may die with the pointer).
+    framework frame() const { return fw_; }
+    table data() const { return data_; }
+    std::vector<int> aggregates() const { return aggregates_; }
     /// Ranks (units × aggregate nodes, 1 = best) of a units × aggregate-nodes score matrix.
     static Eigen::MatrixXd ranks_of(const Eigen::MatrixXd& scores);
 
