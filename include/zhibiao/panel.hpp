@@ -262,11 +262,11 @@ public:
         return text_copy(entity_data().parent(entity_index(i, "panel::entity_parent")));
     }
     const std::vector<period>& periods() const& { return periods_; }
-    std::vector<period> periods() && { return std::move(periods_); }
+    std::vector<period> periods() && { return take(periods_); }
     const std::vector<std::int32_t>& entity_of_row() const& { return entity_of_row_; }
-    std::vector<std::int32_t> entity_of_row() && { return std::move(entity_of_row_); }
+    std::vector<std::int32_t> entity_of_row() && { return take(entity_of_row_); }
     const std::vector<std::int32_t>& period_of_row() const& { return period_of_row_; }
-    std::vector<std::int32_t> period_of_row() && { return std::move(period_of_row_); }
+    std::vector<std::int32_t> period_of_row() && { return take(period_of_row_); }
     const entity& entity_at(std::size_t row) const& {
         return entities()[static_cast<std::size_t>(entity_of_row_[row_index(row, "panel::entity_at")])];
     }
@@ -319,6 +319,15 @@ private:
     std::size_t entity_index(std::size_t i, const char* call) const {
         if (i >= entity_count()) detail::throw_index_error(call, i, entity_count(), "entities");
         return i;
+    }
+    // What an rvalue accessor of the rows' structure hands out (std::move(p).periods()): the rest of
+    // the panel indexes into it, so the panel is left empty, as a moved-from panel is, rather than
+    // with rows whose periods are gone.
+    template <class T>
+    T take(T& member) {
+        T out = std::move(member);
+        *this = panel();
+        return out;
     }
     std::size_t row_index(std::size_t row, const char* call) const {
         if (row >= rows()) detail::throw_index_error(call, row, rows(), "rows");

@@ -13,7 +13,9 @@ struct valid_range {
     double lo, hi, lo_slack, hi_slack;
 
     valid_range(double low, double high)
-        : lo(low), hi(high), lo_slack(low - slack * (low < 0 ? -low : low)),
+        : lo(low),
+          hi(high),
+          lo_slack(low - slack * (low < 0 ? -low : low)),
           hi_slack(high + slack * (high < 0 ? -high : high)) {}
 
     // `y` within the range (a bound if it was within the slack beyond it): true; NaN, or beyond

@@ -22,6 +22,7 @@
 
 #include "uncertainty_fixture.hpp"
 #include "zhibiao/composite/uncertainty.hpp"
+#include "zhibiao/csv.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/scorecard.hpp"
 #include "zhibiao/write_csv.hpp"
@@ -134,6 +135,27 @@ BOOST_AUTO_TEST_CASE(a_row_past_the_end_of_a_column_is_an_argument_error) {
     BOOST_TEST(argument_message([&] { (void)empty.reason_at(0); }) == "column::reason_at(0): there are 0 rows");
 }
 
+// std::move(p).periods() took the periods and left the rows indexing into them: p.period_at(1)
+// read an empty vector (a null dereference under ASan; found by the round-30 new-user trial).
+// Handing out the rows' structure now leaves the panel empty, as a moved-from panel is.
+BOOST_AUTO_TEST_CASE(a_panel_that_handed_out_its_rows_structure_is_empty) {
+    const std::string csv = "region,period,gdp[亿元]\nA,2024,1\nB,2024,2\n";
+    panel p = parse_csv(csv);
+    const std::vector<period> periods = std::move(p).periods();
+    BOOST_TEST(periods.size() == 1u);
+    BOOST_TEST(p.rows() == 0u);
+    BOOST_TEST(p.entity_count() == 0u);
+    BOOST_TEST(argument_message([&] { (void)p.period_at(1); }) == "panel::period_at(1): there are 0 rows");
+    panel q = parse_csv(csv);
+    BOOST_TEST(std::move(q).period_of_row().size() == 2u);
+    BOOST_TEST((q.rows() == 0u && q.period_of_row().empty() && q.entity_of_row().empty() && q.periods().empty()));
+    panel r = parse_csv(csv);
+    BOOST_TEST(std::move(r).entity_of_row().size() == 2u);
+    BOOST_TEST((r.rows() == 0u && r.period_of_row().empty()));
+    const panel copy = r;  // still a valid panel: copyable, and empty
+    BOOST_TEST(copy.rows() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(a_firm_past_the_end_of_a_scorecard_result_is_an_argument_error) {
     const scorecard& card = scorecard::builtin("tech-sme-2017");
     std::vector<std::vector<double>> values(card.inputs().size(), std::vector<double>(2, 1.0));
@@ -168,16 +190,15 @@ BOOST_AUTO_TEST_CASE(a_firm_past_the_end_of_a_scorecard_result_is_an_argument_er
 BOOST_AUTO_TEST_CASE(a_cell_past_the_end_of_scorecard_inputs_is_an_argument_error) {
     const scorecard& card = scorecard::builtin("tech-sme-2017");
     panel p({entity{"firm0", "", ""}}, {period::year(2024)}, {0}, {0});
-    for (const auto& input : card.inputs())
-        p.add(column(input.id, input.unit, Eigen::ArrayXd::Constant(1, 1.0)));
+    for (const auto& input : card.inputs()) p.add(column(input.id, input.unit, Eigen::ArrayXd::Constant(1, 1.0)));
     const scorecard_inputs in = card.inputs_from(p);
     BOOST_TEST((in.invalid_reason(0, 0) == reason::none));
     BOOST_TEST(argument_message([&] { (void)in.invalid_reason(1, 0); }) ==
                "scorecard_inputs::invalid_reason(1): there are 1 rows");
     const std::size_t inputs = card.inputs().size();
     BOOST_TEST(argument_message([&] { (void)in.invalid_reason(0, inputs); }) ==
-               "scorecard_inputs::invalid_reason(" + std::to_string(inputs) + "): there are " +
-                   std::to_string(inputs) + " inputs");
+               "scorecard_inputs::invalid_reason(" + std::to_string(inputs) + "): there are " + std::to_string(inputs) +
+                   " inputs");
 }
 
 namespace {
