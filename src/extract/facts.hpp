@@ -1008,7 +1008,10 @@ private:
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
-        if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        // a hit after the previous figure lies in the range asked above: no enumeration after it either
+        if (hit && !levels && (enumerates || hit->end < byte_at(after_previous)) &&
+            ix_.enumeration.any_inside(hit->end, s.q.begin))
+            hit = nullptr, b.shared = false;
         // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
         // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
         // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24), nor is
