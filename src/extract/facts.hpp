@@ -563,13 +563,12 @@ private:
     // the next item of the heading's list, which ends it.
     void plan_line(std::size_t k) {
         int kind = 0;
-        std::size_t after = 0;
         if (plan_kind_ < 0) return;  // a report that is a plan throughout
         if (plan_heading(cps_, k, kind) || (!any_figure_ && plan_heading(cps_, k, kind, 40) && kind == 0))
             // a heading without a list marker before any figure (the title "2025年工作计划"): the
             // whole report is a plan, no list item ends it
             plan_section_ = true, plan_kind_ = kind == 0 && !any_figure_ ? -1 : kind;
-        else if (plan_section_ && list_marker(cps_, k, after) == (plan_kind_ ? plan_kind_ : 1))
+        else if (plan_section_ && kind == (plan_kind_ ? plan_kind_ : 1))  // the line's marker, whatever the answer
             plan_section_ = false;
     }
     // The code point in [lo, hi) that starts at a byte offset (the phrase lies in the clause).
@@ -1008,7 +1007,10 @@ private:
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
-        if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        // a hit after the previous figure lies in the range asked above: no enumeration after it either
+        if (hit && !levels && (enumerates || hit->end < byte_at(after_previous)) &&
+            ix_.enumeration.any_inside(hit->end, s.q.begin))
+            hit = nullptr, b.shared = false;
         // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
         // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
         // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24), nor is

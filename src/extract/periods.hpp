@@ -609,11 +609,12 @@ bool line_ends_within(const code_points& cps, std::size_t k, std::size_t most) {
 
 // A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
 // after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
-// (0 for none) in `kind`. `reach`: up to how far the plan word may stand (a title names its bureau
-// first: 某县科学技术局2025年科技工作计划); never after a word of reports (总结, 情况, 回顾, 开展,
-// 成效, 进展, 完成), after a conjunction before a period (及2025年, 和下半年, 暨下一步), or after two
-// periods: "2026年上半年工作情况及下半年工作计划", "2024年科技工作回顾及2025年工作打算" report what was
-// done first (their plans start at a heading of their own).
+// (0 for none) in `kind`, a heading or not (plan_line asks for no other list_marker). `reach`: up
+// to how far the plan word may stand (a title names its bureau first: 某县科学技术局2025年科技工作计划);
+// never after a word of reports (总结, 情况, 回顾, 开展, 成效, 进展, 完成), after a conjunction
+// before a period (及2025年, 和下半年, 暨下一步), or after two periods: "2026年上半年工作情况及下半年
+// 工作计划", "2024年科技工作回顾及2025年工作打算" report what was done first (their plans start at a
+// heading of their own).
 bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size_t reach = 12) {
     std::size_t from = 0;
     kind = list_marker(cps, line, from);
