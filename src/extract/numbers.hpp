@@ -211,10 +211,11 @@ constexpr bool stops_unit_test(char32_t c) {
             c != U'点');  // 个百分点
 }
 [[gnu::always_inline]] inline bool stops_unit(char32_t c) { return bmp_bits<stops_unit_test>::has(c); }
-bool is_dash(char32_t c) {
+constexpr bool is_dash_test(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
 }
-bool is_dash(char32_t c);
+// A bit of a table, not seven comparisons: asked around most figures (spans, ranges, page marks).
+[[gnu::always_inline]] inline bool is_dash(char32_t c) { return bmp_bits<is_dash_test>::has(c); }
 
 // A year's four digits end at k and a span of years follows: 2025—2026年, 2023-2025年, 2023至2025年
 // (the first year of a span is no figure).
