@@ -318,11 +318,14 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
     // Before the map, the run seen last in a slot chosen by its first and last code points and
     // length: one comparison instead of hashing the run (a report repeats the same few units).
-    // Keyed by the code points and the byte length, compared in line (a byte key called memcmp
-    // at every figure); bytes that are no UTF-8 are never part of a unit, whichever they are.
+    // Keyed by the code points and the byte length of each, compared in line (a byte key called
+    // memcmp at every figure). The lengths are part of the key: decode() reads full-width forms as
+    // ASCII (ｍm and mｍ are the same code points, not the same bytes); bytes that are no UTF-8
+    // are never part of a unit, whichever they are.
     struct recent_run {
         std::array<char32_t, 8> chars;
-        std::uint8_t count = 0, bytes = 0, n = 0;
+        std::array<std::uint8_t, 8> widths;
+        std::uint8_t count = 0, n = 0;
     };
     thread_local std::array<recent_run, 256> recent{};
     const std::size_t count = limit - k;
@@ -333,9 +336,9 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         return n;
     };
     const auto same_run = [&] {
-        if (slot.count != count || slot.bytes != run.size()) return false;
+        if (slot.count != count) return false;
         for (std::size_t i = 0; i < count; ++i)
-            if (slot.chars[i] != cps[k + i].c) return false;
+            if (slot.chars[i] != cps[k + i].c || slot.widths[i] != cps.end_of(k + i) - cps[k + i].begin) return false;
         return true;
     };
     if (same_run()) return answer(slot.n);
@@ -353,11 +356,10 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     if (known.size() > 4096) known.clear(), keys.clear();
     if (longest.size() > 4096) longest.clear(), runs.clear();
     const auto remember = [&](std::size_t n) {
-        if (run.size() <= 255) {
-            for (std::size_t i = 0; i < count; ++i) slot.chars[i] = cps[k + i].c;
-            slot.count = static_cast<std::uint8_t>(count), slot.bytes = static_cast<std::uint8_t>(run.size());
-            slot.n = static_cast<std::uint8_t>(n);
-        }
+        for (std::size_t i = 0; i < count; ++i)
+            slot.chars[i] = cps[k + i].c,
+            slot.widths[i] = static_cast<std::uint8_t>(cps.end_of(k + i) - cps[k + i].begin);
+        slot.count = static_cast<std::uint8_t>(count), slot.n = static_cast<std::uint8_t>(n);
         return n;
     };
     if (const auto it = longest.find(run); it != longest.end()) return remember(answer(it->second));
