@@ -64,18 +64,17 @@ public:
         }
         if (first >= 0x10000) return;  // never met: the classes cover the plane only
         if (bucket_of_.empty()) {
-            bucket_of_.assign(0x10000, 0), buckets_.emplace_back(), open_.push_back(0);  // bucket 0: none
+            bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
             classes_.assign(char_classes(), char_classes() + 0x10000);
         }
         if (!bucket_of_[first])
-            bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back(),
-            open_.push_back(0);
+            bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back();
         insert_sorted(buckets_[bucket_of_[first]], c);
         classes_[first] |= cc_word_first;
         // A word of one code point, or whose second one the text might decode otherwise (not
         // UTF-8: each such byte is a U+FFFD of its own), leaves its bucket open to every position.
         if (cps.size() < 2 || invalid || cps[1].c == 0xFFFD)
-            open_[bucket_of_[first]] = 1;
+            classes_[first] |= cc_word_open;
         else
             pairs_[pair_bit(first, cps[1].c) >> 6] |= std::uint64_t{1} << (pair_bit(first, cps[1].c) & 63);
     }
@@ -89,14 +88,15 @@ public:
         const std::size_t n = cps.size();
         for (std::size_t k = cps.next_with(0, n, cc_word_first); k < n; k = cps.next_with(k + 1, n, cc_word_first)) {
             const code_point& cp = cps[k];
-            const std::uint16_t b = bucket_of_[cp.c];
             // Most positions whose first character starts a word are followed by one that no word
             // of it goes on with: one bit of the pairs' table rules them out before the candidates'
             // comparisons. Bytes equal to a word's decode to its code points (the same decoder, and
             // a chunk ends between code points), so a pair without its bit is no match. The last
-            // code point of a chunk tries its candidates (a word may run past the chunk).
-            if (!open_[b] && k + 1 < n && !has_pair(cp.c, cps[k + 1].c)) continue;
-            const std::vector<candidate>& bucket = buckets_[b];
+            // code point of a chunk tries its candidates (a word may run past the chunk). Whether
+            // the bucket is open is a class bit of the chunk's own (no table looked up before the
+            // pair's bit rules a position out).
+            if (!(cps.class_of(k) & cc_word_open) && k + 1 < n && !has_pair(cp.c, cps[k + 1].c)) continue;
+            const std::vector<candidate>& bucket = buckets_[bucket_of_[cp.c]];
             const char* at = text.data() + cp.begin;
             if (cp.begin + 16 <= text.size()) {
                 match_in_16_bytes(text, k, cp.begin, bucket, found);
@@ -203,7 +203,6 @@ private:
         return (pairs_[bit >> 6] >> (bit & 63)) & 1;
     }
     std::array<std::uint64_t, 1024> pairs_{};
-    std::vector<std::uint8_t> open_;  // by bucket: a word of one code point, or not UTF-8, is in it
     std::vector<std::uint8_t> classes_;
     // The candidates by first character: a flat table of bucket numbers over the plane (a hash
     // map's lookup at every first character was most of the index's cost); 0 is no bucket.

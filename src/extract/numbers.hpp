@@ -211,10 +211,11 @@ constexpr bool stops_unit_test(char32_t c) {
             c != U'点');  // 个百分点
 }
 [[gnu::always_inline]] inline bool stops_unit(char32_t c) { return bmp_bits<stops_unit_test>::has(c); }
-bool is_dash(char32_t c) {
+constexpr bool is_dash_test(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
 }
-bool is_dash(char32_t c);
+// A bit of a table, not seven comparisons: asked around most figures (spans, ranges, page marks).
+[[gnu::always_inline]] inline bool is_dash(char32_t c) { return bmp_bits<is_dash_test>::has(c); }
 
 // A year's four digits end at k and a span of years follows: 2025—2026年, 2023-2025年, 2023至2025年
 // (the first year of a span is no figure).
@@ -315,22 +316,32 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     while (limit < cps.size() && limit - k < 8 && !stops_unit(cps[limit].c)) ++limit;
     if (limit == k) return 0;
     const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
-    // Before the map, the run seen last in a slot chosen by its first and last bytes and length:
-    // one comparison instead of hashing the run (a report repeats the same few units).
+    // Before the map, the run seen last in a slot chosen by its first and last code points and
+    // length: one comparison instead of hashing the run (a report repeats the same few units).
+    // Keyed by the code points and the byte length of each, compared in line (a byte key called
+    // memcmp at every figure). The lengths are part of the key: decode() reads full-width forms as
+    // ASCII (ｍm and mｍ are the same code points, not the same bytes); bytes that are no UTF-8
+    // are never part of a unit, whichever they are.
     struct recent_run {
-        std::array<char, 32> bytes;
-        std::uint8_t size = 0, n = 0;
+        std::array<char32_t, 8> chars;
+        std::array<std::uint8_t, 8> widths;
+        std::uint8_t count = 0, n = 0;
     };
     thread_local std::array<recent_run, 256> recent{};
-    recent_run& slot = recent[(static_cast<unsigned char>(run.front()) * 7 +
-                               static_cast<unsigned char>(run.back()) * 31 + run.size()) &
-                              255];
+    const std::size_t count = limit - k;
+    recent_run& slot = recent[(cps[k].c * 7 + cps[limit - 1].c * 31 + count) & 255];
     const auto answer = [&](std::size_t n) {
         // cleared and appended: the library's append is a shorter path than its replace (assign)
         if (n) unit.clear(), unit.append(text.data() + cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin);
         return n;
     };
-    if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
+    const auto same_run = [&] {
+        if (slot.count != count) return false;
+        for (std::size_t i = 0; i < count; ++i)
+            if (slot.chars[i] != cps[k + i].c || slot.widths[i] != cps.end_of(k + i) - cps[k + i].begin) return false;
+        return true;
+    };
+    if (same_run()) return answer(slot.n);
     // Most candidates are not units, and report_finding that out costs an exception: remember the
     // answers (per thread, bounded) — a report repeats the same few words after its numbers.
     // Looked up by a view into the text (no string made per candidate); the keys the map holds
@@ -345,10 +356,10 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     if (known.size() > 4096) known.clear(), keys.clear();
     if (longest.size() > 4096) longest.clear(), runs.clear();
     const auto remember = [&](std::size_t n) {
-        if (run.size() <= slot.bytes.size()) {
-            std::copy(run.begin(), run.end(), slot.bytes.begin());
-            slot.size = static_cast<std::uint8_t>(run.size()), slot.n = static_cast<std::uint8_t>(n);
-        }
+        for (std::size_t i = 0; i < count; ++i)
+            slot.chars[i] = cps[k + i].c,
+            slot.widths[i] = static_cast<std::uint8_t>(cps.end_of(k + i) - cps[k + i].begin);
+        slot.count = static_cast<std::uint8_t>(count), slot.n = static_cast<std::uint8_t>(n);
         return n;
     };
     if (const auto it = longest.find(run); it != longest.end()) return remember(answer(it->second));
