@@ -321,7 +321,9 @@ private:
         any_figure_ = true;
         last_entry_ = nullptr, last_group_ = nullptr;
         if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
-            if (const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last))) {
+            const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last));
+            if (hit && denies_or_narrows(cps_, s.name_first, s.name_last)) hit = nullptr;  // 未拨付资金 (round 30)
+            if (hit) {
                 const distinctions d = stated_distinctions(cps_, s.name_first, s.name_last);
                 n.entry = choose_entry(*hit->group, d);
                 if (n.entry) {
@@ -755,6 +757,12 @@ private:
         // "全年财政科技支出3.2亿元，比预算增加0.3亿元": a difference from the budget is neither the
         // quantity's level nor its change on last year (round 27b)
         if (ix_.compared_with_budget.any_inside(byte_at(std::max(clause, previous_end_)), s.q.begin)) {
+            binding none;
+            none.phrase_begin = none.phrase_end = byte_at(std::max(clause, previous_end_));
+            return none;
+        }
+        // 未拨付奖补资金340万元, 平均每项技术合同成交额160万元: not the quantity the phrase names (round 30)
+        if (denies_or_narrows(cps_, std::max(clause, previous_end_), s.first)) {
             binding none;
             none.phrase_begin = none.phrase_end = byte_at(std::max(clause, previous_end_));
             return none;
