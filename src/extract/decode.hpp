@@ -91,6 +91,7 @@ enum char_class : std::uint8_t {
     cc_distinction = 8,  // where a word of stated_distinctions() may start
     cc_line_stop = 16,   // what line_tokens() stops at: a blank, a cell rule, a clause or list mark
     cc_word_first = 32,  // the first character of a word the chunk's matcher looks for (its own table)
+    cc_denial = 64,      // where a word of denies_or_narrows() may start (未, 平均, 失效…)
 };
 const std::uint8_t* char_classes();
 

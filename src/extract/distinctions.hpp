@@ -140,7 +140,8 @@ bool part_or_lapse_at(const code_points& cps, std::size_t k) {
 // Code points [from, to) (the words between the previous figure and this one) deny or narrow what
 // the phrase names: the figure gets no variable rather than a confident wrong one.
 bool denies_or_narrows(const code_points& cps, std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to; ++k)
+    // only where one of their words may start (cc_denial): most figures have none before them
+    for (std::size_t k = from; (k = cps.next_with(k, to, cc_denial)) < to; ++k)
         if (negation_at(cps, k) || part_or_lapse_at(cps, k)) return true;
     return false;
 }
