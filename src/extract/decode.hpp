@@ -92,6 +92,7 @@ enum char_class : std::uint8_t {
     cc_line_stop = 16,   // what line_tokens() stops at: a blank, a cell rule, a clause or list mark
     cc_word_first = 32,  // the first character of a word the chunk's matcher looks for (its own table)
     cc_word_open = 64,   // a first character whose words the matcher tries at every position (a one-character word…)
+    cc_denial = 128,     // where a word of denies_or_narrows() may start (未, 平均, 失效…)
 };
 const std::uint8_t* char_classes();
 

@@ -115,6 +115,37 @@ bool making_verb_at(const code_points& cps, std::size_t k) {
                            U"揭牌", U"开园");
 }
 
+// ---- Words that say a figure is not the quantity its phrase names (issue 13, round 30) ----------
+
+// A negation at k: 未/尚未/暂未 (未拨付, 应拨未拨, 未获批项目), 没有, or 无 before a verb of the
+// lexicon's distinctions (无拨付) — not 未来, 未成年, 无锡, 无人机…, words of their own.
+bool negation_at(const code_points& cps, std::size_t k) {
+    const char32_t c = cps[k].c, after = k + 1 < cps.size() ? cps[k + 1].c : 0;
+    if (c == U'未') return !one_of(after, U"来成必免");
+    if (c == U'没') return after == U'有';
+    return c == U'无' && starts_with_any(cps, k + 1, U"拨付", U"兑现", U"获批", U"立项", U"到位", U"支出", U"登记");
+}
+
+// A word at k that makes the figure after it one item's or an average, not the whole the phrase
+// names: 平均, 每项/每家/每个/每户, 最多的/最高的/最大的 (研发经费投入最多的企业达0.8亿元) — or one
+// that says the things counted lapsed: 失效, 注销 (有效发明专利失效28件).
+bool part_or_lapse_at(const code_points& cps, std::size_t k) {
+    const char32_t c = cps[k].c, after = k + 1 < cps.size() ? cps[k + 1].c : 0;
+    if (c == U'平') return after == U'均';
+    if (c == U'每') return one_of(after, U"项家个户件");
+    if (c == U'最') return starts_with_any(cps, k, U"最多的", U"最高的", U"最大的");
+    return starts_with_any(cps, k, U"失效", U"注销");
+}
+
+// Code points [from, to) (the words between the previous figure and this one) deny or narrow what
+// the phrase names: the figure gets no variable rather than a confident wrong one.
+bool denies_or_narrows(const code_points& cps, std::size_t from, std::size_t to) {
+    // only where one of their words may start (cc_denial): most figures have none before them
+    for (std::size_t k = from; (k = cps.next_with(k, to, cc_denial)) < to; ++k)
+        if (negation_at(cps, k) || part_or_lapse_at(cps, k)) return true;
+    return false;
+}
+
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
 // payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it; a scope said outright
 // (累计, 新增) over one a verb implies (scope_by_verb).

@@ -322,7 +322,9 @@ private:
         any_figure_ = true;
         last_entry_ = nullptr, last_group_ = nullptr;
         if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
-            if (const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last))) {
+            const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last));
+            if (hit && denies_or_narrows(cps_, s.name_first, s.name_last)) hit = nullptr;  // 未拨付资金 (round 30)
+            if (hit) {
                 const distinctions d = stated_distinctions(cps_, s.name_first, s.name_last);
                 n.entry = choose_entry(*hit->group, d);
                 if (n.entry) {
@@ -761,8 +763,10 @@ private:
         // one binding object returned from every path (its copy at each return cost ~25 instructions a figure)
         const bool budget_difference =
             ix_.compared_with_budget.any_inside(byte_at(std::max(clause, previous_end_)), s.q.begin);
-        binding b = budget_difference ? no_binding(clause) : bind_before(s, clause);
-        if (budget_difference) return b;
+        // 未拨付奖补资金340万元, 平均每项技术合同成交额160万元: not the quantity the phrase names (round 30)
+        const bool denied = !budget_difference && denies_or_narrows(cps_, std::max(clause, previous_end_), s.first);
+        binding b = budget_difference || denied ? no_binding(clause) : bind_before(s, clause);
+        if (budget_difference || denied) return b;
         if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
         // 争取上级项目资金2,350万元: no phrase at all before it, the verb and the noun apart by a level of
         // government only (round 27; 兑现贴息资金 is no 兑现资金)

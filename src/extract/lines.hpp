@@ -276,6 +276,24 @@ bool unit_in_brackets(std::string_view text, const code_points& cps, std::size_t
     return true;
 }
 
+// "1 020" in a row (a blank where a PDF's thousands separator was): a token of one to three digits
+// and one of three digits opening with 0 after one blank (zero_led_group_at, no cell of its own) are
+// one cell, read as a split figure (split_digits), never a confident 1 and a lost 020 (round 30).
+void join_split_cells(const code_points& cps, std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    const auto digits_only = [&](std::size_t b, std::size_t e) {
+        for (std::size_t k = b; k < e; ++k)
+            if (!is_digit(cps[k].c)) return false;
+        return e > b;
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const auto [b, e] = tokens[i];
+        const std::size_t next = tokens[i + 1].first;
+        if (e - b <= 3 && digits_only(b, e) && next == e + 1 && tokens[i + 1].second == next + 3 &&
+            zero_led_group_at(cps, next))
+            tokens[i].second = tokens[i + 1].second, tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    }
+}
+
 // The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
 // by column when the header says how, else flagged as a row not read), and the code point of its
 // line break returned; `line` itself when it is neither (prose: the table, if any, has ended).
@@ -291,6 +309,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     }
     if (table_header(cps, tokens, carried)) return end;
     if (carried.table.empty()) return line;
+    join_split_cells(cps, tokens);
     // A row: the cells right-aligned under the columns, the tokens before them its name.
     const std::size_t columns = carried.table.size();
     std::vector<scanned> cells;
@@ -319,10 +338,12 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
             std::string u;
             const std::size_t n = unit_length(text, cps, b, u);
             const std::size_t m = n ? n : measure_word_length(cps, b, u);
-            if (b + m == e)
+            if (b + m == e) {
                 unit = u;
-            else
+            } else {
                 readable = false;
+                if (number) cells.push_back(cell);  // a row shifted by a split cell: its figure kept (round 30)
+            }
         } else if (number) {
             cell.table_period = c.period ? std::string_view(*c.period) : std::string_view();
             cell.table_change = c.what == kind::growth;

@@ -508,6 +508,13 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
     return i;
 }
 
+// A 亿 among code points [k, end).
+bool yi_before(const code_points& cps, std::size_t k, std::size_t end) {
+    for (std::size_t j = k; j < end; ++j)
+        if (cps[j].c == U'亿') return true;
+    return false;
+}
+
 // The value of the Chinese numeral cps[k, end). 二十八亿元 reads as 28 亿元, as 28亿元 does: a
 // trailing 万/亿 that starts a unit (亿元, 万人) or comes before 余/多 is left to the unit (`end`
 // moves back), so one variable's figures keep one scale however they are written.
@@ -517,6 +524,12 @@ std::optional<double> chinese_figure(std::string_view text, const code_points& c
     std::string unit;
     const bool approximate = end < cps.size() && (cps[end].c == U'余' || cps[end].c == U'多');
     if (!approximate && unit_length(text, cps, end - 1, unit) <= 1) return whole;
+    // 三亿二千万元: the 万 scales only what follows the 亿, so the whole is read in 万 (32000 万元, as
+    // 一亿三千六百万元 is 13600 万元 exactly), never the head 三亿二千 (300002000) before the unit.
+    if (cps[end - 1].c == U'万' && yi_before(cps, k, end - 1)) {
+        --end;
+        return *whole / 1e4;
+    }
     const std::optional<double> head = chinese_value(cps, k, end - 1);
     if (head) --end;
     return head ? head : whole;
@@ -791,6 +804,14 @@ std::size_t lost_separator_end(std::string_view text, const code_points& cps, st
     return j;
 }
 
+// Three digits at j opening with 0 and ending there ("1 020" in a table row): no number a table
+// prints on its own, so the blank before them is a lost thousands separator (round 30: the "020" was
+// dropped as a code and the 1 kept as a confident figure).
+bool zero_led_group_at(const code_points& cps, std::size_t j) {
+    return j + 2 < cps.size() && cps[j].c == '0' && is_digit(cps[j + 1].c) && is_digit(cps[j + 2].c) &&
+           (j + 3 >= cps.size() || (!is_digit(cps[j + 3].c) && cps[j + 3].c != '.'));
+}
+
 // "3 26件", "12 60万元", "168. 5亿元", "1,45项": the digits of one figure [k, i) split by a blank
 // or by a separator that is not before exactly three digits (§7.3), the unit after the last
 // fragment. Blanks split a figure only after a word (a table's cells, "168.5 131.0", stand after
@@ -859,6 +880,11 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         if (j == blanks) return 0;
         if (!point && j < cps.size() && cps[j].c == '.') point = true, ++j;  // "168 .5亿元"
         if (!point && ascii_comma(j)) j = past_blanks(j + 1);                // "2 ,360万元", "2 , 360万元"
+        // a table's "1 020": one cell, not a confident 1 and a lost 020
+        if (!point && !after_word && i - k <= 3 && zero_led_group_at(cps, j)) {
+            kind = "split_digits", guess = joined_digits(cps, k, j + 3);
+            return j + 3;
+        }
         if (!point && (!after_word || i - k > 3)) return 0;
         kind = "split_digits";
     }
@@ -1222,13 +1248,30 @@ bool digits_end_plainly(const code_points& cps, std::size_t i) {
     return c == '%' || (c >= 0x80 && c != U'。' && c != 0xFFFD);
 }
 
+// "1.2亿美元", "3200万美元", "1.5亿港元": an amount in another currency. The multiplier at i (n code
+// points) with the currency's name after it, so that the unit is the one written (亿美元, which
+// converts to no 元: unit_mismatch), never the bare 亿 completed as 亿元 (round 30).
+std::size_t foreign_currency(const code_points& cps, std::size_t i, std::size_t n, std::string& unit) {
+    static constexpr std::pair<std::u32string_view, std::string_view> currencies[] = {
+        {U"美元", "美元"}, {U"港元", "港元"}, {U"港币", "港币"}, {U"欧元", "欧元"},
+        {U"日元", "日元"}, {U"英镑", "英镑"}, {U"澳元", "澳元"}};
+    if (n == 0 || (!is(unit, "万") && !is(unit, "亿") && !is(unit, "千万") && !is(unit, "百万"))) return n;
+    for (const auto& [name, utf8] : currencies)
+        if (starts_with(cps, i + n, name)) {
+            unit.append(utf8);
+            return n + name.size();
+        }
+    return n;
+}
+
 // "28252亿人民币", "5万人民币": money, 亿元 and 万元 — the unit read stops at 亿人 (people) before
-// 民币. The length of the unit at i (n code points) with 民币, the unit then the money's.
+// 民币. The length of the unit at i (n code points) with 民币, the unit then the money's; else with
+// another currency's name (foreign_currency).
 std::size_t renminbi(const code_points& cps, std::size_t i, std::size_t n, std::string& unit) {
     constexpr std::string_view people = "人";
     if (n == 0 || i + n + 1 >= cps.size() || cps[i + n].c != U'民' || cps[i + n + 1].c != U'币' ||
         unit.size() <= people.size() || unit.compare(unit.size() - people.size(), people.size(), people))
-        return n;
+        return foreign_currency(cps, i, n, unit);
     unit.replace(unit.size() - people.size(), people.size(), "元");
     return n + 2;
 }

@@ -228,6 +228,18 @@ std::size_t blanks_before_date_word(const code_points& cps, std::size_t end) {
     return j > end && date_word ? j : end;
 }
 
+// 上半年/下半年 at k, also split by a PDF's blank (上半 年): its length, 0 if none.
+std::size_t half_year_at(const code_points& cps, std::size_t k) {
+    if (!starts_with(cps, k, U"上半") && !starts_with(cps, k, U"下半")) return 0;
+    const std::size_t year = blanks_before_date_word(cps, k + 2);
+    return year < cps.size() && cps[year].c == U'年' ? year + 1 - k : 0;
+}
+
+// A blank a PDF left before the dash of a month range (2026年1 -6月): where the dash is, else j.
+std::size_t blank_before_dash(const code_points& cps, std::size_t j) {
+    return j + 1 < cps.size() && is_blank(cps[j].c) && is_dash(cps[j + 1].c) ? j + 1 : j;
+}
+
 // The number of a period's year, month or quarter at i (up to 4 ASCII digits, or one Chinese digit, or
 // 十/十一/十二 of a month), `end` after it; 0 if none.
 int period_number_at(const code_points& cps, std::size_t i, std::size_t& end) {
@@ -264,9 +276,9 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
                 state.year = plan_year, state.current = period::year(plan_year);
                 return n;
             }
-            if (starts_with(cps, k, U"上半年") || starts_with(cps, k, U"下半年")) {
+            if (const std::size_t n = half_year_at(cps, k)) {
                 set(period::half(state.year, cps[k].c == U'上' ? 1 : 2));
-                return 3;
+                return n;
             }
             if (starts_with(cps, k, U"全年")) {
                 // 去年全年 / 上年全年 is last year: a comparison, not the period of what follows.
@@ -310,7 +322,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
             return end + 2 - k;
         }
         // 1-10月 (and 1月至10月, 1月—10月): January to October
-        const std::size_t dash = end < cps.size() && cps[end].c == U'月' ? end + 1 : end;
+        const std::size_t dash = blank_before_dash(cps, end < cps.size() && cps[end].c == U'月' ? end + 1 : end);
         if (dash < cps.size() && is_dash(cps[dash].c) && v == 1) {
             std::size_t end2 = 0;
             const int m = dash + 1 < cps.size() ? number(dash + 1, end2) : 0;

@@ -176,6 +176,7 @@ constexpr std::u32string_view starts_of_interest =
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟将以十过近来间;!?,\n\r。；！？，";
 constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截即";
+constexpr std::u32string_view denial_starts = U"未没无平每最失注";  // negation_at, part_or_lapse_at
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -186,6 +187,7 @@ const std::uint8_t* char_classes() {
             if (clause_end(c)) t[c] |= cc_clause_end;
         for (char32_t c : target_stops) t[c] |= cc_target_stop;
         for (char32_t c : distinction_starts) t[c] |= cc_distinction;
+        for (char32_t c : denial_starts) t[c] |= cc_denial;
         for (char32_t c = 0; c < 0x10000; ++c)
             if (clause_end(c) || c == ' ' || c == '\t' || cell_rule(c) || c == U'：' || c == ':' || c == U'、')
                 t[c] |= cc_line_stop;

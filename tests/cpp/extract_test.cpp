@@ -691,6 +691,83 @@ BOOST_AUTO_TEST_CASE(qualifiers_and_measure_words_are_read_after_their_first_cha
     BOOST_TEST((two[1].qual == qualifier::exact));
     BOOST_TEST(find_quantities("各项工作").empty());                          // 各 before 项: a word, no lost number
     BOOST_TEST(std::isnan(find_quantities("共收集企业难题项").at(0).value));  // a count verb, then 项: a lost number
+
+// ---- Round 30: figures a new user found read as confident wrong numbers (issue 13) ----------
+
+namespace {
+bool has_fact_flag(const fact& f, const std::string& flag) {
+    return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_chinese_amount_with_yi_and_wan_is_read_in_wan) {
+    const std::pair<const char*, double> cases[] = {{"2025年，全市财政科技支出五亿四千万元。", 54000},
+                                                    {"2025年，全市技术合同成交额二亿七千三百万元。", 27300},
+                                                    {"2025年，全市技术合同成交额三亿零八百万元。", 30800}};
+    for (const auto& [text, value] : cases) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(x.facts[0].amount.unit == "万元", text);
+        BOOST_TEST(x.facts[0].amount.value == value, text);
+    }
+    BOOST_TEST(extract("2025年，全市技术合同成交额二十八亿元。").facts.at(0).amount.value == 28);  // still 亿元
+}
+
+BOOST_AUTO_TEST_CASE(a_negated_or_lapsed_phrase_gives_no_variable) {
+    for (const char* text : {"2025年，全市尚未拨付科技补助资金85万元。", "2025年，全市应拨未拨科技补助资金85万元。",
+                             "2025年，全市暂未兑现奖励资金85万元。", "2025年，全市申报项目40项，未获批项目9项。",
+                             "2025年，全市没有到位资金65万元。", "2025年，全市未登记技术合同7项。",
+                             "2025年，全市有效发明专利失效15件。"}) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(!x.facts.empty(), text);
+        const fact& f = x.facts.back();
+        BOOST_TEST(f.variable == "", text);
+        BOOST_TEST(has_fact_flag(f, "no_variable"), text);
+        BOOST_TEST(!std::isnan(f.amount.value), text);  // kept with its value
+    }
+    // the words of their own that open with 未/无 leave the binding alone
+    BOOST_TEST(extract("未来三年，全市技术合同成交额5.8亿元。").facts.at(0).variable == "tech_contract_value");
+    BOOST_TEST(extract("2025年，全市已拨付科技补助资金85万元。").facts.at(0).variable != "");
+}
+
+BOOST_AUTO_TEST_CASE(an_amount_in_another_currency_keeps_its_unit_and_no_variable) {
+    for (const char* text : {"2025年，全市技术合同成交额2.4亿美元。", "2025年，全市研发经费投入860万欧元。"}) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        const fact& f = x.facts[0];
+        BOOST_TEST((f.amount.unit == "亿美元" || f.amount.unit == "万欧元"), text);
+        BOOST_TEST(f.variable == "", text);
+        BOOST_TEST(has_fact_flag(f, "unit_mismatch"), text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_average_or_one_firms_figure_is_not_the_total) {
+    for (const char* text :
+         {"2025年，全市平均每家企业研发经费投入45万元。", "2025年，全市研发经费投入最高的企业达1.3亿元。",
+          "2025年，全市每项技术合同成交额95万元。"}) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(x.facts[0].variable == "", text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_blank_inside_a_half_year_or_a_month_range_keeps_the_period) {
+    for (const char* text : {"2025年下半 年，全市专利授权量640件。", "2025年1 -9月，全市专利授权量640件。"}) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(x.facts[0].text == "640件", text);
+    }
+    BOOST_TEST(extract("2025年下半 年，全市专利授权量640件。").facts.at(0).period == "2025H2");
+    BOOST_TEST(extract("2025年1 -9月，全市专利授权量640件。").facts.at(0).period == "2025YTD09");
+}
+
+BOOST_AUTO_TEST_CASE(a_table_cell_split_by_a_blank_before_a_zero_is_flagged) {
+    const extraction x = extract("指标名称 单位 上年同期 本期\n专利授权量 件 2 045 980\n");
+    std::vector<std::string> damaged;
+    for (const fact& f : x.facts)
+        if (f.damage == "split_digits") damaged.push_back(f.text);
+    BOOST_TEST((damaged == std::vector<std::string>{"2 045"}));
+    for (const fact& f : x.facts) BOOST_TEST(f.text != "2", f.text);  // never a confident 2
 }
 
 BOOST_AUTO_TEST_SUITE_END()
