@@ -691,6 +691,7 @@ BOOST_AUTO_TEST_CASE(qualifiers_and_measure_words_are_read_after_their_first_cha
     BOOST_TEST((two[1].qual == qualifier::exact));
     BOOST_TEST(find_quantities("各项工作").empty());                          // 各 before 项: a word, no lost number
     BOOST_TEST(std::isnan(find_quantities("共收集企业难题项").at(0).value));  // a count verb, then 项: a lost number
+}
 
 // ---- Round 30: figures a new user found read as confident wrong numbers (issue 13) ----------
 
