@@ -59,6 +59,8 @@ write_csv_options::encoding_choice write_csv_encoding(const std::string& name);
 /// opened or written: a file_error naming it; a negative or unknown-column `decimals` entry: an argument_error naming
 /// the column. A path is written through `<path>.zhibiao-part`, renamed to it when whole: a write refused or failing
 /// half way leaves the file of that name as it was (a path that is no regular file, /dev/stdout, is written as is).
+/// A symbolic link is followed: its target is written that way (`<target>.zhibiao-part`) and the link stays; a loop
+/// of links is a file_error. A file replaced keeps its permission bits.
 void write_csv(const panel& p, const std::string& path, const write_csv_options& options = {});
 void write_csv(const panel& p, std::ostream& out, const write_csv_options& options = {});
 /// Writes the indicators computed on `rows` (compute(rows, ids)): their rows, in order, are the

@@ -121,28 +121,38 @@ bool making_verb_at(const code_points& cps, std::size_t k) {
 // lexicon's distinctions (无拨付) — not 未来, 未成年, 无锡, 无人机…, words of their own.
 bool negation_at(const code_points& cps, std::size_t k) {
     const char32_t c = cps[k].c, after = k + 1 < cps.size() ? cps[k + 1].c : 0;
-    if (c == U'未') return !one_of(after, U"来成必免");
+    if (c == U'未') return !one_of(after, U"来成必免有经");  // 前所未有, 未经审计: no negation of the figure
     if (c == U'没') return after == U'有';
     return c == U'无' && starts_with_any(cps, k + 1, U"拨付", U"兑现", U"获批", U"立项", U"到位", U"支出", U"登记");
 }
 
 // A word at k that makes the figure after it one item's or an average, not the whole the phrase
-// names: 平均, 每项/每家/每个/每户, 最多的/最高的/最大的 (研发经费投入最多的企业达0.8亿元) — or one
-// that says the things counted lapsed: 失效, 注销 (有效发明专利失效28件).
-bool part_or_lapse_at(const code_points& cps, std::size_t k) {
+// names: 平均, 每项/每家/每个/每户, 最多的/最高的/最大的 (研发经费投入最多的企业达0.8亿元).
+bool narrowing_at(const code_points& cps, std::size_t k) {
     const char32_t c = cps[k].c, after = k + 1 < cps.size() ? cps[k + 1].c : 0;
     if (c == U'平') return after == U'均';
     if (c == U'每') return one_of(after, U"项家个户件");
-    if (c == U'最') return starts_with_any(cps, k, U"最多的", U"最高的", U"最大的");
-    return starts_with_any(cps, k, U"失效", U"注销");
+    return c == U'最' && starts_with_any(cps, k, U"最多的", U"最高的", U"最大的");
 }
 
+// A word at k that says the things counted lapsed: 失效, 注销 (有效发明专利失效28件).
+bool lapse_at(const code_points& cps, std::size_t k) { return starts_with_any(cps, k, U"失效", U"注销"); }
+
+// A variable reported as a ratio or a share (件/万人, 万元/项, %, ‰): an average or a rate itself.
+bool ratio_unit(const std::string& unit) { return unit.find('/') != std::string::npos || unit == "%" || unit == "‰"; }
+
 // Code points [from, to) (the words between the previous figure and this one) deny or narrow what
-// the phrase names: the figure gets no variable rather than a confident wrong one.
-bool denies_or_narrows(const code_points& cps, std::size_t from, std::size_t to) {
+// the phrase names: the figure gets no variable rather than a confident wrong one. The bound phrase's
+// own bytes [phrase_begin, phrase_end) are its words, not a qualifier of them (a lexicon phrase may
+// hold 平均 or 未); a variable that is itself a ratio or an average (件/万人, %) is not narrowed by
+// 平均/每/最 (平均每万人口发明专利拥有量, 投入强度平均达到2.8%), only denied.
+bool denies_or_narrows(const code_points& cps, std::size_t from, std::size_t to, std::size_t phrase_begin,
+                       std::size_t phrase_end, bool ratio) {
     // only where one of their words may start (cc_denial): most figures have none before them
-    for (std::size_t k = from; (k = cps.next_with(k, to, cc_denial)) < to; ++k)
-        if (negation_at(cps, k) || part_or_lapse_at(cps, k)) return true;
+    for (std::size_t k = from; (k = cps.next_with(k, to, cc_denial)) < to; ++k) {
+        if (cps[k].begin >= phrase_begin && cps[k].begin < phrase_end) continue;
+        if (negation_at(cps, k) || lapse_at(cps, k) || (!ratio && narrowing_at(cps, k))) return true;
+    }
     return false;
 }
 

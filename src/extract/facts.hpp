@@ -323,10 +323,12 @@ private:
         last_entry_ = nullptr, last_group_ = nullptr;
         if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
             const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last));
-            if (hit && denies_or_narrows(cps_, s.name_first, s.name_last)) hit = nullptr;  // 未拨付资金 (round 30)
             if (hit) {
                 const distinctions d = stated_distinctions(cps_, s.name_first, s.name_last);
                 n.entry = choose_entry(*hit->group, d);
+                if (n.entry &&
+                    denies_or_narrows(cps_, s.name_first, s.name_last, hit->begin, hit->end, ratio_unit(n.entry->unit)))
+                    n.entry = nullptr;  // 未拨付资金 (round 30)
                 if (n.entry) {
                     n.phrase = hit->group->phrase;
                     n.status = *d.status ? std::string_view(d.status) : std::string_view(n.entry->status);
@@ -758,15 +760,22 @@ private:
     // anywhere earlier in the clause (a subject shared by a list of figures); none across an
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
+        binding b = bind_any(s, clause, clause_stop);
+        // 未拨付奖补资金340万元, 平均每项技术合同成交额160万元: not the quantity the phrase names (round 30)
+        if (b.entry && denies_or_narrows(cps_, std::max(clause, previous_end_), s.first, b.phrase_begin, b.phrase_end,
+                                         ratio_unit(b.entry->unit)))
+            return no_binding(clause);
+        return b;
+    }
+
+    binding bind_any(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         // "全年财政科技支出3.2亿元，比预算增加0.3亿元": a difference from the budget is neither the
         // quantity's level nor its change on last year (round 27b)
         // one binding object returned from every path (its copy at each return cost ~25 instructions a figure)
         const bool budget_difference =
             ix_.compared_with_budget.any_inside(byte_at(std::max(clause, previous_end_)), s.q.begin);
-        // 未拨付奖补资金340万元, 平均每项技术合同成交额160万元: not the quantity the phrase names (round 30)
-        const bool denied = !budget_difference && denies_or_narrows(cps_, std::max(clause, previous_end_), s.first);
-        binding b = budget_difference || denied ? no_binding(clause) : bind_before(s, clause);
-        if (budget_difference || denied) return b;
+        binding b = budget_difference ? no_binding(clause) : bind_before(s, clause);
+        if (budget_difference) return b;
         if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
         // 争取上级项目资金2,350万元: no phrase at all before it, the verb and the noun apart by a level of
         // government only (round 27; 兑现贴息资金 is no 兑现资金)

@@ -1253,9 +1253,12 @@ bool digits_end_plainly(const code_points& cps, std::size_t i) {
 // converts to no 元: unit_mismatch), never the bare 亿 completed as 亿元 (round 30).
 std::size_t foreign_currency(const code_points& cps, std::size_t i, std::size_t n, std::string& unit) {
     static constexpr std::pair<std::u32string_view, std::string_view> currencies[] = {
-        {U"美元", "美元"}, {U"港元", "港元"}, {U"港币", "港币"}, {U"欧元", "欧元"},
-        {U"日元", "日元"}, {U"英镑", "英镑"}, {U"澳元", "澳元"}};
-    if (n == 0 || (!is(unit, "万") && !is(unit, "亿") && !is(unit, "千万") && !is(unit, "百万"))) return n;
+        {U"美元", "美元"},     {U"美金", "美金"}, {U"港元", "港元"}, {U"港币", "港币"},
+        {U"欧元", "欧元"},     {U"日元", "日元"}, {U"英镑", "英镑"}, {U"澳元", "澳元"},
+        {U"新台币", "新台币"}, {U"卢布", "卢布"}, {U"韩元", "韩元"}, {U"加元", "加元"}};
+    // 3200美元 (no multiplier: the currency is the whole unit), 1.2万亿美元, 5亿美金
+    if (n > 0 && !is(unit, "万") && !is(unit, "亿") && !is(unit, "千万") && !is(unit, "百万") && !is(unit, "万亿"))
+        return n;
     for (const auto& [name, utf8] : currencies)
         if (starts_with(cps, i + n, name)) {
             unit.append(utf8);

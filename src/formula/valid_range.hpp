@@ -12,11 +12,7 @@ namespace zhibiao::detail {
 struct valid_range {
     double lo, hi, lo_slack, hi_slack;
 
-    valid_range(double low, double high)
-        : lo(low),
-          hi(high),
-          lo_slack(low - slack * (low < 0 ? -low : low)),
-          hi_slack(high + slack * (high < 0 ? -high : high)) {}
+    valid_range(double low, double high) : lo(low), hi(high), lo_slack(widened(low, -1)), hi_slack(widened(high, 1)) {}
 
     // `y` within the range (a bound if it was within the slack beyond it): true; NaN, or beyond
     // the range and its slack: false, `y` unchanged. An infinite y inside an infinite bound is
@@ -29,6 +25,12 @@ struct valid_range {
 
 private:
     static constexpr double slack = 8 * __DBL_EPSILON__;
+    // The bound moved outwards by its slack; a bound near the largest double stays as it is, so that
+    // an infinite value is never admitted as the largest one.
+    static double widened(double bound, int outwards) {
+        const double w = bound + outwards * slack * (bound < 0 ? -bound : bound);
+        return __builtin_isfinite(w) ? w : bound;
+    }
 };
 
 // `z`, a figure converted into the unit of `x` (13600万元 as 亿元, 1.36亿元 as 万元), compared with x:

@@ -305,9 +305,11 @@ std::string through_links(const std::string& path) {
     namespace fs = std::filesystem;
     fs::path p = path;
     std::error_code failed;
-    for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(p, failed)); ++hops) {
+    for (int hops = 0; fs::is_symlink(fs::symlink_status(p, failed)); ++hops) {
+        // a loop of links (a.csv -> b.csv -> a.csv) would otherwise end with a link renamed over
+        if (hops == 40) throw file_error("cannot be written: too many levels of symbolic links", location{path});
         const fs::path next = fs::read_symlink(p, failed);
-        if (failed) break;
+        if (failed) throw file_error("cannot be written: its link cannot be read: " + failed.message(), location{path});
         p = next.is_absolute() ? next : p.parent_path() / next;
     }
     return p.string();

@@ -732,11 +732,17 @@ BOOST_AUTO_TEST_CASE(a_negated_or_lapsed_phrase_gives_no_variable) {
 }
 
 BOOST_AUTO_TEST_CASE(an_amount_in_another_currency_keeps_its_unit_and_no_variable) {
-    for (const char* text : {"2025年，全市技术合同成交额2.4亿美元。", "2025年，全市研发经费投入860万欧元。"}) {
+    // the review of round 30 added 万亿, 美金 and a currency with no multiplier
+    const std::pair<const char*, const char*> cases[] = {{"2025年，全市技术合同成交额2.4亿美元。", "亿美元"},
+                                                         {"2025年，全市研发经费投入860万欧元。", "万欧元"},
+                                                         {"2025年，全市技术合同成交额1.2万亿美元。", "万亿美元"},
+                                                         {"2025年，全市技术合同成交额5亿美金。", "亿美金"},
+                                                         {"2025年，全市技术合同成交额3200美元。", "美元"}};
+    for (const auto& [text, unit] : cases) {
         const extraction x = extract(text);
         BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
         const fact& f = x.facts[0];
-        BOOST_TEST((f.amount.unit == "亿美元" || f.amount.unit == "万欧元"), text);
+        BOOST_TEST(f.amount.unit == unit, text);
         BOOST_TEST(f.variable == "", text);
         BOOST_TEST(has_fact_flag(f, "unit_mismatch"), text);
     }
@@ -750,6 +756,34 @@ BOOST_AUTO_TEST_CASE(an_average_or_one_firms_figure_is_not_the_total) {
         BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
         BOOST_TEST(x.facts[0].variable == "", text);
     }
+}
+
+// The review of round 30: the denial words are looked for around the phrase, not inside it (a
+// lexicon phrase may hold 平均 or 未), 未有/未经 deny nothing, and a ratio or an average is not
+// narrowed by 平均 (it is one already).
+BOOST_AUTO_TEST_CASE(a_denial_word_inside_the_phrase_or_before_a_ratio_keeps_the_variable) {
+    const std::pair<const char*, const char*> bound[] = {
+        {"2025年，全市研发投入（未经审计）2.3亿元。", "rd_expenditure"},
+        {"2025年，全市平均每万人口发明专利拥有量35.6件。", "invention_patents_per_10k"},
+        {"2025年，全市研发经费投入强度平均达到2.8%。", "rd_intensity"}};
+    for (const auto& [text, variable] : bound) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(x.facts[0].variable == variable, text);
+    }
+    lexicon lex = builtin_lexicon();
+    lexicon_entry average;
+    average.variable = "avg_employees", average.phrases = {"年平均从业人员"}, average.unit = "人";
+    lexicon_entry unpaid;
+    unpaid.variable = "unpaid_balance", unpaid.phrases = {"未偿还贷款余额"}, unpaid.unit = "万元";
+    lex.push_back(average), lex.push_back(unpaid);
+    const extraction own = extract("2025年，全市规上企业年平均从业人员3.2万人，未偿还贷款余额3200万元。", lex);
+    BOOST_TEST_REQUIRE(own.facts.size() == 2u);
+    BOOST_TEST(own.facts[0].variable == "avg_employees");
+    BOOST_TEST(own.facts[1].variable == "unpaid_balance");
+    // still denied: the word before the phrase, and 平均 before an amount
+    BOOST_TEST(extract("2025年，全市未拨付科技补助资金85万元。").facts.at(0).variable == "");
+    BOOST_TEST(extract("2025年，全市平均每项技术合同成交额95万元。").facts.at(0).variable == "");
 }
 
 BOOST_AUTO_TEST_CASE(a_blank_inside_a_half_year_or_a_month_range_keeps_the_period) {

@@ -3,11 +3,14 @@
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cstdint>
+#include <cmath>
 #include <cstring>
+#include <limits>
 #include <sstream>
 
 #include "formula/fused.hpp"
 #include "formula/scaled_quotient.hpp"
+#include "formula/valid_range.hpp"
 #include "indicator_fixture.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
@@ -275,6 +278,20 @@ BOOST_AUTO_TEST_CASE(a_bound_reached_through_a_unit_conversion_is_within_the_ran
         BOOST_TEST(t.at("paid_within_due").values()[2] == 0.0);
         BOOST_TEST(t.at("due_at_least_paid").values()[2] == 0.0);
     }
+}
+
+// A custom range up to the largest double: its slack would overflow to infinity and admit an
+// infinite value as the largest double (the review of round 30); the bound then has no slack.
+BOOST_AUTO_TEST_CASE(a_bound_near_the_largest_double_admits_no_infinity) {
+    const detail::valid_range up_to_max(0, std::numeric_limits<double>::max());
+    double y = std::numeric_limits<double>::infinity();
+    BOOST_TEST(!up_to_max.admit(y));
+    BOOST_TEST(std::isinf(y));
+    const detail::valid_range percent(0, 100);
+    double rounded = 100.00000000000001, beyond = 100.5, below = -1e-300;
+    BOOST_TEST((percent.admit(rounded) && rounded == 100.0));
+    BOOST_TEST((!percent.admit(beyond) && beyond == 100.5));
+    BOOST_TEST(!percent.admit(below));  // a bound of 0 has no slack
 }
 
 BOOST_AUTO_TEST_CASE(the_whole_catalogue_fused_gives_the_bits_of_the_column_evaluator) {

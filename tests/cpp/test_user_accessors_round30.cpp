@@ -248,6 +248,12 @@ BOOST_AUTO_TEST_CASE(write_csv_through_a_link_writes_its_target_and_keeps_the_li
     write_csv(one_value(3), dangling.string());
     BOOST_TEST(fs::is_symlink(fs::symlink_status(dangling)));
     BOOST_TEST(contents(dir.path / "real" / "later.csv") == "entity,period,x\n320100,2024,3.0\n");
+    // A loop of links is refused, both links left as they are (the review of round 30: it ended with
+    // a link renamed over by the CSV).
+    const fs::path a = dir.path / "a.csv", b = dir.path / "b.csv";
+    fs::create_symlink(b, a), fs::create_symlink(a, b);
+    BOOST_CHECK_THROW(write_csv(one_value(4), a.string()), file_error);
+    BOOST_TEST((fs::is_symlink(fs::symlink_status(a)) && fs::is_symlink(fs::symlink_status(b))));
 }
 
 BOOST_AUTO_TEST_CASE(write_csv_over_a_file_keeps_its_permission_bits) {

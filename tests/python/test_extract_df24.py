@@ -30,10 +30,15 @@ def _row_by_row(facts: pd.DataFrame) -> tuple[list[float], list[float], list[str
         )
         if row.variable and not row.flag_change and (row.flag_unit_implied or not row.unit or not target):
             factor = None if not row.unit and _extract._scaled_unit(target) and not row.flag_unit_implied else 1.0
-        value.append(row.value * factor if factor is not None else float("nan"))
-        high.append(row.high * factor if factor is not None else float("nan"))
+        # a power of ten as the written decimal gives it (1.36亿元 = 13600万元, round 30): _times_exactly
+        value.append(_exactly(row.value, factor) if factor is not None else float("nan"))
+        high.append(_exactly(row.high, factor) if factor is not None else float("nan"))
         unit.append(target if factor is not None and target else (row.unit if factor is not None else ""))
     return value, high, unit
+
+
+def _exactly(value: float, factor: float) -> float:
+    return float(_extract._times_exactly(np.array([value]), np.array([factor]))[0])
 
 
 def _check_converted(facts: pd.DataFrame) -> None:
