@@ -1414,11 +1414,12 @@ private:
             if (c == U'、') items.emplace_back(item, k), item = k + 1, etc = 0;
             if (c == U'等' && k + 1 < s.first && cps_[k + 1].c != U'等' && k > item) etc = k;
         }
-        std::size_t last_end = s.first;  // without the words between the noun and the figure
+        // without the words between the noun and the figure; 总数 too (A、B总数达到58家 counts both)
+        std::size_t last_end = s.first;
         for (bool cut = true; cut;) {
             cut = false;
             for (std::u32string_view w :
-                 {U"合计", U"共计", U"总计", U"累计", U"达到", U"共", U"计", U"达", U"为", U"约"})
+                 {U"合计", U"共计", U"总计", U"累计", U"总数", U"总量", U"达到", U"共", U"计", U"达", U"为", U"约"})
                 if (last_end - item > w.size() && ends_with(cps_, last_end, w)) last_end -= w.size(), cut = true;
         }
         if (etc) items.emplace_back(item, etc), item = etc + 1;
