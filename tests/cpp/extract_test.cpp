@@ -826,15 +826,21 @@ BOOST_AUTO_TEST_CASE(half_or_more_after_times_is_read) {
 // Round 30b: a count whose enumeration is closed by 总数/总量 (A、B总数达到58家) counts all its
 // items, as one after 共 or 合计 does: no variable, never the last item's.
 BOOST_AUTO_TEST_CASE(a_total_after_an_enumeration_binds_no_item) {
-    for (const char* text : {"2025年，全区科技型中小企业、高新技术企业总数达到58家。",
-                             "2025年，全区高新技术企业、科技型中小企业总数为58家。",
-                             "2025年，全区科技型中小企业、高新技术企业总量58家。"}) {
+    for (const char* text :
+         {"2025年，全区科技型中小企业、高新技术企业总数达到58家。",
+          "2025年，全区高新技术企业、科技型中小企业总数为58家。", "2025年，全区科技型中小企业、高新技术企业总量58家。",
+          "2025年，全区科技型中小企业和高新技术企业共58家。",
+          "2025年，全区高新技术企业与科技型中小企业合计达到58家。"}) {
         const extraction x = extract(text);
         BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
         BOOST_TEST(x.facts[0].variable == "", text);
     }
-    // no enumeration: the phrase's own total
+    // no enumeration: the phrase's own total; 分别 pairs the list in order
     BOOST_TEST(extract("2025年，全区高新技术企业总数达到58家。").facts.at(0).variable == "hnte_total");
+    const extraction respectively = extract("2025年，全区高新技术企业和科技型中小企业分别为12家、46家。");
+    BOOST_TEST_REQUIRE(respectively.facts.size() == 2u);
+    BOOST_TEST(respectively.facts[0].variable == "hnte_total");
+    BOOST_TEST(respectively.facts[1].variable != "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
