@@ -47,12 +47,16 @@ def test_duplicates_that_say_nothing_of_whose_keep_the_first_sound_figure():
 
 
 def test_read_reports_applies_the_same_rule_per_report():
-    panel = zb.read_reports(
-        {
-            "青石县": "2025年，东坪镇新增高新技术企业2家；全县新增高新技术企业11家。",
-            "白河市": "2025年，全市新认定高新技术企业95家。",
-        }
-    ).to_pandas().reset_index()
+    panel = (
+        zb.read_reports(
+            {
+                "青石县": "2025年，东坪镇新增高新技术企业2家；全县新增高新技术企业11家。",
+                "白河市": "2025年，全市新认定高新技术企业95家。",
+            }
+        )
+        .to_pandas()
+        .reset_index()
+    )
     assert dict(zip(panel["entity"], panel["hnte_recognised"])) == {"青石县": 11.0, "白河市": 95.0}
 
 
@@ -75,3 +79,12 @@ def test_a_total_after_an_enumeration_has_no_variable():
     f = zb.extract("2025年，全区科技型中小企业、高新技术企业总数达到58家。")
     assert list(f.variable) == [""] and bool(f.flag_no_variable[0])
     assert "hnte_total" not in zb.read_report("2025年，全区科技型中小企业、高新技术企业总数达到58家。", entity="x").to_pandas()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025年，全区科技型中小企业和高新技术企业共58家。", "2025年，全区高新技术企业与科技型中小企业合计达到58家。"],
+)
+def test_a_count_after_phrases_joined_by_he_or_yu_has_no_variable(text):
+    f = zb.extract(text)
+    assert list(f.variable) == [""] and bool(f.flag_no_variable[0])
