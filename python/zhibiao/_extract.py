@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import warnings
 from pathlib import Path
@@ -379,7 +380,10 @@ def _make_facts_class() -> Any:
             figure without a period takes `period` (an error if none is given), one stated for the
             year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
             never `period` itself; a unit that cannot convert leaves the figure out. Two figures
-            for one variable and period: the first sound one in the text wins (sound before suspect before damaged), the
+            for one variable and period: one stated for the whole (全县/全市/…, 我县/本县) wins over one
+            stated for a part (a 镇, 乡, 街道, 园区 or 开发区 named first), and the report's own
+            (我县/本县, or 全 with `entity`'s level word: 全县 for 青石县) over another whole (全市);
+            else the first sound one in the text wins (sound before suspect before damaged); the
             others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing
             with the core reason ``damaged_source``: invalid, not absent, so compute() gives NaN
             with that reason for whatever uses it, and a roll-up never sums over it. A suspect
@@ -391,7 +395,8 @@ def _make_facts_class() -> Any:
 
             units = self.attrs.get("lexicon_units", {})
             rows = _panel_candidates(self.in_lexicon_units())
-            records, why_missing, findings = _chosen_values(rows, period, keep_suspect)
+            text = _text_of(self.attrs.get("text"))
+            records, why_missing, findings = _chosen_values(rows, period, keep_suspect, text, entity)
             panel = _panel_of([(entity, records, why_missing)], units)
             panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
             return panel
@@ -467,6 +472,7 @@ PANEL_FIELDS = (
     "flag_suspect",
     "flag_unit_implied",
     "flag_prior_year",
+    "clause_begin",
 )
 
 
@@ -478,13 +484,15 @@ def _panel_candidates(converted: Any, more: tuple[str, ...] = ()) -> Any:
 
 
 def _chosen_values(
-    rows: Any, period: str | None, keep_suspect: bool
+    rows: Any, period: str | None, keep_suspect: bool, text: str = "", entity: str = ""
 ) -> tuple[dict[str, dict[str, float]], dict[tuple[str, str], str], list[dict[str, Any]]]:
     """The values of one report for a panel, from the rows of its facts in lexicon units
     (Facts.in_lexicon_units): {period: {variable: value}}, the reason of each missing one, and
-    the findings of what was left out and why (Facts.to_panel says the rules)."""
+    the findings of what was left out and why (Facts.to_panel says the rules). `text` is the
+    report's (the clause before each figure says whose figure it is: _whose), `entity` its own."""
     findings: list[dict[str, Any]] = []
     chosen: dict[tuple[str, str], Any] = {}
+    whose: dict[tuple[str, str], int | None] = {}
     for row in rows:
         if not row.variable or row.flag_change:
             continue
@@ -498,10 +506,14 @@ def _chosen_values(
             raise _core.ParseError(f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period=")
         key = (row.variable, when)
         rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
+        scope = _whose(text[row.clause_begin : row.begin], entity) if text else None
         if key in chosen:
             kept = chosen[key]
-            keep_new = rank < kept[0]
+            scopes = (scope, whose[key])
+            by_scope = None not in scopes and scope != whose[key]  # a whole's figure over a part's
+            keep_new = scopes[0] < scopes[1] if by_scope else rank < kept[0]  # type: ignore[operator]
             dropped = kept[1] if keep_new else row
+            why = _WHOSE_REASONS[min(scopes)] if by_scope else "the first sound figure"  # type: ignore[type-var]
             findings.append(
                 {
                     "kind": "duplicate_figure",
@@ -509,14 +521,43 @@ def _chosen_values(
                     "end": dropped.end,
                     "text": dropped.text,
                     "message": f"{row.variable} {when}: stated twice; kept "
-                    f"'{(row if keep_new else kept[1]).text}' (the first sound figure), left out '{dropped.text}'",
+                    f"'{(row if keep_new else kept[1]).text}' ({why}), left out '{dropped.text}'",
                 }
             )
             if not keep_new:
                 continue
-        chosen[key] = (rank, row)
+        chosen[key], whose[key] = (rank, row), scope
     records, why_missing = _records_of(chosen, keep_suspect, findings)
     return records, why_missing, findings
+
+
+#: Level words of an administrative area, the last code point of an entity's name (青石县).
+_LEVELS = "县市区省州旗"
+_WHOLE = re.compile(f"([全我本])([{_LEVELS}])")
+#: A part of the area opening its clause (after a date): 青石镇…, 经济开发区…, not 各乡镇 nor 城乡….
+_PART = re.compile(
+    r"^(?:[0-9〇一二三四五六七八九十]{2,4}年[上下半全年前三季度第一二四0-9月份底末以来，,]*)?(?:其中)?"
+    r"(?![全各我本城])[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|园区|开发区)(?![村镇])"
+)
+_WHOSE_REASONS = ("stated for the report's own entity", "stated for the whole, not a part")
+
+
+def _text_of(text: Any) -> str:
+    """A report's decoded text as the facts keep it; "" where there is none (a table built by
+    hand): then no clause says whose a figure is, and the first sound one wins."""
+    return text if isinstance(text, str) else ""
+
+
+def _whose(clause: str, entity: str) -> int | None:
+    """Whose figure the clause before it says it is: 0 the report's own entity (我县, 本县, or 全 and
+    the level word of `entity`: 全县 in 青石县's report), 1 another whole (全市 in a county's report),
+    2 a part (a 镇, 乡, 街道, 园区 or 开发区 named first); None when it names none. Of two figures for one
+    variable and period, the lower wins where both say (to_panel)."""
+    own = entity[-1:] if entity[-1:] in _LEVELS else ""
+    found = [0 if who in "我本" or level == own else 1 for who, level in _WHOLE.findall(clause)]
+    if found:
+        return min(found)
+    return 2 if _PART.search(clause) else None
 
 
 def _left_out_by_flag(row: Any) -> tuple[str, str] | None:
@@ -689,7 +730,9 @@ def read_reports(
     entities, findings = [], []
     for key in keys:
         try:
-            records, why_missing, found = _chosen_values(by_entity.get(key, []), period, keep_suspect)
+            records, why_missing, found = _chosen_values(
+                by_entity.get(key, []), period, keep_suspect, _text_of(facts.attrs["text"].get(key)), str(key)
+            )
         except _core.ParseError as e:
             raise _core.ParseError(f"report {key!r}: {e}") from None
         if not records:

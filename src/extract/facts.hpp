@@ -1037,6 +1037,7 @@ private:
             hit = nullptr, b.shared = false;
         if (hit && (not_the_reports(*hit, hit_first, clause) || budget_labels(*hit, s)))
             hit = nullptr, b.shared = false;
+        if (hit && joined_count(*hit, hit_first, after_previous, s)) return b.shared = false, b;  // no variable
         if (!hit && execution_of_budget(s, clause, b)) return b;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
@@ -1396,6 +1397,36 @@ private:
         return any;
     }
 
+    // The end of [from, end) without the count words and verbs between a noun and its figure (共,
+    // 合计, 总数, 达到, 为…; 总数 too: A、B总数达到58家 counts both), at least one code point left.
+    // After each cut the longest words are tried first again: 合计达到 loses 达到, then 合计, not 计.
+    std::size_t without_count_words(std::size_t from, std::size_t end) const {
+        static constexpr std::u32string_view words[] = {U"合计", U"共计", U"总计", U"累计", U"总数", U"总量",
+                                                        U"达到", U"共",   U"计",   U"达",   U"为",   U"约"};
+        for (bool cut = true; cut;) {
+            cut = false;
+            for (std::u32string_view w : words)
+                if (end - from > w.size() && ends_with(cps_, end, w)) {
+                    end -= w.size(), cut = true;
+                    break;
+                }
+        }
+        return end;
+    }
+
+    // "科技型中小企业和高新技术企业共58家": a count after two phrases joined by 和/及/与, with nothing but
+    // count words or a verb between the last phrase and the figure, counts both (as after 、:
+    // enumerated_count), not the last phrase's.
+    bool joined_count(const phrase_hit& hit, std::size_t hit_first, std::size_t from, const scanned& s) const {
+        if (hit_first <= from + 1 || !one_of(cps_[hit_first - 1].c, U"和及与")) return false;
+        std::size_t hit_last = hit_first;  // the code point after the phrase
+        while (hit_last < s.first && byte_at(hit_last) < hit.end) ++hit_last;
+        const std::size_t words_end = without_count_words(hit_last - 1, s.first);
+        if (words_end != hit_last || words_end == s.first) return false;
+        const phrase_hit* other = ix_.phrases.closest(byte_at(from), byte_at(hit_first - 1));
+        return other && other->end == byte_at(hit_first - 1);
+    }
+
     // "引进高层次人才、急需紧缺人才27名", "引进博士、硕士等各类人才27名": a count after an enumeration
     // (items split at 、, after the previous figure of the clause) counts all its items, so it is
     // the enumerating noun's: the noun after 等, else the tail the items share (人才, 企业: two code
@@ -1414,13 +1445,7 @@ private:
             if (c == U'、') items.emplace_back(item, k), item = k + 1, etc = 0;
             if (c == U'等' && k + 1 < s.first && cps_[k + 1].c != U'等' && k > item) etc = k;
         }
-        std::size_t last_end = s.first;  // without the words between the noun and the figure
-        for (bool cut = true; cut;) {
-            cut = false;
-            for (std::u32string_view w :
-                 {U"合计", U"共计", U"总计", U"累计", U"达到", U"共", U"计", U"达", U"为", U"约"})
-                if (last_end - item > w.size() && ends_with(cps_, last_end, w)) last_end -= w.size(), cut = true;
-        }
+        const std::size_t last_end = without_count_words(item, s.first);
         if (etc) items.emplace_back(item, etc), item = etc + 1;
         items.emplace_back(item, last_end);
         // A list number (一、, the heading this clause opens with) is no item.

@@ -1300,6 +1300,16 @@ void reset(quantity& q) {
     begin = end = 0;
 }
 
+// 增长一倍半 (one and a half times) and 增长了1倍多 (more than once): 半 after 倍 adds a half to a
+// whole number of times, 多 after it makes the figure a lower bound, as 多 before a unit does
+// (1000多家). i is just past the unit; returns the position past what was read.
+std::size_t past_half_or_more_times(const code_points& cps, std::size_t i, quantity& q, double& value) {
+    if (i >= cps.size() || !is(q.unit, "倍")) return i;
+    if (cps[i].c == U'半' && value == std::floor(value)) return value += 0.5, i + 1;
+    if (cps[i].c == U'多' && q.qual == qualifier::exact) return q.qual = qualifier::lower_bound, i + 1;
+    return i;
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
@@ -1389,7 +1399,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
         if (n || !multiplier.empty())
-            i += n;
+            i = past_half_or_more_times(cps, i + n, q, value);
         else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor, first) : nullptr)
             q.unit = per, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
         else if (chinese || masked || code || damage == "leading_point")

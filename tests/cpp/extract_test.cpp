@@ -805,6 +805,44 @@ BOOST_AUTO_TEST_CASE(a_table_cell_split_by_a_blank_before_a_zero_is_flagged) {
     for (const fact& f : x.facts) BOOST_TEST(f.text != "2", f.text);  // never a confident 2
 }
 
+// Round 30b: 半 after 倍 adds a half (一倍半 = 1.5 times), 多 after it is a lower bound as before a
+// unit (1000多家); neither alone is a plain whole number of times.
+BOOST_AUTO_TEST_CASE(half_or_more_after_times_is_read) {
+    const auto one = [](const char* text) {
+        const auto q = find_quantities(text);
+        BOOST_TEST_REQUIRE(q.size() == 1u, text);
+        return q[0];
+    };
+    BOOST_TEST(one("专利授权量增长一倍半").value == 1.5);
+    BOOST_TEST(one("专利授权量增长2倍半").value == 2.5);
+    BOOST_TEST(one("专利授权量增长一倍半").unit == "倍");
+    BOOST_TEST((one("专利授权量增长一倍半").qual == qualifier::exact));
+    BOOST_TEST(one("研发投入增长了3倍多").value == 3.0);
+    BOOST_TEST((one("研发投入增长了3倍多").qual == qualifier::lower_bound));
+    BOOST_TEST((one("研发投入增长了3倍").qual == qualifier::exact));
+    BOOST_TEST(one("研发投入增长了1.5倍").value == 1.5);
+}
+
+// Round 30b: a count whose enumeration is closed by 总数/总量 (A、B总数达到58家) counts all its
+// items, as one after 共 or 合计 does: no variable, never the last item's.
+BOOST_AUTO_TEST_CASE(a_total_after_an_enumeration_binds_no_item) {
+    for (const char* text :
+         {"2025年，全区科技型中小企业、高新技术企业总数达到58家。",
+          "2025年，全区高新技术企业、科技型中小企业总数为58家。", "2025年，全区科技型中小企业、高新技术企业总量58家。",
+          "2025年，全区科技型中小企业和高新技术企业共58家。",
+          "2025年，全区高新技术企业与科技型中小企业合计达到58家。"}) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(x.facts[0].variable == "", text);
+    }
+    // no enumeration: the phrase's own total; 分别 pairs the list in order
+    BOOST_TEST(extract("2025年，全区高新技术企业总数达到58家。").facts.at(0).variable == "hnte_total");
+    const extraction respectively = extract("2025年，全区高新技术企业和科技型中小企业分别为12家、46家。");
+    BOOST_TEST_REQUIRE(respectively.facts.size() == 2u);
+    BOOST_TEST(respectively.facts[0].variable == "hnte_total");
+    BOOST_TEST(respectively.facts[1].variable != "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // The matcher skips the candidates that share the first bytes a text differs from (words in byte
