@@ -65,10 +65,26 @@ using namespace zhibiao;
 
 BOOST_AUTO_TEST_CASE(every_decoder_path_reads_every_text_alike) {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    const char* pieces[] = {"\xE4\xB8\x80", "\xE5\xB9\xB4", "\xEF\xBC\x91", "\xE3\x80\x80", "\xE2\x88\x92",
-                            "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBD",
-                            "a",            "\n",           "\xC3\xA9",     "\xF0\x9F\x98\x80", "\x80",
-                            "\xE4\xB8",     "\xEF\xBD\x9E", "\xEF\xBD\x9F", "\xEF\xBC\x80", "\xE1\x80\x80"};
+    const char* pieces[] = {"\xE4\xB8\x80",
+                            "\xE5\xB9\xB4",
+                            "\xEF\xBC\x91",
+                            "\xE3\x80\x80",
+                            "\xE2\x88\x92",
+                            "\xED\x9F\xBF",
+                            "\xED\xA0\x80",
+                            "\xE0\xA0\x80",
+                            "\xE0\x80\x80",
+                            "\xEF\xBF\xBD",
+                            "a",
+                            "\n",
+                            "\xC3\xA9",
+                            "\xF0\x9F\x98\x80",
+                            "\x80",
+                            "\xE4\xB8",
+                            "\xEF\xBD\x9E",
+                            "\xEF\xBD\x9F",
+                            "\xEF\xBC\x80",
+                            "\xE1\x80\x80"};
     std::mt19937_64 random(30);
     const std::uint8_t* table = char_classes();
     int compared = 0;
