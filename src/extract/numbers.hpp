@@ -86,21 +86,9 @@ constexpr double chinese_multiplier(char32_t c) {
             return 0;
     }
 }
-// The characters for which a predicate holds, as a bitmap of the Basic Multilingual Plane made
-// once from the predicate itself (so the two never differ): one test a character where the
-// predicate was a chain of comparisons or a switch, on paths that run at every figure.
-template <bool (*Predicate)(char32_t)>
-const char_set& bmp_table() {
-    static const char_set table = [] {
-        char_set t;
-        for (char32_t c = 0; c < 0x10000; ++c)
-            if (Predicate(c)) t.add(c);
-        return t;
-    }();
-    return table;
-}
-// The same as a bitmap of 8 KiB, the test in line (is_chinese_numeral was a call of ~20
-// instructions at each code point a numeral's reader walks). Made at first use, not when compiling:
+// The characters for which a predicate holds, as a bitmap of the Basic Multilingual Plane made once
+// from the predicate itself (so the two never differ): 8 KiB, the test in line (is_chinese_numeral
+// was a call of ~20 instructions at each code point a numeral's reader walks). Made at first use, not when compiling:
 // 65,536 calls of the predicate exceed clang's constexpr step limit (the fuzz build's compiler).
 template <bool (*Predicate)(char32_t)>
 std::array<std::uint64_t, 1024> make_bmp_bits() {

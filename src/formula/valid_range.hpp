@@ -5,6 +5,9 @@
 
 namespace zhibiao::detail {
 
+// How far (relative) a figure may be off by the binary rounding of decimals and one conversion.
+constexpr double rounding_slack = 8 * __DBL_EPSILON__;
+
 // Inputs are decimals held in binary: 1.36 (亿元) is 1.3600000000000001, so 1.36亿元 paid of
 // 13600万元 due is 100.00000000000001 %, where the written figures say exactly 100 %. A value a
 // few units in the last place beyond a bound is that bound; anything further is out of range as
@@ -24,11 +27,10 @@ struct valid_range {
     }
 
 private:
-    static constexpr double slack = 8 * __DBL_EPSILON__;
     // The bound moved outwards by its slack; a bound near the largest double stays as it is, so that
     // an infinite value is never admitted as the largest one.
     static double widened(double bound, int outwards) {
-        const double w = bound + outwards * slack * (bound < 0 ? -bound : bound);
+        const double w = bound + outwards * rounding_slack * (bound < 0 ? -bound : bound);
         return __builtin_isfinite(w) ? w : bound;
     }
 };
@@ -38,7 +40,7 @@ private:
 // Only for a conversion that changed the number: figures in one unit compare as they are.
 inline double converted_for_comparison(double z, double x, bool converted) {
     const double scale = x < 0 ? -x : x, gap = z > x ? z - x : x - z;
-    return converted && gap <= 8 * __DBL_EPSILON__ * scale ? x : z;
+    return converted && gap <= rounding_slack * scale ? x : z;
 }
 
 }  // namespace zhibiao::detail
