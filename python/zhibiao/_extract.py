@@ -509,11 +509,14 @@ def _chosen_values(
         scope = _whose(text[row.clause_begin : row.begin], entity) if text else None
         if key in chosen:
             kept = chosen[key]
-            scopes = (scope, whose[key])
-            by_scope = None not in scopes and scope != whose[key]  # a whole's figure over a part's
-            keep_new = scopes[0] < scopes[1] if by_scope else rank < kept[0]  # type: ignore[operator]
+            kept_scope = whose[key]
+            if scope is not None and kept_scope is not None and scope != kept_scope:
+                keep_new = scope < kept_scope  # a whole's figure over a part's
+                why = _WHOSE_REASONS[min(scope, kept_scope)]
+            else:
+                keep_new = rank < kept[0]
+                why = "the first sound figure"
             dropped = kept[1] if keep_new else row
-            why = _WHOSE_REASONS[min(scopes)] if by_scope else "the first sound figure"  # type: ignore[type-var]
             findings.append(
                 {
                     "kind": "duplicate_figure",
