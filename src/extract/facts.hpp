@@ -495,7 +495,7 @@ private:
     // target word and 的 right before the figure (完成全年目标任务500件的42%), or 完成率/完成进度
     // after the target word (年度目标任务完成率56.8%).
     bool completion_rate(const scanned& s, std::size_t clause) const {
-        if (s.q.unit != "%") return false;
+        if (!is(s.q.unit, "%")) return false;
         std::size_t target = 0;  // one past the last target word
         for (std::size_t k = clause; k + 1 < s.first; ++k)
             if (starts_with(cps_, k, U"目标") || starts_with(cps_, k, U"任务") || starts_with(cps_, k, U"计划"))
@@ -1685,7 +1685,7 @@ private:
     // "新增高新技术企业12家，净增8家": 净增/净减 (the new less those that left) after a figure of the new
     // ones is a change of their stock, the entry of the same phrase in the cumulative scope.
     const lexicon_entry* stock_of_net_change(const scanned& s, std::size_t after_previous) const {
-        if (!previous_group_ || !previous_entry_ || previous_entry_->scope != "new") return nullptr;
+        if (!previous_group_ || !previous_entry_ || !is(previous_entry_->scope, "new")) return nullptr;
         const std::size_t from = byte_at(after_previous);
         if (from >= s.q.begin) return nullptr;
         const std::string_view between = text_.substr(from, s.q.begin - from);
@@ -1704,7 +1704,7 @@ private:
                                   group.phrase.rfind("兑现", 0) == 0;
         const auto paid_or_due = [](const lexicon_entry* e) { return !e->status.empty(); };
         // 兑现率 names a rate of its own, never the funds before it
-        const auto a_rate = [](const lexicon_entry* e) { return e->unit == "%" || e->unit == "‰"; };
+        const auto a_rate = [](const lexicon_entry* e) { return is(e->unit, "%") || is(e->unit, "‰"); };
         return payment_only && std::none_of(group.entries.begin(), group.entries.end(), a_rate) && previous_group_ &&
                previous_group_ != &group && previous_end_ != 0 &&
                std::any_of(previous_group_->entries.begin(), previous_group_->entries.end(), paid_or_due) &&
