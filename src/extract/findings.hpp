@@ -296,7 +296,7 @@ inline bool part_of(std::string_view text, const word_index& part_words, const w
 // Asked of every row: the unit's length first (an id the table wrote, so no checked text_of()).
 bool rate_row(std::string_view text, const fact_table& t, std::size_t i) {
     const std::string& unit = t.strings[t.unit[i]];
-    return ((unit.size() == 1 && unit[0] == '%') || (unit.size() == 3 && unit == "‰")) &&
+    return (is(unit, "%") || is(unit, "‰")) &&  // is(): no library compare and strlen per row
            text.substr(t.clause_begin[i], t.begin[i] - t.clause_begin[i]).find("率") != std::string_view::npos;
 }
 
