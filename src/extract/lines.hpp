@@ -328,10 +328,11 @@ bool number_cell(std::string_view text, const code_points& cps, std::size_t b, s
 // "1 020" in a row (a blank where a PDF's thousands separator was): a token of one to three digits
 // and one of three digits opening with 0 after one blank (zero_led_group_at, no cell of its own) are
 // one cell, read as a split figure (split_digits), never a confident 1 and a lost 020 (round 30).
-// "1 135" is joined too when the row has exactly as many cells too many as there are such pairs
-// (`columns`: the header's): only then is each pair surely one cell.
+// "1 135" is joined too when the row has exactly as many cells of figures too many for the header's
+// columns of figures as there are such pairs: only then is each pair surely one cell (a name split by
+// a blank, "高新技术 企业 家 30 180", leaves its cells as they are).
 void join_split_cells(const code_points& cps, std::vector<std::pair<std::size_t, std::size_t>>& tokens,
-                      std::size_t columns) {
+                      const std::vector<scan_state::column>& columns) {
     const auto joinable = [&](std::size_t i, bool zero_led) {
         const auto [b, e] = tokens[i];
         const std::size_t next = tokens[i + 1].first;
@@ -344,11 +345,22 @@ void join_split_cells(const code_points& cps, std::vector<std::pair<std::size_t,
     };
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
         if (joinable(i, true)) join(i);
-    if (tokens.size() <= columns) return;
+    using kind = scan_state::column::kind;
+    const auto figure_columns =
+        static_cast<std::size_t>(std::count_if(columns.begin(), columns.end(), [](const scan_state::column& c) {
+            return c.what != kind::name && c.what != kind::unit;
+        }));
+    const auto cell_of_figure = [&](const std::pair<std::size_t, std::size_t>& t) {
+        const char32_t c = cps[t.first].c;
+        return is_digit(c) || c == '.' || (t.second - t.first == 1 && one_of(c, U"-—/")) ||
+               (c == '-' && t.second - t.first > 1 && is_digit(cps[t.first + 1].c));
+    };
+    const auto cells = static_cast<std::size_t>(std::count_if(tokens.begin() + 1, tokens.end(), cell_of_figure));
+    if (cells <= figure_columns) return;
     std::vector<std::size_t> pairs;
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i)
         if (joinable(i, false)) pairs.push_back(i++);
-    if (pairs.size() != tokens.size() - columns) return;
+    if (pairs.size() != cells - figure_columns) return;
     for (auto p = pairs.rbegin(); p != pairs.rend(); ++p) join(*p);
 }
 
@@ -383,7 +395,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     if (carried.table_numbered && tokens.size() >= 2 && tokens[0].second - tokens[0].first <= 3 &&
         digits_only(cps, tokens[0].first, tokens[0].second))
         tokens.erase(tokens.begin());
-    join_split_cells(cps, tokens, carried.table.size());
+    join_split_cells(cps, tokens, carried.table);
     // A row: the cells right-aligned under the columns, the tokens before them its name.
     const std::size_t columns = carried.table.size();
     std::vector<scanned> cells;

@@ -26,8 +26,7 @@ _REFERENCE = "2026年1-6月主要指标\n指标名称 单位 全年目标 1-6月
     "text",
     [
         "2026年1-6月主要指标\n序号 指标名称 单位 全年目标 1-6月完成 完成率\n1 高新技术企业 家 30 18 60.0%\n",
-        "2026年1-6月主要指标\n序号 | 指标名称 | 单位 | 全年目标 | 1-6月完成 | 完成率\n"
-        "12 | 高新技术企业 | 家 | 30 | 18 | 60.0%\n",
+        "2026年1-6月主要指标\n序号 | 指标名称 | 单位 | 全年目标 | 1-6月完成 | 完成率\n" "12 | 高新技术企业 | 家 | 30 | 18 | 60.0%\n",
         "2026年1-6月主要指标\n编号 指标名称 单位 全年目标 1-6月完成 完成率\n3 高新技术企业 家 30 18 60.0%\n",
     ],
 )
@@ -37,10 +36,7 @@ def test_numbered_table_reads_as_the_reference_layout(text):
 
 
 def test_numbered_table_of_several_rows_reads_every_row_and_no_row_number():
-    text = (
-        "2025年全区科技指标\n序号 指标名称 单位 2024年 2025年\n"
-        "1 研发经费投入 万元 29000 32000\n2 技术合同成交额 万元 5000 6000\n"
-    )
+    text = "2025年全区科技指标\n序号 指标名称 单位 2024年 2025年\n" "1 研发经费投入 万元 29000 32000\n2 技术合同成交额 万元 5000 6000\n"
     assert _rows(text) == [
         ("rd_expenditure", 29000.0, "万元", "2024"),
         ("rd_expenditure", 32000.0, "万元", "2025"),
@@ -190,3 +186,11 @@ def test_blank_split_number_that_is_no_year_stays_a_figure():
     # 1208 is no year: the blank is no lost digit of one
     f = zb.extract("2026年，全区申报项目120 8年累计。")
     assert 2026.0 not in set(f.value) and 1208.0 not in set(f.value)
+
+
+def test_name_split_by_a_blank_leaves_its_cells_apart():
+    # one token too many, from the name: the cells 30 and 180 are two figures, never 30180
+    text = "2026年主要指标\n指标名称 单位 2025年 2026年\n高新技术 企业 家 30 180\n"
+    f = zb.extract(text, guess=True)
+    assert list(f.value) == [30.0, 180.0]
+    assert not any(f.flag_guess) and set(f.damage) == {""}
