@@ -354,7 +354,9 @@ private:
         previous_change_ = false;
         previous_bound_ = false, previous_following_end_ = 0;
         previous_unit_.clear(), mismatched_entry_ = nullptr;
-        write(s, n, std::numeric_limits<double>::quiet_NaN(),
+        double guess = std::numeric_limits<double>::quiet_NaN();  // "1 135" in a cell (split_digits)
+        if (options_.guess && !std::isnan(s.guess)) guess = s.guess, n.flags |= bit(fact_flag::guess);
+        write(s, n, guess,
               s.table == scanned::table_cell::read ? s.table_period : period.in_clause(cps_.base() + clause), clause,
               clause_stop);
     }

@@ -103,12 +103,55 @@ void compared_periods(std::vector<scan_state::column>& columns, const std::strin
     }
 }
 
+// A unit in brackets closing cps[b, e) — "研发经费投入（亿元）", "有效发明专利(件)", "研发投入强度（%）",
+// a column's "金额（万元）" — into `unit`; returns the code point after the open bracket, 0 if there is none.
+std::size_t unit_in_brackets(std::string_view text, const code_points& cps, std::size_t b, std::size_t e,
+                             std::string& unit) {
+    if (e - b < 3 || (cps[e - 1].c != U'）' && cps[e - 1].c != ')')) return 0;
+    std::size_t open = e - 1;
+    while (open > b && cps[open - 1].c != U'（' && cps[open - 1].c != '(') --open;
+    if (open == b) return 0;
+    std::string u;
+    const std::size_t n = unit_length(text, cps, open, u);
+    const std::size_t m = n ? n : measure_word_length(cps, open, u);
+    if (m == 0 || open + m != e - 1) return 0;
+    unit = std::move(u);
+    return open;
+}
+
+// 金额, 数量…: a column label that says only that the cells are the figures (of the period in force).
+bool value_label(const code_points& cps, std::size_t b, std::size_t e) {
+    static constexpr std::u32string_view words[] = {U"金额", U"数量", U"数值", U"数额", U"总量", U"指标值"};
+    for (const std::u32string_view w : words)
+        if (e - b == w.size() && starts_with(cps, b, w)) return true;
+    return false;
+}
+
+// "1-6月（万元）", "金额（万元）": the unit of the column's cells into `column` (kept in carried.labels);
+// the end of the label before it (e when there is none).
+std::size_t label_before_unit(std::string_view text, const code_points& cps, std::size_t b, std::size_t e,
+                              scan_state& carried, scan_state::column& column) {
+    std::string unit;
+    const std::size_t open = unit_in_brackets(text, cps, b, e, unit);
+    if (!open) return e;
+    carried.labels.push_back(std::move(unit));
+    column.unit = &carried.labels.back();
+    return open - 1;
+}
+
+// 增长%, 同比, 比上年…: a column of the change.
+bool growth_label(const code_points& cps, std::size_t b) {
+    return starts_with(cps, b, U"增长") || starts_with(cps, b, U"增幅") || starts_with(cps, b, U"增速") ||
+           starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年") || starts_with(cps, b, U"增减") ||
+           starts_with(cps, b, U"比去年");
+}
+
 // A header of several periods or a unit column and a period ("指标名称 单位 2023年 2022年 增长%";
 // "指标 单位 全年目标 1-6月完成 完成率%"; "指标 本期 上年同期 增长%"): the columns into carried.table;
 // false if the line is no such header. A header with a unit column and columns it does not know
 // still is one: its rows are refused (table_row), never read as prose with the first cell winning.
-bool table_header(const code_points& cps, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
-                  scan_state& carried) {
+bool table_header(std::string_view text, const code_points& cps,
+                  const std::vector<std::pair<std::size_t, std::size_t>>& tokens, scan_state& carried) {
     if (tokens.size() < 3) return false;
     std::vector<scan_state::column> columns(tokens.size());
     std::size_t periods = 0, units = 0, growth = 0, other = 0, rates = 0;
@@ -123,20 +166,19 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
         return &carried.labels.back();
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
-        const auto [b, e] = tokens[i];
+        const std::size_t b = tokens[i].first,
+                          e = label_before_unit(text, cps, b, tokens[i].second, carried, columns[i]);
         using kind = scan_state::column::kind;
         period_state state = carried.period;
         state.prior = false;
         std::size_t used = 0;
         std::optional<period> month;  // of a 本月 column
         if (const int y = year_label(cps, b, e)) {
-            columns[i] = {kind::period, label(period::year(y))};
+            columns[i].what = kind::period, columns[i].period = label(period::year(y));
             ++periods;
         } else if (starts_with(cps, b, U"单位") || starts_with(cps, b, U"计量单位")) {
             columns[i].what = kind::unit, ++units;
-        } else if (starts_with(cps, b, U"增长") || starts_with(cps, b, U"增幅") || starts_with(cps, b, U"增速") ||
-                   starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年") || starts_with(cps, b, U"增减") ||
-                   starts_with(cps, b, U"比去年")) {
+        } else if (growth_label(cps, b)) {
             columns[i].what = kind::growth, ++growth;
         } else if (starts_with(cps, b, U"完成率") || starts_with(cps, b, U"完成进度") || starts_with(cps, b, U"进度") ||
                    starts_with(cps, b, U"占比")) {
@@ -147,27 +189,28 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
             try {
                 if (state.current) p = state.current->prior_year();
             } catch (const error&) {}
-            columns[i] = {kind::prior, label(p)};
+            columns[i].what = kind::prior, columns[i].period = label(p);
             ++periods, same_span[i] = true;
         } else if ((e - b == 2 || (e - b == 3 && cps[b + 2].c == U'度')) &&
                    (starts_with(cps, b, U"上年") || starts_with(cps, b, U"去年"))) {
-            columns[i] = {kind::prior, state.year ? label(period::year(state.year - 1)) : nullptr};
+            columns[i].what = kind::prior,
+            columns[i].period = state.year ? label(period::year(state.year - 1)) : nullptr;
             ++periods;
         } else if (starts_with(cps, b, U"全年目标") || starts_with(cps, b, U"年度目标") ||
                    starts_with(cps, b, U"目标") || starts_with(cps, b, U"全年计划") || starts_with(cps, b, U"计划") ||
                    starts_with(cps, b, U"任务")) {
             std::optional<period> p;
             if (state.year) p = period::year(state.year);
-            columns[i] = {kind::target, label(p)};
+            columns[i].what = kind::target, columns[i].period = label(p);
             ++periods;
         } else if (month_label(cps, b, e, state, month)) {
-            columns[i] = {kind::period, label(month)};
+            columns[i].what = kind::period, columns[i].period = label(month);
             ++periods;
-        } else if (done_label(cps, b, e)) {
-            columns[i] = {kind::current, label(state.current)};
+        } else if (done_label(cps, b, e) || (columns[i].unit && value_label(cps, b, e))) {
+            columns[i].what = kind::current, columns[i].period = label(state.current);
             ++periods;
         } else if ((used = column_period(cps, b, e, state)) > 0 && (b + used == e || done_label(cps, b + used, e))) {
-            columns[i] = {kind::period, label(state.current)};
+            columns[i].what = kind::period, columns[i].period = label(state.current);
             ++periods;
         } else {
             columns[i].what = kind::other, ++other;
@@ -207,10 +250,31 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     return true;
 }
 
+// Digits only in cps[b, e), and some.
+bool digits_only(const code_points& cps, std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+        if (!is_digit(cps[k].c)) return false;
+    return e > b;
+}
+
+// "1 135" as one cell (join_split_cells): one to three digits, one blank, three digits — a thousands
+// group a PDF's converter split from its figure.
+bool split_group_cell(const code_points& cps, std::size_t b, std::size_t e) {
+    if (e - b < 5 || e - b > 7 || cps[e - 4].c != ' ') return false;
+    return digits_only(cps, b, e - 4) && digits_only(cps, e - 3, e);
+}
+
 // A cell of digits a conversion damaged, with no unit after it to tell it as prose does: "8,60"
 // (bad_grouping), "21." (dangling_point), ".35" (leading_point), "13.x" (masked). A figure with its
 // damage, never dropped (nor its row read without it).
 bool damaged_cell(const code_points& cps, std::size_t b, std::size_t e, scanned& s) {
+    if (split_group_cell(cps, b, e)) {
+        s = scanned{};
+        s.damage = "split_digits", s.guess = joined_digits(cps, b, e);
+        s.q.value = s.q.high = std::numeric_limits<double>::quiet_NaN();
+        s.first = b, s.last = e;
+        return true;
+    }
     std::size_t digits = 0, points = 0, masks = 0;
     bool bad_comma = false;
     for (std::size_t k = b; k < e; ++k) {
@@ -255,43 +319,55 @@ bool number_cell(std::string_view text, const code_points& cps, std::size_t b, s
     if (!number_at(text, cps, from, s, date) || s.last != e) {
         if (date || !damaged_cell(cps, from, e, s)) return false;
     }
-    if (negative) s.q.value = -s.q.value, s.q.high = -s.q.high;
+    if (negative) s.q.value = -s.q.value, s.q.high = -s.q.high, s.guess = -s.guess;
     s.first = b;
     s.q.begin = cps[b].begin, s.q.end = cps.end_of(e - 1);
-    return true;
-}
-
-// A unit in brackets closing cps[b, e) — "研发经费投入（亿元）", "有效发明专利(件)", "研发投入强度（%）" — into
-// `unit`; false if there is none.
-bool unit_in_brackets(std::string_view text, const code_points& cps, std::size_t b, std::size_t e, std::string& unit) {
-    if (e - b < 3 || (cps[e - 1].c != U'）' && cps[e - 1].c != ')')) return false;
-    std::size_t open = e - 1;
-    while (open > b && cps[open - 1].c != U'（' && cps[open - 1].c != '(') --open;
-    if (open == b) return false;
-    std::string u;
-    const std::size_t n = unit_length(text, cps, open, u);
-    const std::size_t m = n ? n : measure_word_length(cps, open, u);
-    if (m == 0 || open + m != e - 1) return false;
-    unit = std::move(u);
     return true;
 }
 
 // "1 020" in a row (a blank where a PDF's thousands separator was): a token of one to three digits
 // and one of three digits opening with 0 after one blank (zero_led_group_at, no cell of its own) are
 // one cell, read as a split figure (split_digits), never a confident 1 and a lost 020 (round 30).
-void join_split_cells(const code_points& cps, std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
-    const auto digits_only = [&](std::size_t b, std::size_t e) {
-        for (std::size_t k = b; k < e; ++k)
-            if (!is_digit(cps[k].c)) return false;
-        return e > b;
-    };
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+// "1 135" is joined too when the row has exactly as many cells of figures too many for the header's
+// columns of figures as there are such pairs: only then is each pair surely one cell (a name split by
+// a blank, "高新技术 企业 家 30 180", leaves its cells as they are).
+void join_split_cells(const code_points& cps, std::vector<std::pair<std::size_t, std::size_t>>& tokens,
+                      const std::vector<scan_state::column>& columns) {
+    const auto joinable = [&](std::size_t i, bool zero_led) {
         const auto [b, e] = tokens[i];
         const std::size_t next = tokens[i + 1].first;
-        if (e - b <= 3 && digits_only(b, e) && next == e + 1 && tokens[i + 1].second == next + 3 &&
-            zero_led_group_at(cps, next))
-            tokens[i].second = tokens[i + 1].second, tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1));
-    }
+        return e - b <= 3 && digits_only(cps, b, e) && next == e + 1 && cps[e].c == ' ' &&
+               tokens[i + 1].second == next + 3 &&
+               (zero_led ? zero_led_group_at(cps, next) : digits_only(cps, next, next + 3));
+    };
+    const auto join = [&](std::size_t i) {
+        tokens[i].second = tokens[i + 1].second, tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+        if (joinable(i, true)) join(i);
+    using kind = scan_state::column::kind;
+    const auto figure_columns =
+        static_cast<std::size_t>(std::count_if(columns.begin(), columns.end(), [](const scan_state::column& c) {
+            return c.what != kind::name && c.what != kind::unit;
+        }));
+    const auto cell_of_figure = [&](const std::pair<std::size_t, std::size_t>& t) {
+        const char32_t c = cps[t.first].c;
+        return is_digit(c) || c == '.' || (t.second - t.first == 1 && one_of(c, U"-—/")) ||
+               (c == '-' && t.second - t.first > 1 && is_digit(cps[t.first + 1].c));
+    };
+    const auto cells = static_cast<std::size_t>(std::count_if(tokens.begin() + 1, tokens.end(), cell_of_figure));
+    if (cells <= figure_columns) return;
+    std::vector<std::size_t> pairs;
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i)
+        if (joinable(i, false)) pairs.push_back(i++);
+    if (pairs.size() != cells - figure_columns) return;
+    for (auto p = pairs.rbegin(); p != pairs.rend(); ++p) join(*p);
+}
+
+// 序号 as a header's first label, and the row number opening each of its rows.
+bool row_number_label(const code_points& cps, std::size_t b, std::size_t e) {
+    return (e - b == 2 && (starts_with(cps, b, U"序号") || starts_with(cps, b, U"编号"))) ||
+           (e - b == 1 && cps[b].c == U'序');
 }
 
 // The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
@@ -307,9 +383,19 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         carried.table.clear();  // prose or an empty line: the table, if any, has ended
         return line;
     }
-    if (table_header(cps, tokens, carried)) return end;
+    // "序号 指标名称 单位 …" and its rows "1 高新技术企业 家 …": the row number is no figure nor a column
+    const bool numbered = tokens.size() >= 4 && row_number_label(cps, tokens[0].first, tokens[0].second);
+    if (numbered) tokens.erase(tokens.begin());
+    if (table_header(text, cps, tokens, carried)) {
+        carried.table_numbered = numbered;
+        return end;
+    }
+    if (numbered) return line;
     if (carried.table.empty()) return line;
-    join_split_cells(cps, tokens);
+    if (carried.table_numbered && tokens.size() >= 2 && tokens[0].second - tokens[0].first <= 3 &&
+        digits_only(cps, tokens[0].first, tokens[0].second))
+        tokens.erase(tokens.begin());
+    join_split_cells(cps, tokens, carried.table);
     // A row: the cells right-aligned under the columns, the tokens before them its name.
     const std::size_t columns = carried.table.size();
     std::vector<scanned> cells;
@@ -322,7 +408,9 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     // "研发经费投入（亿元） | 1,086.4 | 1,192.7": a table without a unit column names it after the row's name
     std::string name_unit;
     const bool unit_in_name =
-        !unit_column && unit_in_brackets(text, cps, tokens[shift].first, tokens[shift].second, name_unit);
+        !unit_column && unit_in_brackets(text, cps, tokens[shift].first, tokens[shift].second, name_unit) > 0;
+    // "（单位：万元）", "单位：家" above the table: the unit of its cells that state none of their own
+    const std::string_view table_unit = unit_column ? std::string_view() : std::string_view(carried.heading_unit);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto [b, e] = tokens[i];
         scanned cell;
@@ -350,8 +438,10 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
             cell.table_prior = c.what == kind::prior;
             cell.table_target = c.what == kind::target;
             cell.table_rate = c.what == kind::rate;
-            // A level with no unit of its own in a table without a unit column: its unit is unknown.
-            if (!unit_column && !unit_in_name && !cell.table_change && !cell.table_rate && cell.q.unit.empty())
+            if (cell.q.unit.empty() && c.unit) cell.q.unit = *c.unit;  // 金额（万元）: a cell's own unit wins
+            // A level with no unit of its own, nor one the table states: its unit is unknown.
+            if (!unit_column && !unit_in_name && table_unit.empty() && !cell.table_change && !cell.table_rate &&
+                cell.q.unit.empty())
                 readable = false;
             cells.push_back(cell);
         } else if (!(e - b == 1 && one_of(cps[b].c, U"-—/"))) {  // an empty cell
@@ -367,7 +457,10 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         cell.table = readable ? scanned::table_cell::read : scanned::table_cell::unread;
         cell.name_first = line, cell.name_last = name_last;
         if (readable && cell.q.unit.empty())
-            cell.q.unit = cell.table_change || cell.table_rate ? "%" : unit_in_name ? name_unit : unit;
+            cell.q.unit = cell.table_change || cell.table_rate ? std::string_view("%")
+                          : unit_in_name                       ? std::string_view(name_unit)
+                          : unit_column                        ? std::string_view(unit)
+                                                               : table_unit;
         sink(cell);
     }
     if (!readable && findings)

@@ -117,13 +117,15 @@ std::size_t plan_span_at(const code_points& cps, std::size_t k, int& last_year, 
     return j + (span ? 2 : 1) - k;
 }
 
-// "到203⏎0年": a year a line break (a page's footer between) cut, as a PDF converter leaves it; four
-// digits and 年 on both sides together are no figure a lost digit could leave. The digits [k, end)
-// read as v: the whole year and its end, if they are its first part.
+// "到203⏎0年", "202 6年": a year a line break (a page's footer between) or a blank cut, as a PDF converter leaves it;
+// four digits and 年 on both sides together are no figure a lost digit could leave. The digits [k, end) read as v: the
+// whole year and its end, if they are its first part.
 void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, int& v) {
     // no call where the digits end at a character (most figures): next_line_of_figure needs a blank or a break
     if (end >= cps.size() || (!is_blank(cps[end].c) && cps[end].c != '\n' && cps[end].c != '\r')) return;
-    const std::size_t next = next_line_of_figure(cps, end);
+    // "202 6年": one blank a PDF's converter left inside the year, on the same line
+    const std::size_t next =
+        cps[end].c == ' ' && end + 1 < cps.size() && is_digit(cps[end + 1].c) ? end + 1 : next_line_of_figure(cps, end);
     if (!next) return;
     int year = v;
     std::size_t e = next;
@@ -228,10 +230,12 @@ std::size_t blanks_before_date_word(const code_points& cps, std::size_t end) {
     return j > end && date_word ? j : end;
 }
 
-// 上半年/下半年 at k, also split by a PDF's blank (上半 年): its length, 0 if none.
+// 上半年/下半年 at k, also split by a PDF's blank (上半 年, 上 半年): its length, 0 if none.
 std::size_t half_year_at(const code_points& cps, std::size_t k) {
-    if (!starts_with(cps, k, U"上半") && !starts_with(cps, k, U"下半")) return 0;
-    const std::size_t year = blanks_before_date_word(cps, k + 2);
+    if (cps[k].c != U'上' && cps[k].c != U'下') return 0;
+    const std::size_t half = k + 1 < cps.size() && cps[k + 1].c == ' ' ? k + 2 : k + 1;
+    if (half >= cps.size() || cps[half].c != U'半') return 0;
+    const std::size_t year = blanks_before_date_word(cps, half + 1);
     return year < cps.size() && cps[year].c == U'年' ? year + 1 - k : 0;
 }
 
@@ -297,7 +301,8 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
             if (starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止")) {
                 std::size_t at = k + 2, end = 0;
                 if (const std::size_t last = last_year_end_at(cps, at, state)) return at + last - k;
-                const int y = at < cps.size() ? number(at, end) : 0;
+                int y = at < cps.size() ? number(at, end) : 0;
+                if (y && end - at < 4 && is_digit(cps[at].c)) year_across_break(cps, at, end, y);  // 截至202 6年
                 if (y >= 1900 && y <= 2200 && end < cps.size() && cps[end].c == U'年')
                     state.year = y, state.current = period::year(y), at = end + 1;
                 const int m = at < cps.size() ? number(at, end) : 0;
@@ -325,7 +330,8 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         const std::size_t dash = blank_before_dash(cps, end < cps.size() && cps[end].c == U'月' ? end + 1 : end);
         if (dash < cps.size() && is_dash(cps[dash].c) && v == 1) {
             std::size_t end2 = 0;
-            const int m = dash + 1 < cps.size() ? number(dash + 1, end2) : 0;
+            const std::size_t after = dash + 2 < cps.size() && cps[dash + 1].c == ' ' ? dash + 2 : dash + 1;  // 1- 6月
+            const int m = after < cps.size() ? number(after, end2) : 0;
             if (m && end2 < cps.size() && is_blank(cps[end2].c)) end2 = blanks_before_date_word(cps, end2);  // 1—9 月
             if (m >= 1 && m <= 12 && end2 < cps.size() && cps[end2].c == U'月') {
                 set(period::year_to_date(state.year, m));

@@ -388,6 +388,16 @@ void heading_unit_at(std::string_view text, const code_points& cps, std::size_t 
     std::size_t end = cps.next_with(k, std::min(cps.size(), k + 61), cc_clause_end);
     if (end < cps.size() && cps[end].c != '\n' && cps[end].c != '\r') return;
     while (end > k && is_blank(cps[end - 1].c)) --end;
+    // "单位：家", "单位:万元" a line of its own above a table: the unit stated bare
+    if (const std::size_t from = starts_with(cps, k, U"单位") ? k + 2 : 0;
+        from && from < end && (cps[from].c == U'：' || cps[from].c == ':')) {
+        std::string unit;
+        const std::size_t n = unit_length(text, cps, from + 1, unit);
+        const std::size_t m = n ? n : measure_word_length(cps, from + 1, unit);
+        if (m && from + 1 + m == end && unit != "%")
+            carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind;
+        return;
+    }
     if (end - k < 4 || (cps[end - 1].c != U'）' && cps[end - 1].c != ')')) return;
     std::size_t open = end - 1;
     while (open > k && cps[open - 1].c != U'（' && cps[open - 1].c != '(') --open;
@@ -622,9 +632,9 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
             return next == U'来';
         case U'过':  // 过去一年
             return next == U'去';
-        case U'上':  // 上半年
+        case U'上':  // 上半年, 上 半年 (a PDF's blank)
         case U'下':  // 下半年
-            return next == U'半';
+            return next == U'半' || (next == ' ' && k + 2 < cps.size() && cps[k + 2].c == U'半');
         case U'前':  // 前三季度
             return next == U'三';
         case U'截':  // 截至, 截止

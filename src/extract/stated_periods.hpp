@@ -266,9 +266,11 @@ struct scan_state {
             other
         } what = kind::name;
         const std::string* period = nullptr;  // into `labels`
+        const std::string* unit = nullptr;    // of its cells, named in its label (金额（万元）): into `labels`
     };
     std::vector<column> table;
     bool table_readable = false;     // every column is one table_line() knows
+    bool table_numbered = false;     // a 序号 column first: each row's leading number is no figure
     std::deque<std::string> labels;  // the periods of columns (deque: facts view them)
     bool line_start = true;          // the chunk starts a line
     // Under a heading of plans with a period (二、2026年工作打算): its list marker's kind, -1 when
