@@ -781,6 +781,7 @@ public:
         for (const auto& h : parsed_headers_) names.push_back(h.name);
         units_by_written_name();
         check_duplicate_headers();
+        refuse_reason_columns();
         const detail::column_headings& headings = detail::builtin_headings();
         const std::vector<int> left_out = ignored_columns();
         bool has_long_columns = find_column(names, {}, headings.variable, "variable", source_, left_out) >= 0 &&
@@ -1031,6 +1032,33 @@ private:
                                                       " is a name the catalogue gives that variable)") +
                         "; leave one out with csv_options::ignore (its heading as written), or rename one",
                     at(header_line_, i + 1));
+        }
+    }
+
+    // `<variable>_reason` beside its variable is what write_csv(reasons = true) and `zhibiao rollup`
+    // write: names of reasons, which this loader does not read back (Python's read_csv does). Read
+    // as a variable it failed on its first cell ("not a number: 'zero_denominator'") or, with no
+    // missing value, loaded a column of nothing; either way the reasons were lost without a word.
+    // A lenient load goes on: its reason cells are unparseable ones, each in the load report.
+    void refuse_reason_columns() const {
+        constexpr std::string_view suffix = "_reason";
+        if (options_.lenient) return;
+        for (std::size_t i = 0; i < header_.size(); ++i) {
+            const std::string& heading = header_[i];
+            if (ignored_column(i) || heading.size() <= suffix.size() ||
+                heading.compare(heading.size() - suffix.size(), suffix.size(), suffix) != 0)
+                continue;
+            const std::string stem = parse_column_header(heading.substr(0, heading.size() - suffix.size())).name;
+            for (std::size_t j = 0; j < parsed_headers_.size(); ++j) {
+                if (j == i || ignored_column(j) || parsed_headers_[j].name != stem) continue;
+                throw parse_error("column " + detail::quoted(heading) + " holds the reasons of " +
+                                      detail::quoted(stem) +
+                                      " (as write_csv with reasons writes them), which the C++ read_csv does not "
+                                      "read back (Python's zb.read_csv does): leave it out with csv_options::ignore "
+                                      "(the missing cells then read as missing_input), or write the file without "
+                                      "reasons",
+                                  at(header_line_, i + 1));
+            }
         }
     }
 
