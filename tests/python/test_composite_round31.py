@@ -90,3 +90,51 @@ def test_build_refuses_a_column_given_twice(table):
     twice = table.set_axis(["a", "b", "a"], axis=1)
     with pytest.raises(zb.Error, match="'a'.*twice"):
         C.build(twice)
+
+
+INCONSISTENT = [[1, 9, 9], [1 / 9, 1, 9], [1 / 9, 1 / 9, 1]]  # CR ≈ 0.48
+
+
+@pytest.mark.parametrize("max_cr", [np.nan, -0.1, np.inf])
+def test_ahp_refuses_a_consistency_limit_that_is_no_limit(max_cr):
+    # main: max_cr = NaN let CR 0.48 through (CR > NaN is false); −0.1 refused a consistent matrix
+    with pytest.raises(zb.ArgumentError, match="max_cr"):
+        C.ahp(INCONSISTENT, max_cr=max_cr)
+    with pytest.raises(zb.ArgumentError, match="max_cr"):
+        C.Weigh(method="ahp", pairwise={"Index": INCONSISTENT}, max_cr=max_cr)
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [
+        {"skew_limit": np.nan},
+        {"kurt_limit": np.nan},
+        {"skew_limit": np.inf},
+        {"method": "eis", "eis_sd": np.nan},
+        {"method": "eis", "eis_sd": 0.0},
+        {"method": "eis", "eis_sd": -2.0},
+        {"method": "eis", "eis_skew": np.nan},
+    ],
+)
+def test_treat_refuses_a_limit_that_is_not_a_number(limits):
+    # main: a NaN limit passed every indicator untreated (|skew| ≥ NaN is false), silently
+    name = next(k for k in limits if k != "method")
+    with pytest.raises(zb.ArgumentError, match=name):
+        C.Treat(**limits)
+
+
+@pytest.mark.parametrize("name", ["topsis", "vikor", "waspas", "copeland", "outranking"])
+def test_a_matrix_of_the_wrong_shape_is_a_typed_error(table, name):
+    # main: pybind11's TypeError "incompatible function arguments" listing C++ signatures
+    f = FUNCTIONS[name]
+    with pytest.raises(zb.ArgumentError, match="x must be a units × criteria matrix"):
+        f(np.ones((2, 2, 2)), [0.5, 0.5], [1, 1])
+    with pytest.raises(zb.ArgumentError, match="w must be one weight per criterion"):
+        f(table, [[0.2, 0.3, 0.5]], [1, 1, 1])
+
+
+def test_mazziotta_pareto_and_bod_refuse_a_matrix_of_the_wrong_shape():
+    with pytest.raises(zb.ArgumentError, match="x must be a units × criteria matrix"):
+        C.mazziotta_pareto(np.ones((2, 2, 2)))
+    with pytest.raises(zb.ArgumentError, match="x must be a units × criteria matrix"):
+        C.benefit_of_the_doubt(np.ones((2, 2, 2)))
