@@ -11,7 +11,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
 
-from ._suggest import checked_keywords_with_aliases
+from ._suggest import absent_names, checked_keywords_with_aliases
 from . import _core
 
 
@@ -22,6 +22,23 @@ def _numbers(value: Any, name: str, function: str) -> np.ndarray:
         return np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as e:
         raise _core.ArgumentError(f"{function}: {name} must be numbers, not {value!r} ({e})") from None
+
+
+def matrix(value: Any, function: str) -> np.ndarray:
+    """``x`` as float64 with at most two axes (a list of values is one criterion): a third axis
+    reached pybind11, whose TypeError listed C++ signatures."""
+    m = _numbers(value, "x", function)
+    if m.ndim > 2:
+        raise _core.ArgumentError(f"{function}: x must be a units × criteria matrix, not {m.ndim}-dimensional")
+    return m
+
+
+def weight_vector(value: Any, x: Any, function: str) -> np.ndarray:
+    """``w`` in the order of x's columns (``per_criterion``), as a flat float64 vector."""
+    w = _numbers(per_criterion(value, x, "w", function), "w", function)
+    if w.ndim != 1:
+        raise _core.ArgumentError(f"{function}: w must be one weight per criterion (a flat list), not shape {w.shape}")
+    return w
 
 
 def _labelled(text: str, labels: dict[str, Any]) -> tuple[str, dict[str, str]]:
@@ -85,6 +102,47 @@ def refuse_unread_keywords(kind: str, label: str, method: str, given: dict[str, 
         _core.composite_check_step(kind, label, {"method": method}, written)
 
 
+def _column_labels(x: Any) -> list[Any] | None:
+    """The column labels of a DataFrame ``x``; None for an array or a list, which have none."""
+    framed = hasattr(x, "columns") and hasattr(x, "index") and not callable(x.index)
+    return list(x.columns) if framed else None
+
+
+def per_criterion(value: Any, x: Any, name: str, function: str) -> Any:
+    """``value`` (weights or types) in the order of the columns of ``x``. A dict or a Series keyed
+    by name is taken by those names beside a DataFrame — main read a Series keyed c, b, a by
+    position, giving c's weight to column a — each column named exactly once. A Series on a
+    RangeIndex names positions, not columns, and keeps its order, as does any Series beside an
+    array; a dict beside an array is refused: there are no names to match."""
+    import pandas as pd  # here, not at the top: import zhibiao must not load pandas
+
+    is_series = isinstance(value, pd.Series)
+    if not (isinstance(value, Mapping) or is_series):
+        return value
+    if is_series and isinstance(value.index, pd.RangeIndex):
+        return value.to_numpy()
+    columns = _column_labels(x)
+    if columns is None:
+        if is_series:
+            return value.to_numpy()
+        raise _core.ArgumentError(
+            f"{function}: {name} is keyed by name, but x has no column names (a DataFrame has them): "
+            f"give {name} as a list in the order of x's columns"
+        )
+    keys = list(value.index) if is_series else list(value.keys())
+    for labels, whose in ((columns, "a column"), (keys, f"a key of {name}")):
+        twice = [k for k in dict.fromkeys(labels) if labels.count(k) > 1]
+        if twice:
+            raise _core.ArgumentError(f"{function}: {twice[0]!r} is {whose} twice, so {name} cannot be matched by name")
+    unknown = [k for k in keys if k not in columns]
+    if unknown:
+        raise _core.ArgumentError(absent_names(f"{function}: {name} names columns x does not have", unknown, columns))
+    absent = [c for c in columns if c not in keys]
+    if absent:
+        raise _core.ArgumentError(f"{function}: no {name} for the columns " + ", ".join(repr(c) for c in absent))
+    return [value[c] for c in columns]
+
+
 def _criterion_types(types: Any, function: str) -> list[int]:
     """``types`` as the C++ side takes them, one +1 (benefit) or −1 (cost) per criterion. pymcdm's
     users write them as floats (its tests pass ``np.ones(3)``; its ``normalize_matrix`` casts them
@@ -108,7 +166,7 @@ def _criterion_types(types: Any, function: str) -> list[int]:
 def normalise(
     x: Any,
     method: str,
-    types: Sequence[float] | np.ndarray | None = (),
+    types: Sequence[float] | Mapping[Any, float] | np.ndarray | None = (),
     cost: str = "negate",
     range: tuple[float, float] | None = None,
     m_sd: tuple[float, float] | None = None,
@@ -136,6 +194,7 @@ def normalise(
     position (0, 1, …) in an array; each column is normalised as a build normalises the indicator
     of that name, and the same entries are refused (an unknown column, a range for a Borda column)."""
     matrix = _numbers(x, "x", "normalise")
+    types = per_criterion(types, x, "types", "normalise")
     if matrix.ndim != 2:
         raise _core.ArgumentError(f"normalise: x must be a units × criteria matrix, not {matrix.ndim}-dimensional")
     own = {
@@ -204,7 +263,7 @@ def _normalised_by_step(
 def vikor_compromise(
     x: Any,
     w: Any,
-    types: Sequence[float] | np.ndarray | None = (),
+    types: Sequence[float] | Mapping[Any, float] | np.ndarray | None = (),
     v: float = 0.5,
     ranks: str = "min",
     best_tie: str = "literal",
@@ -222,9 +281,9 @@ def vikor_compromise(
     within DQ) or together as a(1) ("grouped", scikit-criteria 0.9); without a tie both agree."""
     with naming_labels(x):
         d = _core.composite_vikor_compromise(
-            _numbers(x, "x", "vikor_compromise"),
-            _numbers(w, "w", "vikor_compromise"),
-            _criterion_types(types, "vikor_compromise"),
+            matrix(x, "vikor_compromise"),
+            weight_vector(w, x, "vikor_compromise"),
+            _criterion_types(per_criterion(types, x, "types", "vikor_compromise"), "vikor_compromise"),
             v,
             ranks,
             best_tie,
@@ -245,7 +304,7 @@ def vikor_compromise(
 def waspas(
     x: Any,
     w: Any,
-    types: Sequence[float] | np.ndarray | None = (),
+    types: Sequence[float] | Mapping[Any, float] | np.ndarray | None = (),
     wsm_share: float = 0.5,
     inner: str = "linear",
 ) -> dict[str, np.ndarray]:
@@ -256,7 +315,11 @@ def waspas(
     ``waspas_method``) or "none" (your values, positive, every criterion a benefit)."""
     with naming_labels(x):
         d = _core.composite_waspas(
-            _numbers(x, "x", "waspas"), _numbers(w, "w", "waspas"), _criterion_types(types, "waspas"), wsm_share, inner
+            matrix(x, "waspas"),
+            weight_vector(w, x, "waspas"),
+            _criterion_types(per_criterion(types, x, "types", "waspas"), "waspas"),
+            wsm_share,
+            inner,
         )
     return {k: np.asarray(d[k]) for k in ("score", "wsm", "wpm")}
 
@@ -272,4 +335,4 @@ def mean_min(x: Any, alpha: float, beta: float, standardise: bool = False) -> np
     if not isinstance(standardise, (bool, np.bool_)):
         raise _core.ArgumentError(f"mean_min: standardise must be True or False, not {standardise!r}")
     with naming_labels(x):
-        return np.asarray(_core.composite_mean_min(_numbers(x, "x", "mean_min"), alpha, beta, bool(standardise)))
+        return np.asarray(_core.composite_mean_min(matrix(x, "mean_min"), alpha, beta, bool(standardise)))

@@ -1299,9 +1299,18 @@ def _with_text_column_names(df: Any) -> Any:
     (an int, as pd.read_excel(header=None) names them) is indicator '1'; two names that read the same
     as text are refused."""
     names = df.columns.tolist()
+    texts = [str(name) for name in names]
+    # A name given twice made df[name] a DataFrame, and pandas' "truth value of a Series is
+    # ambiguous" the only message (round 31).
+    same = next((name for k, name in enumerate(names) if name in names[:k]), None)
+    if same is not None:
+        at = [k for k, name in enumerate(names) if name == same]
+        raise _core.ArgumentError(
+            f"the column {same!r} is given twice (columns {at[0]} and {at[1]} of the table, counting from 0): "
+            "an indicator is read once"
+        )
     if all(isinstance(name, str) for name in names):
         return df
-    texts = [str(name) for name in names]
     twice = sorted({t for t in texts if texts.count(t) > 1})
     if twice:
         raise _core.ArgumentError(
@@ -1591,7 +1600,7 @@ def weights(
     ddof: int | None = None,
     zeros: str | None = None,
     correlation: str | None = None,
-    types: Sequence[float] | np.ndarray | None = (),
+    types: Sequence[float] | Mapping[Any, float] | np.ndarray | None = (),
 ) -> np.ndarray:
     """Weights of the columns of a regions × criteria matrix: "entropy", "critic", "sd",
     "variance", "pca", "equal", "vic", "merec" (``types`` +1/−1), "gini" (see ``Weigh``).
@@ -1607,12 +1616,12 @@ def weights(
     with _naming_labels(x):  # "column 2" said as the DataFrame's label
         return np.asarray(
             _core.composite_weights(
-                _numbers(x, "x", "weights"),
+                _matrix(x, "weights"),
                 method,
                 1 if ddof is None else ddof,
                 _default("weights", "zeros") if zeros is None else zeros,
                 _default("weights", "correlation") if correlation is None else correlation,
-                _criterion_types(types, "weights"),
+                _criterion_types(_per_criterion(types, x, "types", "weights"), "weights"),
             )
         )
 
@@ -1637,24 +1646,35 @@ def ahp(
 
 @checked_keywords_with_aliases("topsis()")
 def topsis(
-    x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), inner: str = _default("topsis", "inner")
+    x: Any,
+    w: Any,
+    types: Sequence[float] | Mapping[Any, float] | np.ndarray | None = (),
+    inner: str = _default("topsis", "inner"),
 ) -> np.ndarray:
     """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm), "vector" or
     "none" (the textbook form on a matrix you normalised)."""
     with _naming_labels(x):
         return np.asarray(
             _core.composite_topsis(
-                _numbers(x, "x", "topsis"), _numbers(w, "w", "topsis"), _criterion_types(types, "topsis"), inner
+                _matrix(x, "topsis"),
+                _weight_vector(w, x, "topsis"),
+                _criterion_types(_per_criterion(types, x, "types", "topsis"), "topsis"),
+                inner,
             )
         )
 
 
 @checked_keywords_with_aliases("vikor()")
-def vikor(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5) -> dict[str, np.ndarray]:
+def vikor(
+    x: Any, w: Any, types: Sequence[float] | Mapping[Any, float] | np.ndarray | None = (), v: float = 0.5
+) -> dict[str, np.ndarray]:
     """VIKOR S, R and Q (lower Q is better)."""
     with _naming_labels(x):
         s, r, q = _core.composite_vikor(
-            _numbers(x, "x", "vikor"), _numbers(w, "w", "vikor"), _criterion_types(types, "vikor"), v
+            _matrix(x, "vikor"),
+            _weight_vector(w, x, "vikor"),
+            _criterion_types(_per_criterion(types, x, "types", "vikor"), "vikor"),
+            v,
         )
     return {"S": np.asarray(s), "R": np.asarray(r), "Q": np.asarray(q)}
 
@@ -1663,26 +1683,26 @@ def vikor(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: fl
 def copeland(x: Any, w: Any) -> np.ndarray:
     """Copeland scores from COINr's weighted outranking matrix."""
     with _naming_labels(x):
-        return np.asarray(_core.composite_copeland(_numbers(x, "x", "copeland"), _numbers(w, "w", "copeland")))
+        return np.asarray(_core.composite_copeland(_matrix(x, "copeland"), _weight_vector(w, x, "copeland")))
 
 
 @checked_keywords_with_aliases("outranking()")
 def outranking(x: Any, w: Any) -> np.ndarray:
     with _naming_labels(x):
-        return np.asarray(_core.composite_outranking(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64)))
+        return np.asarray(_core.composite_outranking(_matrix(x, "outranking"), _weight_vector(w, x, "outranking")))
 
 
 @checked_keywords_with_aliases("mazziotta_pareto()")
 def mazziotta_pareto(x: Any, penalty: int = 1) -> np.ndarray:
     with _naming_labels(x):
-        return np.asarray(_core.composite_mpi(np.asarray(x, dtype=np.float64), penalty))
+        return np.asarray(_core.composite_mpi(_matrix(x, "mazziotta_pareto"), penalty))
 
 
 @checked_keywords_with_aliases("benefit_of_the_doubt()")
 def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     """Scores in [0, 1] and each region's own weights."""
     with _naming_labels(x):
-        s, w = _core.composite_bod(np.asarray(x, dtype=np.float64))
+        s, w = _core.composite_bod(_matrix(x, "benefit_of_the_doubt"))
     return np.asarray(s), np.asarray(w)
 
 
@@ -1691,6 +1711,9 @@ from ._mcdm import (
     _numbers,
     naming_labels as _naming_labels,
     mean_min,
+    matrix as _matrix,
+    per_criterion as _per_criterion,
+    weight_vector as _weight_vector,
     normalise,
     refuse_unread_keywords,
     vikor_compromise,

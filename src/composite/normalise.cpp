@@ -420,6 +420,18 @@ std::string detail::standard_problem(double value) {
 
 Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
                           const normalise_options& o, const std::vector<std::string>& names) {
+    // A build refuses infinities where it reads the table; a matrix handed in here has not been
+    // read: an infinity made a min-max column 0 but for its own NaN, and ranked first (round 31).
+    for (Eigen::Index j = 0; j < x.cols(); ++j)
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            if (std::isinf(x(i, j))) {
+                const std::string name = j < static_cast<Eigen::Index>(names.size())
+                                             ? names[static_cast<std::size_t>(j)]
+                                             : std::to_string(j);
+                throw argument_error("cannot normalise indicator '" + name + "': " + unit_text(i, {}) +
+                                         " is infinite (infinities are not data)",
+                                     cell_at(name, i, {}));
+            }
     Eigen::MatrixXd out(x.rows(), x.cols());
     detail::normalise_into(x, direction, o, names, out);
     return out;

@@ -103,6 +103,11 @@ std::pair<Eigen::VectorXd, double> approximate_priority(const Eigen::MatrixXd& a
 ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_cr, bool accept_inconsistent,
                        const std::string& group, ahp_priority priority) {
     const std::string what = "AHP" + (group.empty() ? std::string() : " for '" + group + "'");
+    // A NaN limit let every matrix through (CR > NaN is false); a negative one refused every one.
+    if (!(max_cr >= 0) || std::isinf(max_cr))
+        throw argument_error(what + ": max_cr is " + quoted(max_cr) +
+                             " (the largest consistency ratio accepted: finite and ≥ 0; to accept any, "
+                             "accept_inconsistent = true)");
     const Eigen::Index n = a.rows();
     if (n == 0 || a.cols() != n) throw method_error(what + ": the comparison matrix must be square");
     for (Eigen::Index i = 0; i < n; ++i)

@@ -211,8 +211,26 @@ treated treat(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o
     return out;
 }
 
+namespace {
+
+/// A NaN limit passed every indicator untreated (|skew| ≥ NaN is false) and an EIS band of
+/// ±0·sd or less made every value an outlier: neither is a limit.
+void check_limits(const treat_options& o) {
+    const auto refuse = [](const char* name, double v, const char* rule) {
+        throw argument_error(std::string("outlier treatment: ") + name + " is " + detail::format_number(v) + " (" +
+                             rule + ")");
+    };
+    if (!std::isfinite(o.skew_limit)) refuse("skew_limit", o.skew_limit, "a finite number");
+    if (!std::isfinite(o.kurt_limit)) refuse("kurt_limit", o.kurt_limit, "a finite number");
+    if (!std::isfinite(o.eis_skew)) refuse("eis_skew", o.eis_skew, "a finite number");
+    if (!(o.eis_sd > 0) || std::isinf(o.eis_sd)) refuse("eis_sd", o.eis_sd, "a finite number of sds above 0");
+}
+
+}  // namespace
+
 treated detail::treat_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o,
                            const std::vector<std::string>& names, Eigen::Ref<Eigen::MatrixXd> values) {
+    check_limits(o);
     treated out{Eigen::MatrixXd(), mark_matrix::Zero(x.rows(), x.cols()),
                 std::vector<treat_record>(static_cast<std::size_t>(x.cols()))};
     // The skewness and kurtosis of every column first, several columns at a time (the rule and
