@@ -575,9 +575,10 @@ def _leave_out_other_areas(
 ) -> None:
     """Takes out of `chosen` each figure stated for another whole than the report's entity (全市 in
     青石县's report: the city's 80 is never the county's), with an `other_area` finding. Only where
-    the entity's name ends with a level word: else 全县 and 全市 cannot be told apart from its own."""
+    the entity's name ends with a level word: else 全县 and 全市 cannot be told apart from its own
+    (nor for a bare level word, 县, which names no area)."""
     own = entity[-1:]
-    if own not in _LEVELS:
+    if len(entity) < 2 or own not in _LEVELS:
         return
     for key in [k for k, scope in whose.items() if scope == 1]:
         _, row = chosen.pop(key)
