@@ -384,7 +384,9 @@ def _make_facts_class() -> Any:
             stated for a part (a 镇, 乡, 街道, 园区 or 开发区 named first), and the report's own
             (我县/本县, or 全 with `entity`'s level word: 全县 for 青石县) over another whole (全市);
             else the first sound one in the text wins (sound before suspect before damaged); the
-            others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing
+            others are listed as a `duplicate_figure` finding. A figure stated for another whole
+            only (全市新增高新技术企业80家 in 青石县's report) is not the entity's: left out as
+            ``other_area`` when `entity` ends with a level word (县/区/市/省/州/旗). A damaged figure arrives as missing
             with the core reason ``damaged_source``: invalid, not absent, so compute() gives NaN
             with that reason for whatever uses it, and a roll-up never sums over it. A suspect
             figure (flag_suspect: an implausible 0 such as 派出0名专家, a 其中 part above its
@@ -530,6 +532,7 @@ def _chosen_values(
             if not keep_new:
                 continue
         chosen[key], whose[key] = (rank, row), scope
+    _leave_out_other_areas(chosen, whose, text, entity, findings)
     records, why_missing = _records_of(chosen, keep_suspect, findings)
     return records, why_missing, findings
 
@@ -561,6 +564,35 @@ def _whose(clause: str, entity: str) -> int | None:
     if found:
         return min(found)
     return 2 if _PART.search(clause) else None
+
+
+def _leave_out_other_areas(
+    chosen: dict[tuple[str, str], Any],
+    whose: Mapping[tuple[str, str], int | None],
+    text: str,
+    entity: str,
+    findings: list[dict[str, Any]],
+) -> None:
+    """Takes out of `chosen` each figure stated for another whole than the report's entity (全市 in
+    青石县's report: the city's 80 is never the county's), with an `other_area` finding. Only where
+    the entity's name ends with a level word: else 全县 and 全市 cannot be told apart from its own
+    (nor for a bare level word, 县, which names no area)."""
+    own = entity[-1:]
+    if len(entity) < 2 or own not in _LEVELS:
+        return
+    for key in [k for k, scope in whose.items() if scope == 1]:
+        _, row = chosen.pop(key)
+        areas = [who + level for who, level in _WHOLE.findall(text[row.clause_begin : row.begin]) if level != own]
+        findings.append(
+            {
+                "kind": "other_area",
+                "begin": row.begin,
+                "end": row.end,
+                "text": row.text,
+                "message": f"{row.variable} {key[1]}: '{row.text}' is stated for {areas[0] if areas else 'another area'}"
+                f", not for {entity} (the report's entity): left out",
+            }
+        )
 
 
 def _left_out_by_flag(row: Any) -> tuple[str, str] | None:

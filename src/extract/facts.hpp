@@ -709,8 +709,20 @@ private:
                  ? counted_noun_between(counted_from, s.q.begin) || counts_other_noun_after(s.q.end, *n.entry)
                  : counted(n.entry->unit) == "个" && other_noun_between(counted_from, s.q.begin)))
             flags = bit(fact_flag::unit_mismatch);
+        if (flags == 0 && points_without_rate(n)) flags = bit(fact_flag::unit_mismatch);
         n.flags |= flags;
         if (flags & bit(fact_flag::unit_mismatch)) unit_mismatch(s, n);
+    }
+
+    // "研发经费增长1.5个百分点": points measure how a rate changed, and a variable in 亿元 or 家 states
+    // none: the 1.5 is no change of it (neither 1.5亿元 nor 1.5 %). After the variable's own level
+    // (研发经费投入3.2亿元，增长1.5个百分点) they say how its growth rate moved: the change stands.
+    bool points_without_rate(const fact_naming& n) const {
+        if (!(n.flags & bit(fact_flag::change)) || n.unit.find("百分点") == std::string_view::npos) return false;
+        const std::string_view own = n.entry->unit;
+        return own.find('%') == std::string_view::npos && own.find("‰") == std::string_view::npos &&
+               own.find("百分点") == std::string_view::npos &&
+               !(previous_entry_ && previous_entry_->variable == n.entry->variable);
     }
 
     // The figure is in a unit its variable's does not convert to: no variable.
@@ -1016,14 +1028,47 @@ private:
         return ix_.enumeration.any_inside(s.q.end, first->begin) ? nullptr : first;
     }
 
+    // 提高企业 holds 高企, the short name of 高新技术企业 in the lexicon: before 业 it is no name.
+    bool short_name_in_a_word(const phrase_hit& hit, std::size_t hit_first, std::size_t to) const {
+        const std::size_t after = code_point_near(hit.end, hit_first, to, hit_first);
+        return after >= 2 && after < to && cps_[after].c == U'业' && ends_with(cps_, after, U"高企");
+    }
+
+    // "全市新增高新技术企业80家，我县新增8家", "…80家，其中我县8家": a clause of the report's own area
+    // (我县, 本县, 全县…) right after one of another whole (全市…) states the same quantity for it
+    // when the two are parallel: the same words after the area (新增), or none after 其中, and the
+    // same measure word. Then the figure is the previous figure's variable; else it has none.
+    bool parallel_of_previous(const scanned& s, std::size_t clause) const {
+        if (!previous_entry_ || previous_end_ == 0 || previous_end_ >= clause || s.q.unit != previous_unit_)
+            return false;
+        const auto area_at = [&](std::size_t k, std::u32string_view who) {
+            return k + 2 <= s.first && one_of(cps_[k].c, who) && one_of(cps_[k + 1].c, U"县市区省州旗");
+        };
+        const bool part = starts_with(cps_, clause, U"其中");
+        const std::size_t own = clause + (part ? 2 : 0);
+        if (!area_at(own, U"我本全")) return false;
+        std::size_t end = previous_end_;  // the previous figure's clause ends just before this one
+        while (end < clause && !clause_end(cps_[end].c) && cps_[end].c != U'。') ++end;
+        if (end + 1 != clause || !one_of(cps_[end].c, U"，；,;")) return false;
+        std::size_t other = previous_end_;
+        while (other > 0 && !clause_end(cps_[other - 1].c) && cps_[other - 1].c != U'。') --other;
+        if (!area_at(other, U"全") || cps_[other + 1].c == cps_[own + 1].c) return false;
+        const std::size_t words = s.first - (own + 2);
+        if (words == 0) return part;
+        for (std::size_t k = 0; k < words; ++k)
+            if (other + 2 + k >= previous_end_ || cps_[other + 2 + k].c != cps_[own + 2 + k].c ||
+                is_digit(cps_[own + 2 + k].c))
+                return false;
+        return true;
+    }
+
     // "A和B分别为x和y": the listed phrase whose place the figure takes (respective_phrase) binds it
     // when one of its entries agrees; `b` untouched otherwise.
     bool bind_respectively(const scanned& s, std::size_t clause, binding& b) {
         const phrase_entries* listed = respective_phrase(s, clause);
         if (!listed) return false;
         binding r;
-        r.stated = stated_distinctions(cps_, clause, s.first);
-        r.stated.scope = r.stated.status = "", r.stated.stage = "";  // each listed phrase says its own
+        r.stated = listed_stated_;  // each listed phrase says its own, or the words leading the list
         r.entry = choose_entry(*listed, r.stated), r.group = listed, r.phrase = listed->phrase;
         // 分别增长10.2%和8.5%: the change words after 分别 are each figure's
         r.phrase_begin = byte_at(s.first), r.phrase_end = respectively_end_;
@@ -1060,7 +1105,8 @@ private:
             std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
-        if (hit && (not_the_reports(*hit, hit_first, clause) || budget_labels(*hit, s)))
+        if (hit && (not_the_reports(*hit, hit_first, clause) || budget_labels(*hit, s) ||
+                    short_name_in_a_word(*hit, hit_first, s.first)))
             hit = nullptr, b.shared = false;
         if (hit && joined_count(*hit, hit_first, after_previous, s)) return b.shared = false, b;  // no variable
         if (!hit && execution_of_budget(s, clause, b)) return b;
@@ -1081,6 +1127,9 @@ private:
                 b.group = previous_group_, b.entry = choose_entry(*previous_group_, b.stated), b.shared = true,
                 b.phrase = previous_group_->phrase;
             if (!b.entry) b.shared = false;
+        } else if (parallel_of_previous(s, clause)) {  // 全市新增高新技术企业80家，我县新增8家: the city's quantity
+            b.entry = previous_entry_, b.group = previous_group_, b.phrase = previous_phrase_, b.shared = true;
+            b.stated = stated_distinctions(cps_, clause, s.first), b.phrase_begin = b.phrase_end = cps_[clause].begin;
         } else if (const phrase_hit* follow = follower_of_previous(s, after_previous)) {
             // "登记技术合同312项，成交额5.8亿元": a word of the lexicon's follow_phrases after a figure of
             // the entry it follows (in the sentence) names the variable that lists it.
@@ -1504,12 +1553,25 @@ private:
                 return true;
             }
         }
-        const std::string noun = slice(text_, cps_, items.back().second - tail, items.back().second);
+        const std::size_t noun_first = items.back().second - tail;
         const std::size_t first = items.front().first, words = items.front().second - (etc ? 0 : tail) - first;
         b = binding{};
         b.phrase_begin = byte_at(first), b.phrase_end = byte_at(items.back().second);
-        // The longest words of the first item first: 引进高层次人才 → 引进 + 人才 before 人才 alone; the
-        // first item itself (all its words) names that item only.
+        // 农业、工业等各类科技项目: the kinds listed are what 各类 says, so the noun without it is theirs
+        // too (申报 + 科技项目) when the lexicon has no phrase with it
+        const bool each_kind =
+            etc && tail >= 4 && (starts_with(cps_, noun_first, U"各类") || starts_with(cps_, noun_first, U"各项"));
+        if (!enumerating_phrase(s, from, first, words, slice(text_, cps_, noun_first, items.back().second), etc, b) &&
+            each_kind)
+            enumerating_phrase(s, from, first, words, slice(text_, cps_, noun_first + 2, items.back().second), etc, b);
+        return true;
+    }
+
+    // enumerated_count's phrase: words of the first item (`words` code points from `first`) and the
+    // enumerating noun; the longest words first: 引进高层次人才 → 引进 + 人才 before 人才 alone; the
+    // first item itself (all its words) names that item only. False, `b` untouched, when none is a phrase.
+    bool enumerating_phrase(const scanned& s, std::size_t from, std::size_t first, std::size_t words,
+                            const std::string& noun, std::size_t etc, binding& b) const {
         for (std::size_t length = etc || words == 0 ? words : words - 1;; --length) {
             for (std::size_t at = first; at + length <= first + words; ++at) {
                 // 科技型中小 + 企业 is the first item's own phrase, not the enumerating noun's
@@ -1524,13 +1586,14 @@ private:
             }
             if (length == 0) break;
         }
-        return true;
+        return false;
     }
 
     // "A和B分别为x和y": the n-th figure after 分别 in its clause names the n-th listed quantity (split
     // at 和/与/及/、); a listed part that is no phrase of the lexicon borrows the head of the one
     // before it (专利申请量和授权量: 专利 + 授权量). nullptr when the list does not say.
     const phrase_entries* respective_phrase(const scanned& s, std::size_t clause) {
+        listed_stated_ = {};
         // "分别为18,620件和9,874件": a thousands separator ends no clause of the list (the clause
         // cursor stops at every ASCII comma)
         while (clause >= 2 && clause < cps_.size() && cps_[clause - 1].c == ',' && is_digit(cps_[clause - 2].c) &&
@@ -1555,9 +1618,17 @@ private:
         if (index == 0) listed_.clear(), listed_at_ = at;
         std::string head;  // the previous listed phrase
         const phrase_entries* found = nullptr;
+        distinctions lead;  // the first item's words before its phrase: 新增 of 新增A、B分别为x、y is both's
         for (std::size_t i = 0; i <= index; ++i) {
             const auto [b, e] = items[i];
             const phrase_hit* hit = ix_.phrases.closest(byte_at(b), byte_at(e));
+            if (i == 0 || i == index) {
+                const std::size_t words_end = hit && hit->begin >= byte_at(b) ? code_point_at(hit->begin, b, e) : b;
+                const distinctions own = stated_distinctions(cps_, b, words_end);
+                if (i == 0) lead = own;
+                listed_stated_ = {*own.status ? own.status : lead.status, *own.stage ? own.stage : lead.stage,
+                                  *own.scope ? own.scope : lead.scope};
+            }
             found = hit && hit->end == byte_at(e) ? hit->group : nullptr;
             if (!found && !head.empty()) {
                 const std::string part = slice(text_, cps_, b, e);
@@ -1916,9 +1987,10 @@ private:
     std::size_t respectively_end_ = 0, respectively_count_ = 0;  // the 分别 in force, figures after it
     std::vector<const phrase_entries*> listed_;                  // the phrases its list named, in order
     std::size_t listed_at_ = 0;                                  // the byte after the 分别 of listed_
-    mutable std::string joined_key_;    // find_joined()'s key, its capacity kept from figure to figure
-    std::string completed_unit_;        // n.unit when check_unit() completed it
-    const scanned* unit_of_ = nullptr;  // whose written unit unit_written_ is
+    mutable std::string joined_key_;                             // find_joined()'s key, its capacity kept
+    distinctions listed_stated_;                                 // the words stated for respective_phrase's
+    std::string completed_unit_;                                 // n.unit when check_unit() completed it
+    const scanned* unit_of_ = nullptr;                           // whose written unit unit_written_ is
     std::uint32_t unit_written_ = 0;
     const lexicon_entry* mismatched_entry_ = nullptr;  // the variable a figure's unit did not fit
     const phrase_entries* mismatched_group_ = nullptr;
