@@ -1786,7 +1786,8 @@ private:
         if (!ix_.change_words.any_inside(from, to)) return;
         if (ix_.level_to.last_end_inside(from, to) >= ix_.change_words.last_end_inside(from, to)) return;
         n.flags |= bit(fact_flag::change);
-        n.decline = ix_.decrease_words.last_end_inside(from, to) > ix_.increase_words.last_end_inside(from, to);
+        const std::size_t decrease = ix_.decrease_words.last_end_inside(from, to);
+        n.decline = decrease != 0 && decrease >= ix_.increase_words.last_end_inside(from, to);  // 负增长 over 增长
     }
 
     // "比去年新增2个", "较上年新增众创空间3家", "同比新增" (多增 too, round 28): 新增 after a comparison (比/较 and the
