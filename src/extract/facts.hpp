@@ -1722,8 +1722,26 @@ private:
             (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
             s.q.unit.find("百分点") == std::string::npos && unit_flag(s.q.unit, previous_entry_->unit) == 0)
             return !ix_.sentence_ends.any_inside(previous, figure) && bound_of_the_level(s, previous);
-        return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
+        return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure) ||
+                level_opens_clause_after_change(from, s)) &&
                !ix_.sentence_ends.any_inside(previous, figure);
+    }
+
+    // "技术合同成交额较上年下降2.3%，为1520.7亿元": a clause that is only 为/是/共/计 and a figure in
+    // the unit of the changed quantity states its level, as 达到 does. From code point `from` (after
+    // the change) only a comma and blanks come before the word.
+    bool level_opens_clause_after_change(std::size_t from, const scanned& s) const {
+        if (!previous_change_ || !previous_entry_ || s.q.unit.empty() ||
+            unit_flag(s.q.unit, previous_entry_->unit) != 0)
+            return false;
+        std::size_t k = from;
+        while (k < s.first && one_of(cps_[k].c, U" \t\u3000")) ++k;
+        if (k >= s.first || !one_of(cps_[k].c, U"，,")) return false;
+        for (++k; k < s.first && one_of(cps_[k].c, U" \t\u3000");) ++k;
+        const std::size_t word = s.first - k;
+        return (word == 1 && one_of(cps_[k].c, U"为是共计")) ||
+               (word == 2 &&
+                (starts_with(cps_, k, U"共计") || starts_with(cps_, k, U"合计") || starts_with(cps_, k, U"总计")));
     }
 
     // A bound after a change states where the level got to (首次突破3%), unless it is a threshold
