@@ -1729,15 +1729,19 @@ private:
 
     // "技术合同成交额较上年下降2.3%，为1520.7亿元": a clause that is only 为/是/共/计 and a figure in
     // the unit of the changed quantity states its level, as 达到 does. From code point `from` (after
-    // the change) only a comma and blanks come before the word.
+    // the change or its clause's start) only a comma and blanks come before the word.
     bool level_opens_clause_after_change(std::size_t from, const scanned& s) const {
         if (!previous_change_ || !previous_entry_ || s.q.unit.empty() ||
             unit_flag(s.q.unit, previous_entry_->unit) != 0)
             return false;
-        std::size_t k = from;
-        while (k < s.first && one_of(cps_[k].c, U" \t\u3000")) ++k;
-        if (k >= s.first || !one_of(cps_[k].c, U"，,")) return false;
-        for (++k; k < s.first && one_of(cps_[k].c, U" \t\u3000");) ++k;
+        std::size_t k = from, mark = from;
+        while (k < s.first && one_of(cps_[k].c, U" \t\u3000，,")) ++k;
+        while (mark > 0 && one_of(cps_[mark - 1].c, U" \t\u3000")) --mark;
+        const bool comma =
+            (mark > 0 && one_of(cps_[mark - 1].c, U"，,")) ||
+            std::any_of(cps_.begin() + static_cast<std::ptrdiff_t>(from), cps_.begin() + static_cast<std::ptrdiff_t>(k),
+                        [](const code_point& p) { return p.c == U'，' || p.c == ','; });
+        if (!comma || k >= s.first) return false;
         const std::size_t word = s.first - k;
         return (word == 1 && one_of(cps_[k].c, U"为是共计")) ||
                (word == 2 &&
