@@ -1727,7 +1727,7 @@ private:
                !ix_.sentence_ends.any_inside(previous, figure);
     }
 
-    // "技术合同成交额较上年下降2.3%，为1520.7亿元": a clause that is only 为/是/共/计 and a figure in
+    // "技术合同成交额较上年下降2.3%，为1520.7亿元": a clause that is only 为/是 and a figure in
     // the unit of the changed quantity states its level, as 达到 does. From code point `from` (after
     // the change or its clause's start) only a comma and blanks come before the word.
     bool level_opens_clause_after_change(std::size_t from, const scanned& s) const {
@@ -1742,10 +1742,8 @@ private:
             std::any_of(cps_.begin() + static_cast<std::ptrdiff_t>(from), cps_.begin() + static_cast<std::ptrdiff_t>(k),
                         [](const code_point& p) { return p.c == U'，' || p.c == ','; });
         if (!comma || k >= s.first) return false;
-        const std::size_t word = s.first - k;
-        return (word == 1 && one_of(cps_[k].c, U"为是共计")) ||
-               (word == 2 &&
-                (starts_with(cps_, k, U"共计") || starts_with(cps_, k, U"合计") || starts_with(cps_, k, U"总计")));
+        // Not 共/计: "登记技术合同312项，增长12%，共15项" counts something else (round 13's guard).
+        return s.first - k == 1 && one_of(cps_[k].c, U"为是");
     }
 
     // A bound after a change states where the level got to (首次突破3%), unless it is a threshold
