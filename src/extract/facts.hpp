@@ -1819,8 +1819,28 @@ private:
             (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
             s.q.unit.find("百分点") == std::string::npos && unit_flag(s.q.unit, previous_entry_->unit) == 0)
             return !ix_.sentence_ends.any_inside(previous, figure) && bound_of_the_level(s, previous);
-        return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
+        return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure) ||
+                level_opens_clause_after_change(from, s)) &&
                !ix_.sentence_ends.any_inside(previous, figure);
+    }
+
+    // "技术合同成交额较上年下降2.3%，为1520.7亿元": a clause that is only 为/是 and a figure in
+    // the unit of the changed quantity states its level, as 达到 does. From code point `from` (after
+    // the change or its clause's start) only a comma and blanks come before the word.
+    bool level_opens_clause_after_change(std::size_t from, const scanned& s) const {
+        if (!previous_change_ || !previous_entry_ || s.q.unit.empty() ||
+            unit_flag(s.q.unit, previous_entry_->unit) != 0)
+            return false;
+        std::size_t k = from, mark = from;
+        while (k < s.first && one_of(cps_[k].c, U" \t\u3000，,")) ++k;
+        while (mark > 0 && one_of(cps_[mark - 1].c, U" \t\u3000")) --mark;
+        const bool comma =
+            (mark > 0 && one_of(cps_[mark - 1].c, U"，,")) ||
+            std::any_of(cps_.begin() + static_cast<std::ptrdiff_t>(from), cps_.begin() + static_cast<std::ptrdiff_t>(k),
+                        [](const code_point& p) { return p.c == U'，' || p.c == ','; });
+        if (!comma || k >= s.first) return false;
+        // Not 共/计: "登记技术合同312项，增长12%，共15项" counts something else (round 13's guard).
+        return s.first - k == 1 && one_of(cps_[k].c, U"为是");
     }
 
     // A bound after a change states where the level got to (首次突破3%), unless it is a threshold
@@ -1883,7 +1903,8 @@ private:
         if (!ix_.change_words.any_inside(from, to)) return;
         if (ix_.level_to.last_end_inside(from, to) >= ix_.change_words.last_end_inside(from, to)) return;
         n.flags |= bit(fact_flag::change);
-        n.decline = ix_.decrease_words.last_end_inside(from, to) > ix_.increase_words.last_end_inside(from, to);
+        const std::size_t decrease = ix_.decrease_words.last_end_inside(from, to);
+        n.decline = decrease != 0 && decrease >= ix_.increase_words.last_end_inside(from, to);  // 负增长 over 增长
     }
 
     // "比去年新增2个", "较上年新增众创空间3家", "同比新增" (多增 too, round 28): 新增 after a comparison (比/较 and the

@@ -908,19 +908,28 @@ bool lost_decimals_before(char32_t c) {
     return c == '\n' || c == '\r' || is_ideograph(c) || one_of(c, U"。，、；：！？）”’」』》〕】,;:!?)");
 }
 
+bool unit_follows(std::string_view text, const code_points& cps, std::size_t j);
+
 // A point at i after digits whose decimals were lost: before a unit (21.%, 35.万元) or what
 // lost_decimals_before says ("资金12.。", "12.，", "12.用于", "12." at a line's end: a Chinese
 // sentence ends with 。, and a list number opening a line or a sentence was read before). Never the
-// confident 12.
+// confident 12. Also one blank where the decimals stood, before a unit or the next cell's digits
+// ("21. 万件", "2. %", a table's "21. 980": "21.5 万件" that lost its 5); the unit after the blank
+// is read as after "21 万件" (unit_after_blank). "168. 5亿元" was read before: split_digits.
 bool dangling_point_at(std::string_view text, const code_points& cps, std::size_t i) {
     if (i >= cps.size() || cps[i].c != '.') return false;
     if (i + 1 == cps.size()) return true;
     const char32_t c = cps[i + 1].c;
+    if (is_blank(c)) {
+        if (i + 2 >= cps.size()) return false;
+        std::size_t d = i + 2;
+        while (d < cps.size() && is_digit(cps[d].c)) ++d;
+        if (d > i + 2) return !date_word(cps, d);  // the next cell, not a list's "1. 2025年，…"
+        return cps[i + 2].c == '%' || cps[i + 2].c == U'‰' || unit_follows(text, cps, i + 2);
+    }
     std::string ignored;
     return c == U'万' || c == U'亿' || lost_decimals_before(c) || unit_length(text, cps, i + 1, ignored) > 0;
 }
-
-bool unit_follows(std::string_view text, const code_points& cps, std::size_t j);
 
 // "1219.三万件" (a rewriter spelt out the decimals after the point): Chinese digits right after a
 // dangling point, before 万/亿 or a unit, are the same damaged figure, not a figure of their own.
@@ -1161,9 +1170,11 @@ void minus_sign_before(const code_points& cps, std::size_t k, scanned& s, std::s
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
 // A unit or measure word one blank after a figure's digits (at k, the blank): its length, 0 if
-// none. Two blanks or a digit after the blank are a table's next cell or a split figure.
+// none. Two blanks or a digit after the blank are a table's next cell or a split figure. % and ‰
+// too ("占GDP的2.31 %"): without them the figure lost its unit and read as an amount.
 std::size_t unit_after_blank(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
-    if (k + 1 >= cps.size() || !is_blank(cps[k].c) || !is_ideograph(cps[k + 1].c)) return 0;
+    if (k + 1 >= cps.size() || !is_blank(cps[k].c)) return 0;
+    if (const char32_t c = cps[k + 1].c; !is_ideograph(c) && c != '%' && c != U'‰') return 0;
     std::size_t n = unit_length(text, cps, k + 1, unit);
     if (!n) n = measure_word_length(cps, k + 1, unit);
     return n;

@@ -389,7 +389,8 @@ bool will_achieve_at(const code_points& cps, std::size_t k) {
 // 计划 — not 科技计划项目, 人才计划, 计划投资: names of programmes and of what is counted).
 std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence) {
     const char32_t c = cps[k].c;
-    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟' && c != U'将')
+    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟' && c != U'将' &&
+        c != U'要' && c != U'明')
         return 0;
     // 计划/拟 opening a clause plan what the sentence lists ("11月，计划组织申报…20项，走访服务企业50家").
     const bool opens_clause = k == 0 || clause_end(cps[k - 1].c);
@@ -403,6 +404,16 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
         (starts_with(cps, k + 2, U"实现") || starts_with(cps, k + 2, U"达到") || starts_with(cps, k + 2, U"突破") ||
          starts_with(cps, k + 2, U"全年") || starts_with(cps, k + 2, U"年内") || starts_with(cps, k + 2, U"完成")))
         return 2;
+    // 明年 plans the year after the report's (明年，全省…投入强度达到2.45%): no figure of its sentence was done.
+    if (starts_with(cps, k, U"明年")) return 2;
+    // 要达到/要突破… (…投入强度要达到2.45%) is to be reached, not 主要/重要/只要/纲要…; 工作要点： heads the
+    // work planned (2026年全省科技工作要点：…达到2.45%).
+    if (c == U'要' && !(k > 0 && one_of(cps[k - 1].c, U"主重只纲摘概提简"))) {
+        if (starts_with_any(cps, k + 1, U"达到", U"突破", U"实现", U"超过", U"完成", U"力争", U"确保")) return 1;
+        if (k >= 2 && starts_with(cps, k - 2, U"工作") && starts_with(cps, k + 1, U"点") && k + 2 < cps.size() &&
+            one_of(cps[k + 2].c, U"：:"))
+            return 1;
+    }
     sentence = false;
     if (starts_with(cps, k, U"目标")) return 2;
     // 计划 names a programme after 科技/人才/研发… or before 项目/单列/a closing quote (入选省"双创计划"12人).
@@ -638,8 +649,9 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
     kind = list_marker(cps, line, from);
     int years = 0;  // 2024年, 2025年 stated so far
     static constexpr std::u32string_view words[] = {
-        U"工作打算", U"工作计划",   U"工作思路", U"工作安排",   U"重点工作", U"工作重点", U"下步工作", U"下一步工作",
-        U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作", U"目标"};
+        U"工作打算", U"工作计划",   U"工作思路", U"工作安排",   U"重点工作", U"工作重点",
+        U"下步工作", U"下一步工作", U"工作设想", U"下一步打算", U"下步打算", U"下一步计划",
+        U"今后工作", U"今后打算",   U"明年工作", U"目标",       U"工作要点"};
     // The first character of every word below, the line's end and the clause marks: most code points
     // of a line are none of them, one bitmap test each (this runs at every line's start; 15 words
     // compared at every code point were 4-5 % of the reader's time).
@@ -698,16 +710,16 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
 bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
     bool sentence = false;
     if (k > 0 && cps[k - 1].c == U'到') return true;
-    // 明年重点工作: next year's key work is planned (2024年重点工作 may head the work done)
-    if (cps[k].c == U'明' && (starts_with(cps, k + n, U"重点工作") || starts_with(cps, k + n, U"工作重点")))
-        return true;
+    // 明年 is planned (明年重点工作; 明年，…达到2.45%: target_word_at), whatever its sentence says
+    if (cps[k].c == U'明' && starts_with(cps, k, U"明年")) return true;
     for (std::size_t j = k; j > 0 && k - j < 8 && !clause_end(cps[j - 1].c); --j)
         if ((j >= 2 && target_word_at(cps, j - 2, sentence)) ||
             (cps[j - 1].c == U'拟' && target_word_at(cps, j - 1, sentence)))
             return true;
     // Another period before the target word is the one planned for: "2026年上半年工作情况及下半年工作
     // 计划" reports the first half and plans the second (the title's period is 2026H1, not a plan's).
-    static const char_set stops(U"力预确争目计拟将打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
+    static const char_set stops(
+        U"力预确争目计拟将要打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
         if (!stops.has(c)) continue;

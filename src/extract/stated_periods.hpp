@@ -174,7 +174,7 @@ constexpr std::u32string_view starts_of_interest =
     U"上下全前截去过明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
-constexpr std::u32string_view target_stops = U"力预确争目计拟将以十过近来间;!?,\n\r。；！？，";
+constexpr std::u32string_view target_stops = U"力预确争目计拟将要明以十过近来间;!?,\n\r。；！？，";
 constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截即";
 constexpr std::u32string_view denial_starts = U"未没无平每最失注";  // negation_at, part_or_lapse_at
 bool cell_rule(char32_t c);
