@@ -1178,7 +1178,7 @@ def _unread_rows(firms: Panel, source: Any, sep: str) -> list[tuple[int, int, st
     if not skipped:
         return []
     reader = csv.reader(io.StringIO(_decoded(source).lstrip("\ufeff")), delimiter=sep)
-    header = next(reader, [])
+    header: list[str] = next(reader, [])
     entity = firms.to_pandas().index.names[0]
     at = header.index(entity) if entity in header else 0
     rows, start, records = [], reader.line_num + 1, 0
