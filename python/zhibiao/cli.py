@@ -1146,7 +1146,7 @@ def scorecard_file(args: argparse.Namespace) -> int:
         attrs = dict(result.attrs)  # join drops them: the summary names the pack and its pass rule
         result = result.join(gaps.drop(columns=["status"]).rename(columns=labelled).add_prefix("gap_"))
         result.attrs.update(attrs)
-    unread = _unread_rows(firms, source, args.sep) if isinstance(firms, Panel) else []
+    unread = _unread_rows(firms, source, args.sep, args.entity) if isinstance(firms, Panel) else []
     result = _with_unread_rows(result, unread, source)
     with _output(args.out) as f:
         result.to_csv(f)
@@ -1163,7 +1163,7 @@ def scorecard_file(args: argparse.Namespace) -> int:
     return 1 if unread else 0
 
 
-def _unread_rows(firms: Panel, source: Any, sep: str) -> list[tuple[int, int, str, str]]:
+def _unread_rows(firms: Panel, source: Any, sep: str, entity: str | None) -> list[tuple[int, int, str, str]]:
     """The rows the lenient load skipped whole (a field too many: an unquoted "1,203"), as
     (line, records before it, firm as written, problem): each is a firm of the batch, so it
     is scored as invalid input, never dropped. Records are counted as the loader counts lines,
@@ -1179,17 +1179,30 @@ def _unread_rows(firms: Panel, source: Any, sep: str) -> list[tuple[int, int, st
         return []
     reader = csv.reader(io.StringIO(_decoded(source).lstrip("\ufeff")), delimiter=sep)
     header: list[str] = next(reader, [])
-    entity = firms.to_pandas().index.names[0]
-    at = header.index(entity) if entity in header else 0
+    at = _firm_column(header, firms, entity)
     rows, start, records = [], reader.line_num + 1, 0
     for fields in reader:
         if start in skipped:
-            firm = fields[at].strip() if at < len(fields) else ""
+            # a field too many or too few shifts the columns after it: only the first and the
+            # last column are where the header says; else the firm is named by its line
+            where = at if at == 0 else -1 if at == len(header) - 1 else None
+            firm = fields[where].strip() if where is not None and fields else ""
             rows.append((start, records, firm or f"<line {start}>", skipped[start]))
         elif fields:
             records += 1
         start = reader.line_num + 1
     return rows
+
+
+def _firm_column(header: list[str], firms: Panel, entity: str | None) -> int:
+    """Where the firm is in a row: the --entity column, else the first heading the load read as
+    no number column (the loader found the firm column among those)."""
+    if entity in header:
+        return header.index(str(entity))
+    report = firms.report
+    read = set(firms.variables) | set(report.get("renamed_columns", {})) | set(report.get("ignored_columns", []))
+    others = [k for k, heading in enumerate(header) if heading.strip() not in read]
+    return others[0] if others else 0
 
 
 def _with_unread_rows(result: Any, unread: list[tuple[int, int, str, str]], source: Any) -> Any:

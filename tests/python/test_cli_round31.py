@@ -71,11 +71,7 @@ def test_scorecard_of_a_sound_file_and_of_an_unreadable_cell_exits_0(tmp_path):
 # ---- 3. extract --panel: a report into the panel compute reads ------------------------------
 
 
-REPORT = (
-    "青石县2025年科技工作总结\n"
-    "2025年，全县R&D经费支出3.2亿元，全县地区生产总值160亿元，同比增长5.1%。有效发明专利1x00件。"
-    "力争2026年全县研发经费投入强度达到2.2%。\n"
-)
+REPORT = "青石县2025年科技工作总结\n" "2025年，全县R&D经费支出3.2亿元，全县地区生产总值160亿元，同比增长5.1%。有效发明专利1x00件。" "力争2026年全县研发经费投入强度达到2.2%。\n"
 
 
 @pytest.fixture
@@ -150,3 +146,17 @@ def test_extract_help_says_the_exit_status_of_a_binary_file(tmp_path):
     assert _zhibiao("extract", half).returncode == 1
     said = " ".join(_zhibiao("extract", "--help").stdout.split())
     assert "Exit 1 when some bytes were not text (skipped, said on stderr); 2 when a file is not read" in said
+
+
+def test_scorecard_names_an_unread_row_by_its_firm_column_wherever_it_is(tmp_path):
+    # the firm column last, under a Chinese heading: the field too many shifts the columns, and
+    # the last field is still the firm's
+    path = tmp_path / "firms.csv"
+    path.write_text(
+        "employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2,企业名称\n"
+        "40,12,1000,500,45,204.5,0,2,甲公司\n40,12,1,2O3,500,45,204.5,0,2,乙公司\n",
+        encoding="utf-8",
+    )
+    run = _zhibiao("scorecard", path)
+    assert run.returncode == 1, run.stderr
+    assert _scored(run.stdout)[["firm", "status"]].values.tolist() == [["甲公司", "passed"], ["乙公司", "invalid input"]]
