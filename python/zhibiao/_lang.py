@@ -341,7 +341,7 @@ _CLI_ZH = {
     "variable with its unit; what was left out on stderr": (
         "输出报告的面板数据（zb.read_report），而不是逐个数字：主体、时期、每个变量一列（含单位）；未纳入的数字写到标准错误"
     ),
-    "with --panel: the entity the report is of (e.g. 青石县)": "与 --panel 同用：报告所属的主体（如 青石县）",
+    "with --panel: the entity the report is of (e.g. a county)": "与 --panel 同用：报告所属的主体（如 青石县）",
     "with --panel: the period of figures that state none (e.g. 2025)": "与 --panel 同用：未写明时期的数字所属时期（如 2025）",
     "with --panel: write what was left out, and why, as CSV to FILE": "与 --panel 同用：把未纳入的数字及原因写成 CSV 到 FILE",
     "the report text": "报告文本",
@@ -522,7 +522,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{flag} 是 --panel（报告的面板数据）的选项：请给出 --panel --entity 名称",
     },
     "panel_needs_entity": {
-        "en": "--panel needs --entity NAME: the entity the report is of (e.g. --entity 青石县)",
+        "en": "--panel needs --entity NAME: the entity the report is of (e.g. a county)",
         "zh": "--panel 需要 --entity 名称：报告所属的主体（如 --entity 青石县）",
     },
     "panel_one_report": {

@@ -1764,7 +1764,7 @@ def _add_extract(sub: Any, common: argparse.ArgumentParser) -> None:
         help="write the report's panel (zb.read_report) instead of its figures: entity, period, a column "
         "per variable with its unit; what was left out on stderr",
     )
-    p.add_argument("--entity", metavar="NAME", help="with --panel: the entity the report is of (e.g. 青石县)")
+    p.add_argument("--entity", metavar="NAME", help="with --panel: the entity the report is of (e.g. a county)")
     p.add_argument("--period", metavar="P", help="with --panel: the period of figures that state none (e.g. 2025)")
     p.add_argument("--findings", metavar="FILE", help="with --panel: write what was left out, and why, as CSV to FILE")
     _out_argument(p, "the figures")
