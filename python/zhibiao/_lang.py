@@ -167,8 +167,10 @@ _CLI_ZH = {
         "由科技统计数据计算指标、数据核查、逐级汇总、综合指数与认定评分。"
     ),
     "FILE '-' is standard input; results go to standard output unless --out FILE; messages to stderr. "
-    "Exit status: 0 ok, 1 findings (validate; extract: bytes not text), 2 bad input or usage.": (
-        "FILE 为 '-' 时读标准输入；结果写到标准输出，除非给出 --out FILE；提示信息写到标准错误。" "退出状态：0 成功，1 有发现（validate；extract：有非文本字节），2 输入或用法错误。"
+    "Exit status: 0 ok, 1 findings (validate; extract: bytes not text; scorecard: rows not read), "
+    "2 bad input or usage.": (
+        "FILE 为 '-' 时读标准输入；结果写到标准输出，除非给出 --out FILE；提示信息写到标准错误。"
+        "退出状态：0 成功，1 有发现（validate；extract：有非文本字节；scorecard：有未能读取的行），2 输入或用法错误。"
     ),
     "no messages or progress on stderr (errors still shown)": "标准错误上不显示提示和进度（错误仍会显示）",
     "language of the help and of names and units in the output: zh or en (default: $ZHIBIAO_LANG, "
@@ -308,7 +310,10 @@ _CLI_ZH = {
     # scorecard
     "score a CSV of firms against a qualification rule pack": "按认定规则包对企业 CSV 评分",
     "Score firms against a qualification rule pack (status, total, points per item, explanations); a "
-    "progress bar on stderr when it is a terminal.": ("按认定规则包对企业评分（状态、总分、各项得分、说明）；标准错误为终端时显示进度条。"),
+    "progress bar on stderr when it is a terminal. A row that cannot be read (a field too many) is its "
+    "firm's, scored invalid input with FILE:LINE; the exit status is then 1.": (
+        "按认定规则包对企业评分（状态、总分、各项得分、说明）；标准错误为终端时显示进度条。" "无法读取的行（如多出一个字段）仍是该企业的一行，评为输入无效并注明 文件:行号；此时退出状态为 1。"
+    ),
     "the CSV of firms, one row each": "企业 CSV，每家企业一行",
     "tech-sme-2017 (default), hnte-2016, hnte-2008 or a rule pack TOML file": (
         "tech-sme-2017（默认）、hnte-2016、hnte-2008 或规则包 TOML 文件"
@@ -324,9 +329,21 @@ _CLI_ZH = {
     # extract
     "read the figures of a report text into a table": "把报告文本中的数字读成表格",
     "Read the figures of a report text (UTF-8, GB18030 or UTF-16) into a CSV, one row per figure; "
-    "findings (damaged spots) on stderr. Exit 1 when bytes were not text.": (
-        "把报告文本（UTF-8、GB18030 或 UTF-16）中的数字读成 CSV，每个数字一行；发现的问题（损坏之处）" "写到标准错误。有非文本字节时退出状态为 1。"
+    "findings (damaged spots) on stderr. With --panel --entity NAME: the panel CSV that 'zhibiao compute -' "
+    "reads. Exit 1 when some bytes were not text (skipped, said on stderr); 2 when a file is not read "
+    "(missing, too large, or binary: NUL bytes not in the pattern of UTF-16).": (
+        "把报告文本（UTF-8、GB18030 或 UTF-16）中的数字读成 CSV，每个数字一行；发现的问题（损坏之处）"
+        "写到标准错误。加 --panel --entity 名称：输出 'zhibiao compute -' 可读的面板 CSV。"
+        "有非文本字节时（已跳过并在标准错误说明）退出状态为 1；文件未能读取（不存在、过大或为二进制文件："
+        "含不符合 UTF-16 规律的 NUL 字节）时为 2。"
     ),
+    "write the report's panel (zb.read_report) instead of its figures: entity, period, a column per "
+    "variable with its unit; what was left out on stderr": (
+        "输出报告的面板数据（zb.read_report），而不是逐个数字：主体、时期、每个变量一列（含单位）；未纳入的数字写到标准错误"
+    ),
+    "with --panel: the entity the report is of (e.g. a county)": "与 --panel 同用：报告所属的主体（如 青石县）",
+    "with --panel: the period of figures that state none (e.g. 2025)": "与 --panel 同用：未写明时期的数字所属时期（如 2025）",
+    "with --panel: write what was left out, and why, as CSV to FILE": "与 --panel 同用：把未纳入的数字及原因写成 CSV 到 FILE",
     "the report text": "报告文本",
     "the report text; '-' reads standard input; several: one table, a report column (the file name) first": (
         "报告文本；'-' 读标准输入；多个文件：合成一张表，首列 report 为文件名"
@@ -496,6 +513,26 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     },
     "written_to": {"en": "written to {where}", "zh": "已写入{where}"},
     "columns_read_as": {"en": "columns read as inputs: {pairs}", "zh": "按输入读取的列：{pairs}"},
+    "panel_read": {
+        "en": "{source}: {entity}, {periods:count=period}, {variables:count=variable}; written to {where}",
+        "zh": "{source}：{entity}，时期 {periods} 个，变量 {variables} 个；已写入{where}",
+    },
+    "needs_panel": {
+        "en": "{flag} is an option of --panel (the report's panel): give --panel --entity NAME",
+        "zh": "{flag} 是 --panel（报告的面板数据）的选项：请给出 --panel --entity 名称",
+    },
+    "panel_needs_entity": {
+        "en": "--panel needs --entity NAME: the entity the report is of (e.g. a county)",
+        "zh": "--panel 需要 --entity 名称：报告所属的主体（如 --entity 青石县）",
+    },
+    "panel_one_report": {
+        "en": "--panel reads one report, the entity's, not {count}: run it once per report",
+        "zh": "--panel 只读一份报告（该主体的），不是 {count} 份：请每份报告运行一次",
+    },
+    "panel_not_table": {
+        "en": "--panel writes the panel as CSV for compute: without --table",
+        "zh": "--panel 输出供 compute 读取的 CSV 面板：不能与 --table 同用",
+    },
     "figures_read": {
         "en": "{source}: encoding {encoding}, {count:count=figure}, {findings:count=finding}; written to {where}",
         "zh": "{source}：编码 {encoding}，数字 {count} 个，发现问题 {findings} 个；已写入{where}",

@@ -11,11 +11,13 @@ error (progress only when standard error is a terminal, never with ``--quiet``).
     zhibiao composite FILE [--model NAME|TOML] [--unit COLUMN] [--period P] [--out FILE]
     zhibiao scorecard FILE [--pack NAME|TOML] [--gap] [--policy low|high|mid] [--year Y] [--out FILE]
     zhibiao extract FILE... [--lexicon TOML] [--threads N] [--table] [--out FILE]
+    zhibiao extract FILE --panel --entity NAME [--period P] [--findings FILE] [--out FILE]
     zhibiao catalogue [ID] [--lang zh|en] [--out FILE]
     zhibiao demo [--data DIR] [--out DIR]
 
 Exit status: 0 done; 1 done with findings (validate: data-quality findings; extract: bytes that
-were not text); 2 bad input or usage (the message names file, line and column where known).
+were not text; scorecard: rows of FILE not read, each scored invalid input); 2 bad input or usage
+(the message names file, line and column where known).
 """
 
 from __future__ import annotations
@@ -379,7 +381,13 @@ def _naming_full_output(place: str) -> Iterator[None]:
 
 
 #: The options that write a table, by attribute: ``out`` is standard output when not given.
-_WRITTEN = {"out": "--out", "reasons": "--reasons", "coverage": "--coverage", "sobol_out": "--sobol-out"}
+_WRITTEN = {
+    "out": "--out",
+    "reasons": "--reasons",
+    "coverage": "--coverage",
+    "sobol_out": "--sobol-out",
+    "findings": "--findings",
+}
 #: The options that name a file read, by attribute (``--model`` and ``--parents`` may be a name instead).
 _READ = {"file": "FILE", "model": "MODEL", "parents": "--parents", "rules": "--rules"}
 
@@ -1138,6 +1146,8 @@ def scorecard_file(args: argparse.Namespace) -> int:
         attrs = dict(result.attrs)  # join drops them: the summary names the pack and its pass rule
         result = result.join(gaps.drop(columns=["status"]).rename(columns=labelled).add_prefix("gap_"))
         result.attrs.update(attrs)
+    unread = _unread_rows(firms, source, args.sep, args.entity) if isinstance(firms, Panel) else []
+    result = _with_unread_rows(result, unread, source)
     with _output(args.out) as f:
         result.to_csv(f)
     if isinstance(firms, Panel):
@@ -1148,7 +1158,77 @@ def scorecard_file(args: argparse.Namespace) -> int:
         _Messages.say(_msg("columns_read_as", pairs=", ".join(f"{k} → {v}" for k, v in renamed.items())))
     _Messages.say(_scorecard_summary(scorecards.summary(result)))
     _Messages.say(_msg("written_to", where=_where(args.out)))
-    return 0
+    # done, but lines of FILE were not read (as extract's bytes that are not text): a batch script
+    # must know. A firm whose cell was read but is invalid is a result of the scoring, as before.
+    return 1 if unread else 0
+
+
+def _unread_rows(firms: Panel, source: Any, sep: str, entity: str | None) -> list[tuple[int, int, str, str]]:
+    """The rows the lenient load skipped whole (a field too many: an unquoted "1,203"), as
+    (line, records before it, firm as written, problem): each is a firm of the batch, so it
+    is scored as invalid input, never dropped. Records are counted as the loader counts lines,
+    a quoted field's line breaks included."""
+    import csv
+
+    skipped = {
+        int(i["line"]): str(i.get("problem", ""))
+        for i in firms.report.get("issues", [])
+        if not i.get("column") and not i.get("variable")
+    }
+    if not skipped:
+        return []
+    reader = csv.reader(io.StringIO(_decoded(source).lstrip("\ufeff")), delimiter=sep)
+    header: list[str] = next(reader, [])
+    at = _firm_column(header, firms, entity)
+    rows, start, records = [], reader.line_num + 1, 0
+    for fields in reader:
+        if start in skipped:
+            # a field too many or too few shifts the columns after it: only the first and the
+            # last column are where the header says; else the firm is named by its line
+            where = at if at == 0 else -1 if at == len(header) - 1 else None
+            firm = fields[where].strip() if where is not None and fields else ""
+            rows.append((start, records, firm or f"<line {start}>", skipped[start]))
+        elif fields:
+            records += 1
+        start = reader.line_num + 1
+    return rows
+
+
+def _firm_column(header: list[str], firms: Panel, entity: str | None) -> int:
+    """Where the firm is in a row: the --entity column, else the first heading the load read as
+    no number column (the loader found the firm column among those)."""
+    if entity in header:
+        return header.index(str(entity))
+    report = firms.report
+    read = set(firms.variables) | set(report.get("renamed_columns", {})) | set(report.get("ignored_columns", []))
+    others = [k for k, heading in enumerate(header) if heading.strip() not in read]
+    return others[0] if others else 0
+
+
+def _with_unread_rows(result: Any, unread: list[tuple[int, int, str, str]], source: Any) -> Any:
+    """The scored firms with each row the load skipped in its place, status invalid input and
+    the reason (FILE:LINE: the problem) in its explanations: the summary counts it."""
+    import pandas as pd
+
+    if not unread:
+        return result
+    name = _source_name(source)
+    parts, taken = [], 0
+    for line, before, firm, problem in unread:
+        parts.append(result.iloc[taken:before])
+        taken = before
+        row = {c: pd.NA for c in result.columns}
+        row.update(status="invalid input", valid=False, eligible=False, passed=False)
+        row["explanation_zh"] = f"输入无效：{name}:{line}：该行未能读取（{problem}）"
+        row["explanation_en"] = f"invalid input: {name}:{line}: the row could not be read ({problem})"
+        parts.append(pd.DataFrame([row], index=pd.Index([firm], name=result.index.name)))
+    parts.append(result.iloc[taken:])
+    joined = pd.concat([p for p in parts if len(p)])
+    for column in result.columns:  # the types evaluate gives (the status a category, gates nullable)
+        with contextlib.suppress(TypeError, ValueError):
+            joined[column] = joined[column].astype(result[column].dtype)
+    joined.attrs.update(result.attrs)
+    return joined
 
 
 def _report_bytes(path: str) -> tuple[bytes, str]:
@@ -1169,6 +1249,7 @@ def extract_file(args: argparse.Namespace) -> int:
 
     from ._extract import InvalidBytesWarning, extract
 
+    _check_panel_options(args)
     if len(args.files) > 1:
         return _extract_files(args)
     data, name = _report_bytes(args.files[0])
@@ -1185,6 +1266,9 @@ def extract_file(args: argparse.Namespace) -> int:
         _Messages.say(_msg("warning", source=name, detail=w.message))
     findings = facts.attrs["findings"]
     status = 1 if facts.attrs["invalid_bytes"] else 0
+    if args.panel:
+        _write_report_panel(facts, name, args)
+        return status
     if not _write_facts(facts, args):  # | head: the reader stopped; the status still says whether bytes were not text
         return status
     _Messages.say(
@@ -1200,6 +1284,58 @@ def extract_file(args: argparse.Namespace) -> int:
     for row in findings.itertuples():
         _Messages.say(_msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text))
     return status
+
+
+def _check_panel_options(args: argparse.Namespace) -> None:
+    """--panel reads one report as one entity's: refused before any file is read when the
+    options cannot give it."""
+    if not args.panel:
+        for flag, given in (("--entity", args.entity), ("--period", args.period), ("--findings", args.findings)):
+            if given is not None:
+                raise _core.ArgumentError(_msg("needs_panel", flag=flag))
+        return
+    if args.entity is None or not args.entity.strip():
+        raise _core.ArgumentError(_msg("panel_needs_entity"))
+    if len(args.files) > 1:
+        raise _core.ArgumentError(_msg("panel_one_report", count=len(args.files)))
+    if args.table:
+        raise _core.ArgumentError(_msg("panel_not_table"))
+
+
+def _write_report_panel(facts: Any, name: str, args: argparse.Namespace) -> None:
+    """The report's figures as one entity's panel, written as compute reads it (each unit in its
+    header, each missing value's reason in a <variable>_reason column: a damaged figure stays
+    invalid, not absent); what was left out, and why, on stderr or to --findings."""
+    panel = facts.to_panel(args.entity, args.period)
+    table = panel.to_pandas(reasons=True)
+    units = table.attrs["units"]
+    table.columns = [f"{c}[{units[c]}]" if units.get(c) else c for c in table.columns]
+    found = panel.findings
+    if args.findings is not None:
+        with _output(args.findings) as f:
+            found.to_csv(f, index=False)
+    try:
+        with _output(args.out) as f:
+            table.to_csv(f, float_format=_FIFTEEN_DIGITS)
+            f.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        return
+    _Messages.say(
+        _msg(
+            "panel_read",
+            source=name,
+            entity=args.entity,
+            periods=len(table),
+            variables=len(units),
+            where=_where(args.out),
+        )
+    )
+    if args.findings is None:
+        for row in found.itertuples():
+            _Messages.say(
+                _msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text)
+            )
 
 
 def _write_facts(facts: Any, args: argparse.Namespace) -> bool:
@@ -1542,7 +1678,8 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="score a CSV of firms against a qualification rule pack",
         description="Score firms against a qualification rule pack (status, total, points per item, "
-        "explanations); a progress bar on stderr when it is a terminal.",
+        "explanations); a progress bar on stderr when it is a terminal. A row that cannot be read (a field "
+        "too many) is its firm's, scored invalid input with FILE:LINE; the exit status is then 1.",
     )
     _csv_file_argument(p, "the CSV of firms, one row each")
     _key_column_arguments(p, period_value=False)  # its --year is the period of a file without one
@@ -1606,7 +1743,9 @@ def _add_extract(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="read the figures of a report text into a table",
         description="Read the figures of a report text (UTF-8, GB18030 or UTF-16) into a CSV, one row "
-        "per figure; findings (damaged spots) on stderr. Exit 1 when bytes were not text.",
+        "per figure; findings (damaged spots) on stderr. With --panel --entity NAME: the panel CSV that "
+        "'zhibiao compute -' reads. Exit 1 when some bytes were not text (skipped, said on stderr); 2 when a "
+        "file is not read (missing, too large, or binary: NUL bytes not in the pattern of UTF-16).",
     )
     p.add_argument(
         "files",
@@ -1619,6 +1758,15 @@ def _add_extract(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--threads", type=int, default=0, help="threads (default: every core; the result is the same)")
     p.add_argument("--table", action="store_true", help="print an aligned table for reading instead of CSV")
+    p.add_argument(
+        "--panel",
+        action="store_true",
+        help="write the report's panel (zb.read_report) instead of its figures: entity, period, a column "
+        "per variable with its unit; what was left out on stderr",
+    )
+    p.add_argument("--entity", metavar="NAME", help="with --panel: the entity the report is of (e.g. a county)")
+    p.add_argument("--period", metavar="P", help="with --panel: the period of figures that state none (e.g. 2025)")
+    p.add_argument("--findings", metavar="FILE", help="with --panel: write what was left out, and why, as CSV to FILE")
     _out_argument(p, "the figures")
     p.set_defaults(run=extract_file)
 
@@ -1882,7 +2030,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         prog="zhibiao",
         description="Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.",
         epilog="FILE '-' is standard input; results go to standard output unless --out FILE; messages to stderr. "
-        "Exit status: 0 ok, 1 findings (validate; extract: bytes not text), 2 bad input or usage.",
+        "Exit status: 0 ok, 1 findings (validate; extract: bytes not text; scorecard: rows not read), "
+        "2 bad input or usage.",
     )
     parser.add_argument("--version", action="version", version=f"zhibiao {_core.__version__}")
     common = _Parser(add_help=False)
