@@ -445,6 +445,16 @@ double digits_value(const std::string& digits) {
 // figure to compute with — damage or hostile input, out_of_range like a number beyond a double.
 constexpr std::size_t most_significant_digits = 15;
 
+// "18x.3", "1x5.2", "21.x": digits with a masked one and a decimal point — the shape of a figure whose
+// digits were hidden or garbled (a PDF table cell), not a placeholder (x家) or a name (5G, 3D): with no
+// unit after it, it is still a figure, masked, never dropped without a word.
+bool masked_decimal(const code_points& cps, std::size_t k, std::size_t i) {
+    std::size_t digits = 0;
+    bool point = false;
+    for (std::size_t j = k; j < i; ++j) digits += is_digit(cps[j].c), point |= cps[j].c == '.';
+    return point && digits >= 2;
+}
+
 // An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
 // placeholder x/X; returns the code point after it.
 // The digits are read once into their integer (the significant ones, at most 15 of them: more are
@@ -1401,7 +1411,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             i = past_half_or_more_times(cps, i + n, q, value);
         else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor, first) : nullptr)
             q.unit = per, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
-        else if (chinese || masked || code || damage == "leading_point")
+        else if (chinese || (masked && !masked_decimal(cps, k, i)) || code || damage == "leading_point")
             return false;  // a Chinese numeral, a placeholder or a code needs a unit to be a figure
     }
     if (!chinese && first == k) minus_sign_before(cps, k, s, first, value);
