@@ -388,6 +388,9 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     if (numbered) tokens.erase(tokens.begin());
     if (table_header(text, cps, tokens, carried)) {
         carried.table_numbered = numbered;
+        // the caption right above (its line, perhaps a title or a blank line between): not one stated
+        // for an earlier table under the same heading
+        carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
         return end;
     }
     if (numbered) return line;
@@ -410,7 +413,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     const bool unit_in_name =
         !unit_column && unit_in_brackets(text, cps, tokens[shift].first, tokens[shift].second, name_unit) > 0;
     // "（单位：万元）", "单位：家" above the table: the unit of its cells that state none of their own
-    const std::string_view table_unit = unit_column ? std::string_view() : std::string_view(carried.heading_unit);
+    const std::string_view table_unit = unit_column ? std::string_view() : std::string_view(carried.table_unit);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto [b, e] = tokens[i];
         scanned cell;

@@ -383,6 +383,14 @@ bool will_achieve_at(const code_points& cps, std::size_t k) {
     return true;
 }
 
+// The clause holding k opens with a year (2026年全省科技工作要点：): at most 20 code points back.
+bool clause_opens_with_year(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    while (j > 0 && k - j < 20 && !clause_end(cps[j - 1].c) && cps[j - 1].c != '\n') --j;
+    return j + 5 <= k && is_digit(cps[j].c) && is_digit(cps[j + 1].c) && is_digit(cps[j + 2].c) &&
+           is_digit(cps[j + 3].c) && cps[j + 4].c == U'年';
+}
+
 // A word that makes a figure after it a target or a plan, not what was done (力争全年…25家, 完成
 // 全年目标任务600件的54.3%, 全年计划争取资金2000万元): its length, 0 if none at k. `sentence`: it
 // governs the rest of its sentence (力争, 预计, 确保, 争取达到…), else the rest of its clause (目标,
@@ -404,17 +412,21 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
         (starts_with(cps, k + 2, U"实现") || starts_with(cps, k + 2, U"达到") || starts_with(cps, k + 2, U"突破") ||
          starts_with(cps, k + 2, U"全年") || starts_with(cps, k + 2, U"年内") || starts_with(cps, k + 2, U"完成")))
         return 2;
-    // 明年 plans the year after the report's (明年，全省…投入强度达到2.45%): no figure of its sentence was done.
-    if (starts_with(cps, k, U"明年")) return 2;
-    // 要达到/要突破… (…投入强度要达到2.45%) is to be reached, not 主要/重要/只要/纲要…; 工作要点： heads the
-    // work planned (2026年全省科技工作要点：…达到2.45%).
+    // 明年 opening a clause plans the year after the report's (明年，全省…投入强度达到2.45%): no figure of its
+    // sentence was done. Inside one it is no plan of what follows (为明年工作奠定了基础，…达到2.6%).
+    if (starts_with(cps, k, U"明年")) return opens_clause ? 2 : 0;
+    sentence = false;
+    // 要达到/要突破… (…投入强度要达到2.45%) is to be reached, in its clause (…的目标已经实现，实际…2.6%: done), not
+    // 主要/重要/只要/纲要…; 工作要点： after a year heads the work planned (2026年全省科技工作要点：…达到2.45%),
+    // not 落实工作要点：… (done by it).
     if (c == U'要' && !(k > 0 && one_of(cps[k - 1].c, U"主重只纲摘概提简"))) {
         if (starts_with_any(cps, k + 1, U"达到", U"突破", U"实现", U"超过", U"完成", U"力争", U"确保")) return 1;
         if (k >= 2 && starts_with(cps, k - 2, U"工作") && starts_with(cps, k + 1, U"点") && k + 2 < cps.size() &&
-            one_of(cps[k + 2].c, U"：:"))
+            one_of(cps[k + 2].c, U"：:") && clause_opens_with_year(cps, k - 2)) {
+            sentence = true;
             return 1;
+        }
     }
-    sentence = false;
     if (starts_with(cps, k, U"目标")) return 2;
     // 计划 names a programme after 科技/人才/研发… or before 项目/单列/a closing quote (入选省"双创计划"12人).
     if (starts_with(cps, k, U"计划") && !(k > 0 && one_of(cps[k - 1].c, U"技才人智英发炬星创业”\"'》")) &&
@@ -710,8 +722,12 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
 bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
     bool sentence = false;
     if (k > 0 && cps[k - 1].c == U'到') return true;
-    // 明年 is planned (明年重点工作; 明年，…达到2.45%: target_word_at), whatever its sentence says
-    if (cps[k].c == U'明' && starts_with(cps, k, U"明年")) return true;
+    // 明年 is planned where it opens a clause (明年，…达到2.45%: target_word_at) or heads next year's key
+    // work (明年重点工作; 2024年重点工作 may head the work done)
+    if (cps[k].c == U'明' && starts_with(cps, k, U"明年") &&
+        (k == 0 || clause_end(cps[k - 1].c) || starts_with(cps, k + n, U"重点工作") ||
+         starts_with(cps, k + n, U"工作重点")))
+        return true;
     for (std::size_t j = k; j > 0 && k - j < 8 && !clause_end(cps[j - 1].c); --j)
         if ((j >= 2 && target_word_at(cps, j - 2, sentence)) ||
             (cps[j - 1].c == U'拟' && target_word_at(cps, j - 1, sentence)))

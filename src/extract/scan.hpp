@@ -395,7 +395,7 @@ void heading_unit_at(std::string_view text, const code_points& cps, std::size_t 
         const std::size_t n = unit_length(text, cps, from + 1, unit);
         const std::size_t m = n ? n : measure_word_length(cps, from + 1, unit);
         if (m && from + 1 + m == end && unit != "%")
-            carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind;
+            carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind, carried.lines_since_unit = 0;
         return;
     }
     if (end - k < 4 || (cps[end - 1].c != U'）' && cps[end - 1].c != ')')) return;
@@ -408,13 +408,14 @@ void heading_unit_at(std::string_view text, const code_points& cps, std::size_t 
     std::string unit;
     const std::size_t n = unit_length(text, cps, from, unit);
     if (n == 0 || from + n != end - 1 || unit == "%") return;
-    carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind;
+    carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind, carried.lines_since_unit = 0;
 }
 
 // A line starts at k: a section of plans or of a heading's unit may end there, another start.
 void at_line_start(std::string_view text, const code_points& cps, std::size_t k, scan_state& carried,
                    std::deque<stated_period>* periods) {
     end_of_plans(cps, k, carried, periods);
+    if (k < cps.size()) ++carried.lines_since_unit;  // at the end: the next chunk starts the line
     heading_unit_at(text, cps, k, carried);
 }
 

@@ -291,6 +291,11 @@ struct scan_state {
     // unit of the bare figures under it, to the next heading of its rank (its marker's kind).
     std::string heading_unit;
     int heading_unit_kind = 0;
+    // A table takes a stated unit only from the lines right above its header ("表1 …（单位：万元）", then
+    // the header): lines since heading_unit was stated, and the unit the table in force took from it.
+    // A later table under the same heading, after prose, states its own or has none.
+    std::size_t lines_since_unit = 0;
+    std::string table_unit;
 };
 
 // Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:

@@ -30,3 +30,47 @@ def test_masked_decimals_in_prose_without_a_unit():
 def test_names_and_placeholders_without_decimals_stay_no_figure():
     for text in ["建成5G基站，", "推广3D打印技术。", "规格3x3的方阵，", "x.5版本"]:
         assert not any("x" in t or "G" in t or "D" in t for t in _texts(text)), (text, _texts(text))
+
+
+# The review of round 31: rules that reached too far.
+
+
+def _row(text, figure):
+    f = zb.extract(text)
+    rows = f[f["text"] == figure]
+    assert len(rows) == 1, (text, list(f["text"]))
+    return rows.iloc[0]
+
+
+def test_a_stated_unit_is_the_unit_of_the_table_right_under_it_only():
+    text = (
+        "单位：万元\n指标 2024年 2025年\n财政科技支出 300 350\n\n"
+        "全县有效发明专利320件，技术合同成交额5亿元。研发经费见下表。\n"
+        "指标 2024年 2025年\n研发经费投入 1.2 1.5\n"
+    )
+    assert _row(text, "300")["unit"] == "万元"
+    assert _row(text, "1.2")["unit"] != "万元"  # the later table states none: not the first table's
+    captioned = "表1 科技经费（单位：万元）\n指标 2024年 2025年\n财政科技支出 300 350\n"
+    assert _row(captioned, "350")["unit"] == "万元"
+
+
+def test_a_narrowing_stated_with_wei_keeps_the_sign_of_the_rate():
+    text = "2025年规上工业增加值降幅收窄为1.2%，增幅收窄为3.1%。"
+    assert _row(text, "1.2%")["value"] == -1.2
+    assert _row(text, "3.1%")["value"] == 3.1
+    assert _row("2025年规上工业增加值降幅收窄2.3个百分点。", "2.3个百分点")["value"] == 2.3
+
+
+def test_next_year_inside_a_clause_plans_nothing_after_it():
+    row = _row("2025年，全县新增高新技术企业52家，为明年工作奠定了坚实基础，研发投入强度达到2.6%。", "2.6%")
+    assert row["period"] == "2025" and not row["flag_target"]
+    row = _row("2025年全省科技工作总结。明年，全省研发投入强度达到2.45%。", "2.45%")
+    assert row["period"] == "2026" and row["flag_target"]
+
+
+def test_yao_da_dao_plans_its_clause_and_gongzuo_yaodian_only_after_a_year():
+    text = "2025年，研发投入强度要达到2.5%的目标已经实现，实际研发投入强度2.6%。"
+    assert _row(text, "2.5%")["flag_target"] and not _row(text, "2.6%")["flag_target"]
+    assert not _row("2025年，全县落实工作要点：新增高新技术企业12家。", "12家")["flag_target"]
+    planned = "2026年全省科技工作要点：研发投入强度达到2.45%，新增高新技术企业30家。"
+    assert _row(planned, "2.45%")["flag_target"] and _row(planned, "30家")["flag_target"]
