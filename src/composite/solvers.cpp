@@ -107,7 +107,7 @@ ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_
     if (!(max_cr >= 0) || std::isinf(max_cr))
         throw argument_error(what + ": max_cr is " + quoted(max_cr) +
                              " (the largest consistency ratio accepted: finite and ≥ 0; to accept any, "
-                             "accept_inconsistent = true)");
+                             "set accept_inconsistent)");
     const Eigen::Index n = a.rows();
     if (n == 0 || a.cols() != n) throw method_error(what + ": the comparison matrix must be square");
     for (Eigen::Index i = 0; i < n; ++i)
