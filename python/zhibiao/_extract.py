@@ -381,24 +381,30 @@ def _make_facts_class() -> Any:
             year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
             never `period` itself; a unit that cannot convert leaves the figure out. Two figures
             for one variable and period: one stated for the whole (全县/全市/…, 我县/本县) wins over one
-            stated for a part (a 镇, 乡, 街道, 园区 or 开发区 named first), and the report's own
-            (我县/本县, or 全 with `entity`'s level word: 全县 for 青石县) over another whole (全市);
+            stated for a part (a 镇, 乡, 街道 or a zone — 园区, 开发区, 经开区, 高新区, 工业园, 示范区,
+            片区, 管委会… — named first, unless it names `entity` itself: 青山经开区's own report), and
+            the report's own (我县/本县, or 全 with `entity`'s level word: 全县 for 青石县) over another whole (全市);
             else the first sound one in the text wins (sound before suspect before damaged); the
             others are listed as a `duplicate_figure` finding. A figure stated for another whole
-            only (全市新增高新技术企业80家 in 青石县's report) is not the entity's: left out as
-            ``other_area`` when `entity` ends with a level word (县/区/市/省/州/旗). A damaged figure arrives as missing
+            only (全市新增高新技术企业80家 in 青石县's report), or for a town or sub-district only
+            (龙湖街道… in 龙湖区's report, whatever its stem), is not the entity's: left out as
+            ``other_area`` when `entity` ends with a level word (县/区/市/省/州/旗); a zone's figure alone
+            stays. A damaged figure arrives as missing
             with the core reason ``damaged_source``: invalid, not absent, so compute() gives NaN
             with that reason for whatever uses it, and a roll-up never sums over it. A suspect
             figure (flag_suspect: an implausible 0 such as 派出0名专家, a 其中 part above its
             total) arrives as missing with the reason ``suspect_source`` and a ``suspect_figure``
             finding, unless ``keep_suspect=True`` takes it as stated (the finding says so then
-            too). ``panel.findings`` lists what was left out and why."""
+            too). ``panel.findings`` lists what was left out and why, with the extraction's findings
+            that cost the panel a value: a table row not read (``table_row``), the damage of a figure
+            with a variable (``split_digits``…); not those about figures with no variable."""
             import pandas as pd
 
             units = self.attrs.get("lexicon_units", {})
             rows = _panel_candidates(self.in_lexicon_units())
             text = _text_of(self.attrs.get("text"))
             records, why_missing, findings = _chosen_values(rows, period, keep_suspect, text, entity)
+            findings += _forwarded_findings(self.attrs.get("findings"), _damaged_values(self), findings)
             panel = _panel_of([(entity, records, why_missing)], units)
             panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
             return panel
@@ -512,8 +518,8 @@ def _chosen_values(
         if key in chosen:
             kept = chosen[key]
             kept_scope = whose[key]
-            if scope is not None and kept_scope is not None and scope != kept_scope:
-                keep_new = scope < kept_scope  # a whole's figure over a part's
+            if scope is not None and kept_scope is not None and min(scope, 2) != min(kept_scope, 2):
+                keep_new = scope < kept_scope  # a whole's figure over a part's (a zone's or a town's alike)
                 why = _WHOSE_REASONS[min(scope, kept_scope)]
             else:
                 keep_new = rank < kept[0]
@@ -540,11 +546,15 @@ def _chosen_values(
 #: Level words of an administrative area, the last code point of an entity's name (青石县).
 _LEVELS = "县市区省州旗"
 _WHOLE = re.compile(f"([全我本])([{_LEVELS}])")
-#: A part of the area opening its clause (after a date): 青石镇…, 经济开发区…, not 各乡镇 nor 城乡….
+#: Zones inside an area (高新区, 经开区, 工业园, 示范区, 管委会…): a part of it, as a 镇 is, named alone too.
+_ZONES = "经开区|高新区|开发区|园区|工业园|产业园|科技园|示范区|试验区|实验区|片区|集聚区|合作区|功能区|保税区|自贸区|核心区|管委会"
+#: A part of the area opening its clause (after a date): 青石镇…, 经济开发区…, 高新区…, not 各乡镇 nor 城乡….
 _PART = re.compile(
     r"^(?:[0-9〇一二三四五六七八九十]{2,4}年[上下半全年前三季度第一二四0-9月份底末以来，,]*)?(?:其中)?"
-    r"(?![全各我本城])[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|园区|开发区)(?![村镇])"
+    rf"(?![全各我本城])((?:[\u4e00-\u9fff]{{1,8}}?(?:镇|乡|街道|{_ZONES})|{_ZONES}))(?![村镇])"
 )
+#: A part the C++ reader would call a region of its own (镇, 乡, 街道), not a zone of the area.
+_REGION_PART = re.compile("(?:镇|乡|街道)$")
 _WHOSE_REASONS = ("stated for the report's own entity", "stated for the whole, not a part")
 
 
@@ -556,14 +566,22 @@ def _text_of(text: Any) -> str:
 
 def _whose(clause: str, entity: str) -> int | None:
     """Whose figure the clause before it says it is: 0 the report's own entity (我县, 本县, or 全 and
-    the level word of `entity`: 全县 in 青石县's report), 1 another whole (全市 in a county's report),
-    2 a part (a 镇, 乡, 街道, 园区 or 开发区 named first); None when it names none. Of two figures for one
-    variable and period, the lower wins where both say (to_panel)."""
+    the level word of `entity`: 全县 in 青石县's report; a zone or town naming the entity itself: 青山经开区
+    in 青山经开区's report), 1 another whole (全市 in a county's report), 2 a zone of the area (高新区,
+    经开区, 工业园… named first), 3 a town or sub-district (镇, 乡, 街道: 龙湖街道 in 龙湖区's report too,
+    whatever its stem); None when it names none. Of two figures for one variable and period, the lower
+    wins where both say (to_panel)."""
     own = entity[-1:] if entity[-1:] in _LEVELS else ""
     found = [0 if who in "我本" or level == own else 1 for who, level in _WHOLE.findall(clause)]
     if found:
         return min(found)
-    return 2 if _PART.search(clause) else None
+    part = _PART.search(clause)
+    name = part.group(1) if part else ""
+    if not name or "乡镇" in name:  # 乡镇企业…, 新增乡镇…: towns in general, none named
+        return None
+    if entity and (name == entity or entity.endswith(name)):
+        return 0
+    return 3 if _REGION_PART.search(name) else 2
 
 
 def _leave_out_other_areas(
@@ -574,25 +592,67 @@ def _leave_out_other_areas(
     findings: list[dict[str, Any]],
 ) -> None:
     """Takes out of `chosen` each figure stated for another whole than the report's entity (全市 in
-    青石县's report: the city's 80 is never the county's), with an `other_area` finding. Only where
+    青石县's report: the city's 80 is never the county's) or for a town or sub-district only (龙湖街道 in
+    龙湖区's report: a part's figure is never the whole's), with an `other_area` finding. Only where
     the entity's name ends with a level word: else 全县 and 全市 cannot be told apart from its own
-    (nor for a bare level word, 县, which names no area)."""
+    (nor for a bare level word, 县, which names no area). A zone's figure alone stays (docs/reports.md:
+    a zone is no region of its own)."""
     own = entity[-1:]
     if len(entity) < 2 or own not in _LEVELS:
         return
-    for key in [k for k, scope in whose.items() if scope == 1]:
+    for key in [k for k, scope in whose.items() if scope in (1, 3)]:
         _, row = chosen.pop(key)
-        areas = [who + level for who, level in _WHOLE.findall(text[row.clause_begin : row.begin]) if level != own]
+        clause = text[row.clause_begin : row.begin]
+        areas = [who + level for who, level in _WHOLE.findall(clause) if level != own]
+        part = _PART.search(clause)
+        area = areas[0] if areas else f"{part.group(1)}, a part of {entity}" if part else "another area"
         findings.append(
             {
                 "kind": "other_area",
                 "begin": row.begin,
                 "end": row.end,
                 "text": row.text,
-                "message": f"{row.variable} {key[1]}: '{row.text}' is stated for {areas[0] if areas else 'another area'}"
+                "message": f"{row.variable} {key[1]}: '{row.text}' is stated for {area}"
                 f", not for {entity} (the report's entity): left out",
             }
         )
+
+
+#: Flags of a figure that is no value of its period whatever its digits (_left_out_by_flag).
+_NO_VALUE_FLAGS = ("flag_change", "flag_target", "flag_part", "flag_estimate", "flag_start", "flag_since")
+
+
+def _damaged_values(facts: Any) -> Any:
+    """The damaged figures of `facts` that would have been panel values: a variable, a level."""
+    could = (facts["variable"] != "").to_numpy(dtype=bool) & facts["flag_damaged"].to_numpy(dtype=bool)
+    for flag in _NO_VALUE_FLAGS:
+        could &= ~facts[flag].to_numpy(dtype=bool)
+    return facts[could]
+
+
+def _forwarded_findings(extracted: Any, damaged: Any, said: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The findings of `extract` about figures that could have been panel values: a table row whose
+    columns could not be read (its figures got no variable), and the damage of each of the `damaged`
+    figures (_damaged_values: missing as damaged_source in the panel) that no finding `said` already
+    names (a damaged duplicate left out for a sound figure). Not the damage of figures that name no
+    variable (it would flood the panel's findings with numbers no panel has), nor the suspect figures
+    (to_panel's suspect_figure findings say those), nor lost list numbers or references."""
+    if extracted is None or len(extracted) == 0:
+        return []
+    named = {f["begin"] for f in said}
+    variable_at = {} if damaged is None else dict(zip(damaged["begin"], damaged["variable"].astype(str)))
+    forwarded = []
+    for f in extracted.itertuples():
+        if f.kind == "table_row":
+            message = f"{f.message}: none of them enters the panel"
+        elif (
+            f.begin in variable_at and f.begin not in named and f.kind not in ("implausible_zero", "inconsistent_parts")
+        ):
+            message = f"{variable_at[f.begin]}: {f.message}: missing with reason damaged_source"
+        else:
+            continue
+        forwarded.append({"kind": f.kind, "begin": f.begin, "end": f.end, "text": f.text, "message": message})
+    return forwarded
 
 
 def _left_out_by_flag(row: Any) -> tuple[str, str] | None:
@@ -762,6 +822,8 @@ def read_reports(
     keys = list(facts.attrs["text"])
     rows = _panel_candidates(facts.in_lexicon_units(), ("report",))
     by_entity = {key: list(rows) for key, rows in itertools.groupby(rows, key=lambda row: row.report)}
+    extracted = {key: part for key, part in facts.attrs["findings"].groupby("report", sort=False, observed=True)}
+    damaged = {key: part for key, part in _damaged_values(facts).groupby("report", sort=False, observed=True)}
     entities, findings = [], []
     for key in keys:
         try:
@@ -770,6 +832,7 @@ def read_reports(
             )
         except _core.ParseError as e:
             raise _core.ParseError(f"report {key!r}: {e}") from None
+        found += _forwarded_findings(extracted.get(key), damaged.get(key), found)
         if not records:
             found.append(
                 {

@@ -2092,6 +2092,8 @@ def _in_cli_words(message: str, args: argparse.Namespace | None = None) -> str:
             else "give it one of the headings zhibiao knows "
         )
         message = message.replace(f"name it with {period}", said)
+    if message.endswith("has no period in the text: pass period=") and has("period"):  # to_panel's (--panel)
+        message = message[: -len("pass period=")] + "give --period P (the period the report is of: 2025, 2025H1, …)"
     for period_value in ("period_value=...", "csv_options::period_value"):
         said = "give every row one with --period-value PERIOD"
         message = message.replace(
