@@ -545,13 +545,19 @@ def _chosen_values(
 
 #: Level words of an administrative area, the last code point of an entity's name (青石县).
 _LEVELS = "县市区省州旗"
-_WHOLE = re.compile(f"([全我本])([{_LEVELS}])")
+#: A date opening a clause (2025年上半年，…), before whose figure the clause says it is.
+_DATE_OPENING = r"^\s*(?:[0-9〇一二三四五六七八九十]{2,4}年[上下半全年前三季度第一二四0-9月份底末以来，,]*)?(?:其中)?"
+#: 全市, 我县, 本区 opening the clause (after a date, 其中): whose the figure is. Not inside it: 获全省科技进步奖,
+#: 在全市率先…, 高于全市平均水平 are the county's own figures.
+_WHOLE = re.compile(_DATE_OPENING + f"([全我本])([{_LEVELS}])")
 #: Zones inside an area (高新区, 经开区, 工业园, 示范区, 管委会…): a part of it, as a 镇 is, named alone too.
 _ZONES = "经开区|高新区|开发区|园区|工业园|产业园|科技园|示范区|试验区|实验区|片区|集聚区|合作区|功能区|保税区|自贸区|核心区|管委会"
 #: A part of the area opening its clause (after a date): 青石镇…, 经济开发区…, 高新区…, not 各乡镇 nor 城乡….
 _PART = re.compile(
-    r"^(?:[0-9〇一二三四五六七八九十]{2,4}年[上下半全年前三季度第一二四0-9月份底末以来，,]*)?(?:其中)?"
-    rf"(?![全各我本城])((?:[\u4e00-\u9fff]{{1,8}}?(?:镇|乡|街道|{_ZONES})|{_ZONES}))(?![村镇])"
+    _DATE_OPENING
+    # a verb opening the clause names what was done, not a part (新增特色小镇2个, 建成省级农业科技园区3个)
+    + r"(?!新增|新建|新认定|创建|建成|建设|培育|认定|获批|申报|组织|开展|推动|打造|引进|实施|获得|争创|入选)"
+    + rf"(?![全各我本城])((?:[\u4e00-\u9fff]{{1,8}}?(?:镇|乡|街道|{_ZONES})|{_ZONES}))(?![村镇])"
 )
 #: A part the C++ reader would call a region of its own (镇, 乡, 街道), not a zone of the area.
 _REGION_PART = re.compile("(?:镇|乡|街道)$")

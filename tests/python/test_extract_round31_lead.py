@@ -74,3 +74,23 @@ def test_yao_da_dao_plans_its_clause_and_gongzuo_yaodian_only_after_a_year():
     assert not _row("2025年，全县落实工作要点：新增高新技术企业12家。", "12家")["flag_target"]
     planned = "2026年全省科技工作要点：研发投入强度达到2.45%，新增高新技术企业30家。"
     assert _row(planned, "2.45%")["flag_target"] and _row(planned, "30家")["flag_target"]
+
+
+def _panel(text, entity="青石县"):
+    records = zb.read_report(text, entity=entity).to_pandas().to_dict("records")
+    return records[0] if records else {}
+
+
+def test_a_whole_named_inside_the_clause_is_not_whose_the_figure_is():
+    # 全省/全市 after 获, 在, 高于 name where the county stood, not whose the figure is
+    assert _panel("2025年，获全省科技进步奖3项。") == {"sci_tech_awards": 3.0}
+    assert _panel("2025年，在全市率先新增高新技术企业12家。") == {"hnte_recognised": 12.0}
+    assert _panel("2025年，研发投入强度高于全市平均水平达到2.8%。") == {"rd_intensity": 2.8}
+    # opening the clause it still is: the city's 80 is not the county's
+    assert _panel("2025年上半年，全市新增高新技术企业80家，我县新增8家。") == {"hnte_recognised": 8.0}
+    assert _panel("2025年上半年，全市新增高新技术企业80家。") == {}
+
+
+def test_a_clause_opening_with_a_verb_names_no_part():
+    assert _panel("2025年，新增特色小镇2个，新增高新技术企业5家。") == {"hnte_recognised": 5.0}
+    assert _panel("2025年，青石镇新增高新技术企业3家；全县新增高新技术企业8家。") == {"hnte_recognised": 8.0}
