@@ -542,6 +542,9 @@ private:
                     target_in_sentence_ = target_estimate_ = target_figure_ = false;
                 since_start_ = 0, clause_since_at_ = 0;
             }
+            // 计划新增…10家，实际完成12家 / 已认定12家: what was done, after the plan in its sentence
+            if (target_in_sentence_ && starts_with_any(cps_, target_cursor_ + 1, U"实际", U"已"))
+                target_in_sentence_ = target_estimate_ = false;
             return;
         }
         if (c == U'以') {
@@ -1034,6 +1037,13 @@ private:
         return after >= 2 && after < to && cps_[after].c == U'业' && ends_with(cps_, after, U"高企");
     }
 
+    // "高新技术企业后备库企业12家": the firms of a reserve or cultivation pool are candidates for what
+    // the phrase names, not counted in it (no variable).
+    bool pool_after(const phrase_hit& hit, std::size_t hit_first, std::size_t to) const {
+        const std::size_t after = code_point_near(hit.end, hit_first, to, hit_first);
+        return starts_with_any(cps_, after, U"后备库", U"培育库", U"储备库", U"入库培育");
+    }
+
     // "全市新增高新技术企业80家，我县新增8家", "…80家，其中我县8家": a clause of the report's own area
     // (我县, 本县, 全县…) right after one of another whole (全市…) states the same quantity for it
     // when the two are parallel: the same words after the area (新增), or none after 其中, and the
@@ -1055,9 +1065,14 @@ private:
         if (!area_at(other, U"全") || cps_[other + 1].c == cps_[own + 1].c) return false;
         const std::size_t words = s.first - (own + 2);
         if (words == 0) return part;
+        // 我区完成32.5亿元: a verb of the level reached, in the same unit (checked above), says the same
+        if (words == 2 && starts_with_any(cps_, own + 2, U"完成", U"实现", U"达到")) return true;
+        // 全市上半年新增…: the period the whole's clause states is no word of the quantity
+        std::size_t said = other + 2;
+        period_state scratch;
+        if (said < previous_end_) said += period_at(cps_, said, scratch);
         for (std::size_t k = 0; k < words; ++k)
-            if (other + 2 + k >= previous_end_ || cps_[other + 2 + k].c != cps_[own + 2 + k].c ||
-                is_digit(cps_[own + 2 + k].c))
+            if (said + k >= previous_end_ || cps_[said + k].c != cps_[own + 2 + k].c || is_digit(cps_[own + 2 + k].c))
                 return false;
         return true;
     }
@@ -1106,7 +1121,7 @@ private:
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
         if (hit && (not_the_reports(*hit, hit_first, clause) || budget_labels(*hit, s) ||
-                    short_name_in_a_word(*hit, hit_first, s.first)))
+                    short_name_in_a_word(*hit, hit_first, s.first) || pool_after(*hit, hit_first, s.first)))
             hit = nullptr, b.shared = false;
         if (hit && joined_count(*hit, hit_first, after_previous, s)) return b.shared = false, b;  // no variable
         if (!hit && execution_of_budget(s, clause, b)) return b;
@@ -1619,6 +1634,10 @@ private:
         std::string head;  // the previous listed phrase
         const phrase_entries* found = nullptr;
         distinctions lead;  // the first item's words before its phrase: 新增 of 新增A、B分别为x、y is both's
+        // so are the words after 分别 (A和B分别新增x和y, 分别认定…, 分别达到…), up to the first figure
+        std::size_t after_end = word + 2;
+        while (after_end < s.first && !is_digit(cps_[after_end].c) && chinese_digit(cps_[after_end].c) < 0) ++after_end;
+        const distinctions after = stated_distinctions(cps_, word + 2, after_end);
         for (std::size_t i = 0; i <= index; ++i) {
             const auto [b, e] = items[i];
             const phrase_hit* hit = ix_.phrases.closest(byte_at(b), byte_at(e));
@@ -1626,8 +1645,10 @@ private:
                 const std::size_t words_end = hit && hit->begin >= byte_at(b) ? code_point_at(hit->begin, b, e) : b;
                 const distinctions own = stated_distinctions(cps_, b, words_end);
                 if (i == 0) lead = own;
-                listed_stated_ = {*own.status ? own.status : lead.status, *own.stage ? own.stage : lead.stage,
-                                  *own.scope ? own.scope : lead.scope};
+                const auto said = [&](const char* distinctions::*field) {
+                    return *(own.*field) ? own.*field : *(after.*field) ? after.*field : lead.*field;
+                };
+                listed_stated_ = {said(&distinctions::status), said(&distinctions::stage), said(&distinctions::scope)};
             }
             found = hit && hit->end == byte_at(e) ? hit->group : nullptr;
             if (!found && !head.empty()) {
