@@ -219,6 +219,7 @@ public:
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
+        plan_period_known_ = false;
         clause_since_at_ = 0;
         target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
@@ -284,10 +285,11 @@ public:
         // its first half: the figure of the report's own period estimated at its end, not a plan —
         // unless a plan's section or another target word governs it, or it is of another period
         // (预计2025年…; 预计全年… in a half-year report forecasts the year ahead).
-        if (target && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && !when.empty() &&
+        const bool planned = target && !done_in_another_period(when, period, clause);
+        if (planned && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && !when.empty() &&
             when == period.report())
             n.flags |= bit(fact_flag::estimate);
-        else if (target && !completion)
+        else if (planned && !completion)
             n.flags |= bit(fact_flag::target);
         double guess = std::numeric_limits<double>::quiet_NaN();
         if (options_.guess && !std::isnan(s.guess))
@@ -514,6 +516,17 @@ private:
         return false;
     }
 
+    // "2026年，全区计划新增…20家，2025年新增15家": a sentence's plan word governs the clauses of the
+    // period it plans (its first planned figure's); a clause stating another period is what was done.
+    bool done_in_another_period(std::string_view when, const period_cursor& period, std::size_t clause) {
+        if (!target_in_sentence_ || target_in_clause_ || plan_section_) return false;
+        if (!plan_period_known_) {
+            plan_period_.assign(when.data(), when.size()), plan_period_known_ = true;
+            return false;
+        }
+        return period.last_stated() >= cps_.base() + clause && when != plan_period_;
+    }
+
     bool target_before(std::size_t first) {
         if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
         // The code points between stops skipped in a loop of locals (the member cursor was stored
@@ -539,12 +552,12 @@ private:
                 // targets, once a figure before it was one; a target word with no figure before ；
                 // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
                 if ((c != ';' && c != U'；') || !target_figure_)
-                    target_in_sentence_ = target_estimate_ = target_figure_ = false;
+                    target_in_sentence_ = target_estimate_ = target_figure_ = plan_period_known_ = false;
                 since_start_ = 0, clause_since_at_ = 0;
             }
             // 计划新增…10家，实际完成12家 / 已认定12家: what was done, after the plan in its sentence
             if (target_in_sentence_ && starts_with_any(cps_, target_cursor_ + 1, U"实际", U"已"))
-                target_in_sentence_ = target_estimate_ = false;
+                target_in_sentence_ = target_estimate_ = plan_period_known_ = false;
             return;
         }
         if (c == U'以') {
@@ -2039,14 +2052,16 @@ private:
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
-    bool target_estimate_ = false;   // 预计 is the only target word of the sentence so far
-    bool target_figure_ = false;     // a figure under the sentence's target word was read
-    bool plan_section_ = false;      // under a heading of plans (plan_heading), across chunks
-    int plan_kind_ = 0;              // its list marker's kind (-1: the whole report)
-    bool any_figure_ = false;        // a figure was read (add())
-    bool chunk_starts_line_ = true;  // the chunk read starts a line
-    int since_start_ = 0;            // of the 以来 in the sentence so far (since_start), 0 if none
-    std::size_t since_at_ = 0;       // where that 以来 stands (code points from the report's start)
+    std::string plan_period_;         // the period of a target sentence's first planned figure,
+    bool plan_period_known_ = false;  // once it had one (done_in_another_period())
+    bool target_estimate_ = false;    // 预计 is the only target word of the sentence so far
+    bool target_figure_ = false;      // a figure under the sentence's target word was read
+    bool plan_section_ = false;       // under a heading of plans (plan_heading), across chunks
+    int plan_kind_ = 0;               // its list marker's kind (-1: the whole report)
+    bool any_figure_ = false;         // a figure was read (add())
+    bool chunk_starts_line_ = true;   // the chunk read starts a line
+    int since_start_ = 0;             // of the 以来 in the sentence so far (since_start), 0 if none
+    std::size_t since_at_ = 0;        // where that 以来 stands (code points from the report's start)
     // A count of years inside a sentence and a clause (years_counted_at: 高新技术企业五年累计新增…):
     // where it stands (as since_at_), 0 if none; its span is the figures of its clause.
     std::size_t clause_since_at_ = 0;

@@ -8,7 +8,9 @@
 using namespace zhibiao;
 
 namespace {
-bool flagged(const fact& f, const char* flag) { return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end(); }
+bool flagged(const fact& f, const char* flag) {
+    return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
+}
 const fact& figure(const extraction& x, double value) {
     for (const fact& f : x.facts)
         if (f.amount.value == value) return f;
@@ -45,8 +47,9 @@ BOOST_AUTO_TEST_CASE(a_reserve_pool_is_no_count_of_its_firms) {
 
 // A plan word after the area governs the rest of its sentence; 实际 after a plan is done.
 BOOST_AUTO_TEST_CASE(a_plan_governs_the_clauses_of_its_sentence) {
-    for (const char* text : {"龙湖区科技局2025年工作总结\n2026年，全区计划新增高新技术企业20家，研发经费投入达到10.5亿元。",
-                             "龙湖区科技局2025年工作总结\n全区计划新增高新技术企业20家，研发经费投入达到10.5亿元。"}) {
+    for (const char* text :
+         {"龙湖区科技局2025年工作总结\n2026年，全区计划新增高新技术企业20家，研发经费投入达到10.5亿元。",
+          "龙湖区科技局2025年工作总结\n全区计划新增高新技术企业20家，研发经费投入达到10.5亿元。"}) {
         const extraction x = extract(text);
         BOOST_TEST(flagged(figure(x, 20), "target"), text);
         BOOST_TEST(flagged(figure(x, 10.5), "target"), text);
@@ -58,6 +61,11 @@ BOOST_AUTO_TEST_CASE(a_plan_governs_the_clauses_of_its_sentence) {
         BOOST_TEST(flagged(figure(done, 10), "target"), text);
         BOOST_TEST(!flagged(figure(done, 12), "target"), text);
     }
+    // a clause of another period than the plan's was done
+    const extraction other =
+        extract("龙湖区科技局2025年工作总结\n2026年，全区计划新增高新技术企业20家，2025年新增15家。");
+    BOOST_TEST(flagged(figure(other, 20), "target"));
+    BOOST_TEST(!flagged(figure(other, 15), "target"));
     // a list of plans goes on: 完成 alone is planned too
     const extraction plans = extract("力争新增高新技术企业20家，完成技术合同成交额8亿元。");
     BOOST_TEST(flagged(figure(plans, 8), "target"));
