@@ -219,6 +219,7 @@ public:
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
+        plan_period_known_ = false;
         clause_since_at_ = 0;
         target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
@@ -284,10 +285,11 @@ public:
         // its first half: the figure of the report's own period estimated at its end, not a plan —
         // unless a plan's section or another target word governs it, or it is of another period
         // (预计2025年…; 预计全年… in a half-year report forecasts the year ahead).
-        if (target && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && !when.empty() &&
+        const bool planned = target && !done_in_another_period(when, period, clause);
+        if (planned && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && !when.empty() &&
             when == period.report())
             n.flags |= bit(fact_flag::estimate);
-        else if (target && !completion)
+        else if (planned && !completion)
             n.flags |= bit(fact_flag::target);
         double guess = std::numeric_limits<double>::quiet_NaN();
         if (options_.guess && !std::isnan(s.guess))
@@ -514,6 +516,17 @@ private:
         return false;
     }
 
+    // "2026年，全区计划新增…20家，2025年新增15家": a sentence's plan word governs the clauses of the
+    // period it plans (its first planned figure's); a clause stating another period is what was done.
+    bool done_in_another_period(std::string_view when, const period_cursor& period, std::size_t clause) {
+        if (!target_in_sentence_ || target_in_clause_ || plan_section_) return false;
+        if (!plan_period_known_) {
+            plan_period_.assign(when.data(), when.size()), plan_period_known_ = true;
+            return false;
+        }
+        return period.last_stated() >= cps_.base() + clause && when != plan_period_;
+    }
+
     bool target_before(std::size_t first) {
         if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
         // The code points between stops skipped in a loop of locals (the member cursor was stored
@@ -539,9 +552,12 @@ private:
                 // targets, once a figure before it was one; a target word with no figure before ；
                 // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
                 if ((c != ';' && c != U'；') || !target_figure_)
-                    target_in_sentence_ = target_estimate_ = target_figure_ = false;
+                    target_in_sentence_ = target_estimate_ = target_figure_ = plan_period_known_ = false;
                 since_start_ = 0, clause_since_at_ = 0;
             }
+            // 计划新增…10家，实际完成12家 / 已认定12家: what was done, after the plan in its sentence
+            if (target_in_sentence_ && starts_with_any(cps_, target_cursor_ + 1, U"实际", U"已"))
+                target_in_sentence_ = target_estimate_ = plan_period_known_ = false;
             return;
         }
         if (c == U'以') {
@@ -1034,6 +1050,13 @@ private:
         return after >= 2 && after < to && cps_[after].c == U'业' && ends_with(cps_, after, U"高企");
     }
 
+    // "高新技术企业后备库企业12家": the firms of a reserve or cultivation pool are candidates for what
+    // the phrase names, not counted in it (no variable).
+    bool pool_after(const phrase_hit& hit, std::size_t hit_first, std::size_t to) const {
+        const std::size_t after = code_point_near(hit.end, hit_first, to, hit_first);
+        return starts_with_any(cps_, after, U"后备库", U"培育库", U"储备库", U"入库培育");
+    }
+
     // "全市新增高新技术企业80家，我县新增8家", "…80家，其中我县8家": a clause of the report's own area
     // (我县, 本县, 全县…) right after one of another whole (全市…) states the same quantity for it
     // when the two are parallel: the same words after the area (新增), or none after 其中, and the
@@ -1055,9 +1078,14 @@ private:
         if (!area_at(other, U"全") || cps_[other + 1].c == cps_[own + 1].c) return false;
         const std::size_t words = s.first - (own + 2);
         if (words == 0) return part;
+        // 我区完成32.5亿元: a verb of the level reached, in the same unit (checked above), says the same
+        if (words == 2 && starts_with_any(cps_, own + 2, U"完成", U"实现", U"达到")) return true;
+        // 全市上半年新增…: the period the whole's clause states is no word of the quantity
+        std::size_t said = other + 2;
+        period_state scratch;
+        if (said < previous_end_) said += period_at(cps_, said, scratch);
         for (std::size_t k = 0; k < words; ++k)
-            if (other + 2 + k >= previous_end_ || cps_[other + 2 + k].c != cps_[own + 2 + k].c ||
-                is_digit(cps_[own + 2 + k].c))
+            if (said + k >= previous_end_ || cps_[said + k].c != cps_[own + 2 + k].c || is_digit(cps_[own + 2 + k].c))
                 return false;
         return true;
     }
@@ -1106,7 +1134,7 @@ private:
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
         if (hit && (not_the_reports(*hit, hit_first, clause) || budget_labels(*hit, s) ||
-                    short_name_in_a_word(*hit, hit_first, s.first)))
+                    short_name_in_a_word(*hit, hit_first, s.first) || pool_after(*hit, hit_first, s.first)))
             hit = nullptr, b.shared = false;
         if (hit && joined_count(*hit, hit_first, after_previous, s)) return b.shared = false, b;  // no variable
         if (!hit && execution_of_budget(s, clause, b)) return b;
@@ -1619,6 +1647,10 @@ private:
         std::string head;  // the previous listed phrase
         const phrase_entries* found = nullptr;
         distinctions lead;  // the first item's words before its phrase: 新增 of 新增A、B分别为x、y is both's
+        // so are the words after 分别 (A和B分别新增x和y, 分别认定…, 分别达到…), up to the first figure
+        std::size_t after_end = word + 2;
+        while (after_end < s.first && !is_digit(cps_[after_end].c) && chinese_digit(cps_[after_end].c) < 0) ++after_end;
+        const distinctions after = stated_distinctions(cps_, word + 2, after_end);
         for (std::size_t i = 0; i <= index; ++i) {
             const auto [b, e] = items[i];
             const phrase_hit* hit = ix_.phrases.closest(byte_at(b), byte_at(e));
@@ -1626,8 +1658,10 @@ private:
                 const std::size_t words_end = hit && hit->begin >= byte_at(b) ? code_point_at(hit->begin, b, e) : b;
                 const distinctions own = stated_distinctions(cps_, b, words_end);
                 if (i == 0) lead = own;
-                listed_stated_ = {*own.status ? own.status : lead.status, *own.stage ? own.stage : lead.stage,
-                                  *own.scope ? own.scope : lead.scope};
+                const auto said = [&](const char* distinctions::*field) {
+                    return *(own.*field) ? own.*field : *(after.*field) ? after.*field : lead.*field;
+                };
+                listed_stated_ = {said(&distinctions::status), said(&distinctions::stage), said(&distinctions::scope)};
             }
             found = hit && hit->end == byte_at(e) ? hit->group : nullptr;
             if (!found && !head.empty()) {
@@ -2018,14 +2052,16 @@ private:
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
-    bool target_estimate_ = false;   // 预计 is the only target word of the sentence so far
-    bool target_figure_ = false;     // a figure under the sentence's target word was read
-    bool plan_section_ = false;      // under a heading of plans (plan_heading), across chunks
-    int plan_kind_ = 0;              // its list marker's kind (-1: the whole report)
-    bool any_figure_ = false;        // a figure was read (add())
-    bool chunk_starts_line_ = true;  // the chunk read starts a line
-    int since_start_ = 0;            // of the 以来 in the sentence so far (since_start), 0 if none
-    std::size_t since_at_ = 0;       // where that 以来 stands (code points from the report's start)
+    std::string plan_period_;         // the period of a target sentence's first planned figure,
+    bool plan_period_known_ = false;  // once it had one (done_in_another_period())
+    bool target_estimate_ = false;    // 预计 is the only target word of the sentence so far
+    bool target_figure_ = false;      // a figure under the sentence's target word was read
+    bool plan_section_ = false;       // under a heading of plans (plan_heading), across chunks
+    int plan_kind_ = 0;               // its list marker's kind (-1: the whole report)
+    bool any_figure_ = false;         // a figure was read (add())
+    bool chunk_starts_line_ = true;   // the chunk read starts a line
+    int since_start_ = 0;             // of the 以来 in the sentence so far (since_start), 0 if none
+    std::size_t since_at_ = 0;        // where that 以来 stands (code points from the report's start)
     // A count of years inside a sentence and a clause (years_counted_at: 高新技术企业五年累计新增…):
     // where it stands (as since_at_), 0 if none; its span is the figures of its clause.
     std::size_t clause_since_at_ = 0;

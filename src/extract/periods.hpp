@@ -432,7 +432,11 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
     if (starts_with(cps, k, U"计划") && !(k > 0 && one_of(cps[k - 1].c, U"技才人智英发炬星创业”\"'》")) &&
         !starts_with(cps, k + 2, U"项目") && !starts_with(cps, k + 2, U"投") && !starts_with(cps, k + 2, U"总投") &&
         !starts_with(cps, k + 2, U"单列") && !(k + 2 < cps.size() && one_of(cps[k + 2].c, U"”\"'》"))) {
-        sentence = opens_clause;
+        // 全区计划新增…20家，研发经费投入达到10.5亿元 (also after a year: 2026年全区计划…): the area
+        // is the clause's subject, 计划 its verb, planning the sentence as one opening the clause
+        const bool after_area = k >= 2 && one_of(cps[k - 2].c, U"全我本") && one_of(cps[k - 1].c, U"县市区省州旗") &&
+                                (k == 2 || clause_end(cps[k - 3].c) || cps[k - 3].c == U'年');
+        sentence = opens_clause || after_area;
         return 2;
     }
     if (c == U'拟' && opens_clause) {
