@@ -659,10 +659,22 @@ bool reference_label_before(const code_points& cps, std::size_t k) {
     return !is_ideograph(before) || one_of(before, U"见如附据由");
 }
 
-// An ordinal (第2位, 第十二批) or the number of a label (表1) at k: no figure.
+// "1. 30家企业通过认定": a list's number (one or two digits, a point, a blank) opening its line
+// before the item's own figure — stepped over, no figure that lost its decimals (a chunk starts at
+// a line break).
+bool list_number_before_figure(const code_points& cps, std::size_t k) {
+    if (k > 0 && cps[k - 1].c != '\n' && cps[k - 1].c != '\r') return false;
+    std::size_t i = k;
+    while (i < cps.size() && i - k < 3 && is_digit(cps[i].c)) ++i;
+    return i > k && i - k <= 2 && i + 2 < cps.size() && cps[i].c == '.' && is_blank(cps[i + 1].c) &&
+           is_digit(cps[i + 2].c);
+}
+
+// An ordinal (第2位, 第十二批) or the number of a label (表1) or a list's before its item's figure
+// (1. 30家) at k: no figure.
 bool ordinal_or_label_at(const code_points& cps, std::size_t k) {
     return (k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) ||
-           (is_digit(cps[k].c) && reference_label_before(cps, k));
+           (is_digit(cps[k].c) && (reference_label_before(cps, k) || list_number_before_figure(cps, k)));
 }
 
 bool page_dash(char32_t c) {

@@ -94,3 +94,12 @@ def test_a_whole_named_inside_the_clause_is_not_whose_the_figure_is():
 def test_a_clause_opening_with_a_verb_names_no_part():
     assert _panel("2025年，新增特色小镇2个，新增高新技术企业5家。") == {"hnte_recognised": 5.0}
     assert _panel("2025年，青石镇新增高新技术企业3家；全县新增高新技术企业8家。") == {"hnte_recognised": 8.0}
+
+
+def test_a_list_number_before_the_items_own_figure_is_no_figure():
+    # "1. 30家…": the list's 1 is no figure whose decimals were lost (it made the 30 a damaged 1. 30家)
+    f = zb.extract("一、总体情况\n1. 30家企业通过高新技术企业认定。\n2. 新增科技型中小企业46家。\n")
+    assert list(f["text"]) == ["30家", "46家"]
+    assert list(f["value"]) == [30.0, 46.0] and f["damage"].eq("").all()
+    # inside a line the point and blank are still a figure that lost its decimals
+    assert _row("研发经费投入168. 5亿元。", "168. 5亿元")["damage"] != ""
