@@ -578,9 +578,9 @@ def _whose(clause: str, entity: str) -> int | None:
     whatever its stem); None when it names none. Of two figures for one variable and period, the lower
     wins where both say (to_panel)."""
     own = entity[-1:] if entity[-1:] in _LEVELS else ""
-    found = [0 if who in "我本" or level == own else 1 for who, level in _WHOLE.findall(clause)]
-    if found:
-        return min(found)
+    if whole := _WHOLE.match(clause):
+        who, level = whole.groups()
+        return 0 if who in "我本" or level == own else 1
     part = _PART.search(clause)
     name = part.group(1) if part else ""
     if not name or "乡镇" in name:  # 乡镇企业…, 新增乡镇…: towns in general, none named
@@ -609,9 +609,9 @@ def _leave_out_other_areas(
     for key in [k for k, scope in whose.items() if scope in (1, 3)]:
         _, row = chosen.pop(key)
         clause = text[row.clause_begin : row.begin]
-        areas = [who + level for who, level in _WHOLE.findall(clause) if level != own]
-        part = _PART.search(clause)
-        area = areas[0] if areas else f"{part.group(1)}, a part of {entity}" if part else "another area"
+        whole = _WHOLE.match(clause)  # scope 1: another whole opens the clause; 3: a town does
+        part = None if whole else _PART.search(clause)
+        area = whole.group(0)[-2:] if whole else f"{part.group(1)}, a part of {entity}" if part else "another area"
         findings.append(
             {
                 "kind": "other_area",

@@ -143,13 +143,16 @@ def per_criterion(value: Any, x: Any, name: str, function: str) -> Any:
     return [value[c] for c in columns]
 
 
-def _criterion_types(types: Any, function: str) -> list[int]:
-    """``types`` as the C++ side takes them, one +1 (benefit) or −1 (cost) per criterion. pymcdm's
+def _criterion_types(types: Any, function: str, x: Any = None) -> list[int]:
+    """``types`` as the C++ side takes them, one +1 (benefit) or −1 (cost) per criterion, in the
+    order of the columns of ``x`` when given (``per_criterion``: a dict or Series by name). pymcdm's
     users write them as floats (its tests pass ``np.ones(3)``; its ``normalize_matrix`` casts them
     to int) or None for every criterion a benefit: those are taken, where pybind11 refused a float
     with its C++ signature. Other values (2, 0) go on to the C++ check, which names the criterion."""
     if types is None:
         return []
+    if x is not None:
+        types = per_criterion(types, x, "types", function)
     try:
         t = np.asarray(types, dtype=np.float64)
     except (TypeError, ValueError) as e:
@@ -283,7 +286,7 @@ def vikor_compromise(
         d = _core.composite_vikor_compromise(
             matrix(x, "vikor_compromise"),
             weight_vector(w, x, "vikor_compromise"),
-            _criterion_types(per_criterion(types, x, "types", "vikor_compromise"), "vikor_compromise"),
+            _criterion_types(types, "vikor_compromise", x),
             v,
             ranks,
             best_tie,
@@ -317,7 +320,7 @@ def waspas(
         d = _core.composite_waspas(
             matrix(x, "waspas"),
             weight_vector(w, x, "waspas"),
-            _criterion_types(per_criterion(types, x, "types", "waspas"), "waspas"),
+            _criterion_types(types, "waspas", x),
             wsm_share,
             inner,
         )

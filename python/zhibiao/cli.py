@@ -588,6 +588,12 @@ def _parents(spec: str) -> Any:
 _FIFTEEN_DIGITS = "%.15g"
 
 
+def _units_in_header(table: Any, units: Mapping[str, str]) -> Any:
+    """`table` with each unit in its column's heading (gdp[亿元]), as read_csv and compute - read them."""
+    table.columns = [f"{c}[{units[c]}]" if units.get(c) else c for c in table.columns]
+    return table
+
+
 def rollup_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     panel = _read_file(source, args)
@@ -598,8 +604,7 @@ def rollup_file(args: argparse.Namespace) -> int:
     rolled = panel.rollup(parents, to=to, partial_sums=args.partial_sums, also_sum=args.also_sum or ())
     table = rolled.to_pandas()
     units = table.attrs["units"]
-    table = with_reason_columns(table, rollup_reasons(rolled))  # read_csv reads them back as reasons
-    table.columns = [f"{c}[{units[c]}]" if units.get(c) else c for c in table.columns]  # read back by read_csv
+    table = _units_in_header(with_reason_columns(table, rollup_reasons(rolled)), units)  # read_csv reads them back
     if args.coverage:  # the file first: a reader of standard output that stops early (| head) ends us
         with _output(args.coverage) as f:
             rolled.coverage.to_csv(f, index=False)
@@ -1308,8 +1313,8 @@ def _write_report_panel(facts: Any, name: str, args: argparse.Namespace) -> None
     invalid, not absent); what was left out, and why, on stderr or to --findings."""
     panel = facts.to_panel(args.entity, args.period)
     table = panel.to_pandas(reasons=True)
+    table = _units_in_header(table, table.attrs["units"])
     units = table.attrs["units"]
-    table.columns = [f"{c}[{units[c]}]" if units.get(c) else c for c in table.columns]
     found = panel.findings
     if args.findings is not None:
         with _output(args.findings) as f:

@@ -1621,7 +1621,7 @@ def weights(
                 1 if ddof is None else ddof,
                 _default("weights", "zeros") if zeros is None else zeros,
                 _default("weights", "correlation") if correlation is None else correlation,
-                _criterion_types(_per_criterion(types, x, "types", "weights"), "weights"),
+                _criterion_types(types, "weights", x),
             )
         )
 
@@ -1658,7 +1658,7 @@ def topsis(
             _core.composite_topsis(
                 _matrix(x, "topsis"),
                 _weight_vector(w, x, "topsis"),
-                _criterion_types(_per_criterion(types, x, "types", "topsis"), "topsis"),
+                _criterion_types(types, "topsis", x),
                 inner,
             )
         )
@@ -1673,7 +1673,7 @@ def vikor(
         s, r, q = _core.composite_vikor(
             _matrix(x, "vikor"),
             _weight_vector(w, x, "vikor"),
-            _criterion_types(_per_criterion(types, x, "types", "vikor"), "vikor"),
+            _criterion_types(types, "vikor", x),
             v,
         )
     return {"S": np.asarray(s), "R": np.asarray(r), "Q": np.asarray(q)}
@@ -1712,7 +1712,6 @@ from ._mcdm import (
     naming_labels as _naming_labels,
     mean_min,
     matrix as _matrix,
-    per_criterion as _per_criterion,
     weight_vector as _weight_vector,
     normalise,
     refuse_unread_keywords,
