@@ -515,6 +515,8 @@ def _chosen_values(
         key = (row.variable, when)
         rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
         scope = _whose(text[row.clause_begin : row.begin], entity) if text else None
+        if scope is None and text and _leaves_out_other_areas(entity):
+            scope = 0  # naming no area in the report of a county (a city…): the report's own
         if key in chosen:
             kept = chosen[key]
             kept_scope = whose[key]
@@ -590,6 +592,12 @@ def _whose(clause: str, entity: str) -> int | None:
     return 3 if _REGION_PART.search(name) else 2
 
 
+def _leaves_out_other_areas(entity: str) -> bool:
+    """Whether `entity`'s name ends with a level word (青石县): only then can 全县 be told from 全市,
+    and a figure naming no area be the report's own (not for a bare level word, 县, which names none)."""
+    return len(entity) >= 2 and entity[-1:] in _LEVELS
+
+
 def _leave_out_other_areas(
     chosen: dict[tuple[str, str], Any],
     whose: Mapping[tuple[str, str], int | None],
@@ -603,8 +611,7 @@ def _leave_out_other_areas(
     the entity's name ends with a level word: else 全县 and 全市 cannot be told apart from its own
     (nor for a bare level word, 县, which names no area). A zone's figure alone stays (docs/reports.md:
     a zone is no region of its own)."""
-    own = entity[-1:]
-    if len(entity) < 2 or own not in _LEVELS:
+    if not _leaves_out_other_areas(entity):
         return
     for key in [k for k, scope in whose.items() if scope in (1, 3)]:
         _, row = chosen.pop(key)

@@ -103,3 +103,10 @@ def test_a_list_number_before_the_items_own_figure_is_no_figure():
     assert list(f["value"]) == [30.0, 46.0] and f["damage"].eq("").all()
     # inside a line the point and blank are still a figure that lost its decimals
     assert _row("研发经费投入168. 5亿元。", "168. 5亿元")["damage"] != ""
+
+
+def test_another_wholes_figure_first_never_costs_the_entity_its_own():
+    # The province's 1200 first, the city's own 58 (naming no area) after: the city's panel kept the
+    # first sound figure, 1200, then left it out as another area's — and had no value at all.
+    for own in ["新增高新技术企业58家", "全市新增高新技术企业58家"]:
+        assert _panel(f"2025年，全省新增高新技术企业1200家；{own}。", entity="云岭市") == {"hnte_recognised": 58.0}
