@@ -146,6 +146,20 @@ private:
         return 0;
 #endif
     }
+    // Whether the text is below a candidate at the first byte where they differ (`diff`: their
+    // masked difference, 8 bytes as loaded). The bucket is in byte order, so every later candidate
+    // is above the text at that byte or before it and cannot match: the walk stops there (a third
+    // of the comparisons on a published report). False where the platform cannot say cheaply at
+    // which byte (the same matches, more comparisons).
+    static bool text_below(std::uint64_t text, std::uint64_t word, std::uint64_t diff) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+        const int shift = __builtin_ctzll(diff) & ~7;
+        return ((text >> shift) & 0xFF) < ((word >> shift) & 0xFF);
+#else
+        (void)text, (void)word, (void)diff;
+        return false;
+#endif
+    }
     // The candidates of one position whose text goes on for 16 bytes at least: up to 16 bytes
     // compared as two 8-byte words (a load, a mask, a comparison each; phrases sharing their first 8
     // bytes, 高新技术企业 and 高新技术产品, were compared byte by byte: 3 % of the reader's
@@ -162,10 +176,12 @@ private:
         for (const candidate *p = bucket.data(), *const end = p + bucket.size(); p < end; ++p) {
             const candidate& c = *p;
             if (const std::uint64_t diff = (bytes ^ c.prefix) & c.mask) {
+                if (text_below(bytes, c.prefix, diff)) return;
                 p += skippable(c, diff, 0);
                 continue;
             }
             if (const std::uint64_t diff = (more ^ c.prefix2) & c.mask2) {  // mask2 0: 8 bytes or fewer
+                if (text_below(more, c.prefix2, diff)) return;
                 p += skippable(c, diff, 8);
                 continue;
             }
@@ -176,18 +192,24 @@ private:
     }
     // The bucket kept in byte order and its skips made again (a bucket holds a few dozen words at
     // most; the order of the matches at one position is not kept: the indexes sort their hits).
+    // A candidate's skips depend on those after it alone: made again from the new one back to the
+    // first that comes out as it was (made again in full, they were ~0.7 % of a first call).
     static void insert_sorted(std::vector<candidate>& bucket, const candidate& c) {
         const auto at = std::upper_bound(bucket.begin(), bucket.end(), c.word,
                                          [](std::string_view w, const candidate& o) { return w < o.word; });
+        const auto inserted = static_cast<std::size_t>(at - bucket.begin());
         bucket.insert(at, c);
-        for (std::size_t i = bucket.size(); i-- > 0;) {
-            std::fill(std::begin(bucket[i].skip), std::end(bucket[i].skip), std::uint8_t{0});
-            if (i + 1 == bucket.size()) continue;
-            const std::string_view a = bucket[i].word, b = bucket[i + 1].word;
-            std::size_t shared = 0;
-            while (shared < 16 && shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
-            for (std::size_t j = 0; j < shared; ++j)
-                bucket[i].skip[j] = static_cast<std::uint8_t>(std::min(255, bucket[i + 1].skip[j] + 1));
+        for (std::size_t i = inserted + 1; i-- > 0;) {
+            std::uint8_t skip[16] = {};
+            if (i + 1 < bucket.size()) {
+                const std::string_view a = bucket[i].word, b = bucket[i + 1].word;
+                std::size_t shared = 0;
+                while (shared < 16 && shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
+                for (std::size_t j = 0; j < shared; ++j)
+                    skip[j] = static_cast<std::uint8_t>(std::min(255, bucket[i + 1].skip[j] + 1));
+            }
+            if (i + 1 < inserted && std::equal(std::begin(skip), std::end(skip), bucket[i].skip)) break;
+            std::copy(std::begin(skip), std::end(skip), bucket[i].skip);
         }
     }
     // The bit of a word's first two code points in pairs_ (16 bits of a multiplicative hash: a
