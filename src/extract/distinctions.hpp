@@ -218,24 +218,32 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     return d;
 }
 
+// How many of the stated words an entry's fields name, -1 if one of its fields names another word
+// (an empty field agrees with anything). The first bytes compared first: the words differ there,
+// and most calls then skip the length of the literal (a strlen each).
+int agreement(const lexicon_entry& e, const distinctions& stated) {
+    int score = 0;
+    const std::pair<const std::string*, const char*> fields[] = {
+        {&e.status, stated.status}, {&e.stage, stated.stage}, {&e.scope, stated.scope}};
+    for (const auto& [field, word] : fields) {
+        if (field->empty() || !*word) continue;
+        if ((*field)[0] != word[0] || std::string_view(*field) != std::string_view(word)) return -1;
+        ++score;
+    }
+    return score;
+}
+
 // The entry of a phrase the stated words choose: among those whose fields agree with every word
 // stated (an empty field agrees with anything), the one matching most, then the first listed;
 // nullptr when none agrees.
 const lexicon_entry* choose_entry(const phrase_entries& group, const distinctions& stated) {
+    // Most phrases name one variable: it is chosen when it agrees (the rules below compare two entries).
+    if (group.entries.size() == 1) return agreement(*group.entries[0], stated) >= 0 ? group.entries[0] : nullptr;
     const lexicon_entry* best = nullptr;
     int best_score = -1;
     for (const lexicon_entry* e : group.entries) {
-        int score = 0;
-        bool agrees = true;
-        const std::pair<const std::string*, const char*> fields[] = {
-            {&e->status, stated.status}, {&e->stage, stated.stage}, {&e->scope, stated.scope}};
-        for (const auto& [field, word] : fields) {
-            if (field->empty() || !*word) continue;
-            if (std::string_view(*field) == std::string_view(word))
-                ++score;
-            else
-                agrees = false;
-        }
+        const int score = agreement(*e, stated);
+        const bool agrees = score >= 0;
         // A stock and a flow (hnte_total, hnte_recognised) with no scope word stated: the stock,
         // not whichever the lexicon lists first ("全县高新技术企业46家" is how many there are).
         const bool stock_over_flow = agrees && score == best_score && !*stated.scope && best &&
