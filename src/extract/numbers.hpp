@@ -1272,11 +1272,20 @@ bool digits_end_plainly(const code_points& cps, std::size_t i) {
 // "1.2亿美元", "3200万美元", "1.5亿港元": an amount in another currency. The multiplier at i (n code
 // points) with the currency's name after it, so that the unit is the one written (亿美元, which
 // converts to no 元: unit_mismatch), never the bare 亿 completed as 亿元 (round 30).
+constexpr std::pair<std::u32string_view, std::string_view> currencies[] = {
+    {U"美元", "美元"},     {U"美金", "美金"}, {U"港元", "港元"}, {U"港币", "港币"},
+    {U"欧元", "欧元"},     {U"日元", "日元"}, {U"英镑", "英镑"}, {U"澳元", "澳元"},
+    {U"新台币", "新台币"}, {U"卢布", "卢布"}, {U"韩元", "韩元"}, {U"加元", "加元"}};
+// Their first characters (bmp_bits): the code point after most figures and units opens none, and
+// the 12 names were each compared there.
+constexpr bool opens_currency(char32_t c) {
+    if (c < 0x4E00 || c > 0x9FFF) return false;  // all ideographs
+    for (const auto& currency : currencies)
+        if (currency.first[0] == c) return true;
+    return false;
+}
 std::size_t foreign_currency(const code_points& cps, std::size_t i, std::size_t n, std::string& unit) {
-    static constexpr std::pair<std::u32string_view, std::string_view> currencies[] = {
-        {U"美元", "美元"},     {U"美金", "美金"}, {U"港元", "港元"}, {U"港币", "港币"},
-        {U"欧元", "欧元"},     {U"日元", "日元"}, {U"英镑", "英镑"}, {U"澳元", "澳元"},
-        {U"新台币", "新台币"}, {U"卢布", "卢布"}, {U"韩元", "韩元"}, {U"加元", "加元"}};
+    if (i + n >= cps.size() || !bmp_bits<opens_currency>::has(cps[i + n].c)) return n;
     // 3200美元 (no multiplier: the currency is the whole unit), 1.2万亿美元, 5亿美金
     if (n > 0 && !is(unit, "万") && !is(unit, "亿") && !is(unit, "千万") && !is(unit, "百万") && !is(unit, "万亿"))
         return n;
