@@ -11,6 +11,14 @@
 // a trailing % or ‰ (converted into the column's unit), and empty, "-", "—", "NA" as missing.
 // Anything else that is not a number is a parse_error naming file, line, column and text; with
 // `lenient`, it becomes NaN with reason::unparseable and an entry in the load report.
+// Reasons: a wide file's column `<variable>_reason` beside its variable's column (what
+// write_csv(reasons = true) and `zhibiao rollup` write) holds the reasons of that variable's
+// cells, by name ("zero_denominator"; blank for none), and is no variable: a missing cell takes
+// its reason; a present value only incomplete_rollup or invalid_child, the reason a partial
+// roll-up sum keeps beside its value (rollup_options::partial_sums). An unknown name, or another
+// reason beside a value, is a parse_error at its cell (with `lenient`, an issue of the load
+// report, the cell keeping the reason its value gives it). A `_reason` column with no variable
+// beside it is a variable; in a long file, one beside a column is refused (parse_error).
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <optional>

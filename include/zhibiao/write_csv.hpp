@@ -39,10 +39,9 @@ struct write_csv_options {
     /// Each column's unit in its header (rd_intensity[%]), as read_csv reads units back.
     bool unit_header = false;
     /// `<column>_reason` after each column: the reason of each missing value (blank where the
-    /// value is present), which Python's zb.read_csv reads back. The C++ read_csv does not: it
-    /// refuses such a column with a parse_error naming it (csv_options::ignore leaves it out). A
-    /// panel writes it for the columns with a missing value; indicators for every column (as
-    /// zb.write_csv(values, reasons=...)).
+    /// value is present; a partial roll-up sum's beside its value), which read_csv reads back as
+    /// the reasons of the cells (zhibiao/csv.hpp), as Python's zb.read_csv does. A panel writes it
+    /// for the columns with a reason; indicators for every column (as zb.write_csv(values, reasons=...)).
     bool reasons = false;
     /// The catalogue whose indicators' decimals a column of the same name is printed with;
     /// nullptr: the built-in one.

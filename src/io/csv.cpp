@@ -781,7 +781,6 @@ public:
         for (const auto& h : parsed_headers_) names.push_back(h.name);
         units_by_written_name();
         check_duplicate_headers();
-        refuse_reason_columns();
         const detail::column_headings& headings = detail::builtin_headings();
         const std::vector<int> left_out = ignored_columns();
         bool has_long_columns = find_column(names, {}, headings.variable, "variable", source_, left_out) >= 0 &&
@@ -815,12 +814,17 @@ public:
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
         check_ignored_columns(names);
+        if (long_form)
+            refuse_reason_columns();
+        else
+            find_reason_columns();
         // A wide file's header says which variables there are; a long file's rows do, and a unit
         // for a variable they lack (a file without rows, rows skipped by a lenient read) is kept.
         if (!long_form) {
             std::vector<std::string> variables;
             for (std::size_t i = 0; i < names.size(); ++i)
-                if (!is_key_column(static_cast<int>(i)) && !ignored_column(i)) variables.push_back(names[i]);
+                if (!is_key_column(static_cast<int>(i)) && !ignored_column(i) && reason_of_[i] < 0)
+                    variables.push_back(names[i]);
             check_unit_columns(variables, names);
         }
         panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, names, keys);
@@ -891,6 +895,12 @@ private:
         // Headed as names are (城市 beside 区县, 企业): a cell that is no number says how to leave
         // the column out — never left out unasked, as a column of numbers may carry such a heading.
         bool headed_as_names = false;
+    };
+    // A `<variable>_reason` column of a wide file: its field and the index of its variable among
+    // the columns read.
+    struct reason_column {
+        std::size_t field;
+        std::size_t variable;
     };
 
     // A header read as one field that holds another usual separator: a file separated by ';'
@@ -1035,30 +1045,45 @@ private:
         }
     }
 
-    // `<variable>_reason` beside its variable is what write_csv(reasons = true) and `zhibiao rollup`
-    // write: names of reasons, which this loader does not read back (Python's read_csv does). Read
-    // as a variable it failed on its first cell ("not a number: 'zero_denominator'") or, with no
-    // missing value, loaded a column of nothing; either way the reasons were lost without a word.
-    // A lenient load goes on: its reason cells are unparseable ones, each in the load report.
-    void refuse_reason_columns() const {
+    // The column whose reasons heading i holds: `<variable>_reason` beside its variable is what
+    // write_csv(reasons = true) and `zhibiao rollup` write, and what Python's read_csv reads back
+    // (_reason_columns.py). -1 for a key, an ignored column, or a heading without the suffix or
+    // without its variable beside it: such a column stays a variable, as a file may well name one so.
+    int reason_target(std::size_t i) const {
         constexpr std::string_view suffix = "_reason";
+        const std::string& heading = header_[i];
+        if (ignored_column(i) || is_key_column(static_cast<int>(i)) || heading.size() <= suffix.size() ||
+            !ends_with(heading, suffix))
+            return -1;
+        const std::string stem = parse_column_header(heading.substr(0, heading.size() - suffix.size())).name;
+        for (std::size_t j = 0; j < parsed_headers_.size(); ++j)
+            if (j != i && !ignored_column(j) && !is_key_column(static_cast<int>(j)) && !ends_with(header_[j], suffix) &&
+                parsed_headers_[j].name == stem)
+                return static_cast<int>(j);
+        return -1;
+    }
+    static bool ends_with(const std::string& text, std::string_view suffix) {
+        return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+    }
+
+    void find_reason_columns() {
+        reason_of_.assign(header_.size(), -1);
+        for (std::size_t i = 0; i < header_.size(); ++i) reason_of_[i] = reason_target(i);
+    }
+
+    // A long file's values are in one column, so a `<variable>_reason` column has no cells to be
+    // the reasons of: refused rather than left out, for its reasons would be lost without a word.
+    // A lenient load goes on without it.
+    void refuse_reason_columns() const {
         if (options_.lenient) return;
         for (std::size_t i = 0; i < header_.size(); ++i) {
-            const std::string& heading = header_[i];
-            if (ignored_column(i) || heading.size() <= suffix.size() ||
-                heading.compare(heading.size() - suffix.size(), suffix.size(), suffix) != 0)
-                continue;
-            const std::string stem = parse_column_header(heading.substr(0, heading.size() - suffix.size())).name;
-            for (std::size_t j = 0; j < parsed_headers_.size(); ++j) {
-                if (j == i || ignored_column(j) || parsed_headers_[j].name != stem) continue;
-                throw parse_error("column " + detail::quoted(heading) + " holds the reasons of " +
-                                      detail::quoted(stem) +
-                                      " (as write_csv with reasons writes them), which the C++ read_csv does not "
-                                      "read back (Python's zb.read_csv does): leave it out with csv_options::ignore "
-                                      "(the missing cells then read as missing_input), or write the file without "
-                                      "reasons",
-                                  at(header_line_, i + 1));
-            }
+            const int target = reason_target(i);
+            if (target < 0) continue;
+            throw parse_error("column " + detail::quoted(header_[i]) + " holds the reasons of " +
+                                  detail::quoted(parsed_headers_[static_cast<std::size_t>(target)].name) +
+                                  " (as write_csv with reasons writes them), which read_csv reads back from a "
+                                  "wide file only: leave it out with csv_options::ignore, or write the file wide",
+                              at(header_line_, i + 1));
         }
     }
 
@@ -1899,7 +1924,14 @@ private:
     }
 
     // What each column of a wide row is: a variable's index (>= 0) or one of these.
-    enum column_role : int { key_entity = -1, key_period = -2, key_name = -3, key_parent = -4, not_read = -5 };
+    enum column_role : int {
+        key_entity = -1,
+        key_period = -2,
+        key_name = -3,
+        key_parent = -4,
+        not_read = -5,
+        reasons_of_variable = -6
+    };
 
     std::vector<int> column_roles(const std::vector<variable_column>& vars) const {
         std::vector<int> roles(header_.size(), not_read);
@@ -1909,6 +1941,7 @@ private:
         if (period_col_ >= 0) roles[static_cast<std::size_t>(period_col_)] = key_period;
         if (name_col_ >= 0) roles[static_cast<std::size_t>(name_col_)] = key_name;
         if (parent_col_ >= 0) roles[static_cast<std::size_t>(parent_col_)] = key_parent;
+        for (const auto& rc : reason_columns_) roles[rc.field] = reasons_of_variable;
         return roles;
     }
 
@@ -2096,8 +2129,12 @@ private:
 #else
                 field_end = plain_text(q, end, sep);
 #endif
-                if (field_end && roles[j] != not_read)
+                if (field_end && roles[j] == reasons_of_variable) {
+                    // Reasons are rare (a missing or partial cell): a row with one takes the tokenizer's path.
+                    if (!trim(std::string_view(q, static_cast<std::size_t>(field_end - q))).empty()) return false;
+                } else if (field_end && roles[j] != not_read) {
                     keys[-roles[j] - 1] = trim(std::string_view(q, static_cast<std::size_t>(field_end - q)));
+                }
             }
             if (!field_end) return false;
             q = field_end;
@@ -2147,7 +2184,54 @@ private:
             store_reason(c.reasons[k], row, row, r);
             if (r == reason::none && !vars[k].unit_given) note_kind(c.kinds[k], percent, row, line, fields[col]);
         }
+        for (const auto& rc : reason_columns_)
+            read_reason_cell(c, fields[rc.field], vars[rc.variable], out[rc.variable][c.first_row + row], rc, row,
+                             line);
         ++c.counts.rows_loaded;
+    }
+
+    // A `<variable>_reason` cell: the reason of its variable's cell on the row. A missing value
+    // takes it; a present value only the reason of a partial roll-up sum (incomplete_rollup,
+    // invalid_child), which rollup_options::partial_sums gives the sum it keeps, as Python's
+    // read_csv does. Any other reason beside a value contradicts it: refused, never one dropped.
+    // A cell the value column could not read keeps its own reason, unparseable.
+    void read_reason_cell(chunk& c, std::string_view cell, const variable_column& v, double value,
+                          const reason_column& rc, std::size_t row, std::size_t line) const {
+        const std::string_view text = trim(cell);
+        if (text.empty()) return;
+        const auto named = std::find(reason_names.begin() + 1, reason_names.end(), text);
+        if (named == reason_names.end())
+            return refuse_reason_cell(c.counts, line, rc.field + 1, v.name, text, unknown_reason(text));
+        const auto given = static_cast<reason>(named - reason_names.begin());
+        const bool present = !detail::is_nan(value);
+        if (present && given != reason::incomplete_rollup && given != reason::invalid_child)
+            return refuse_reason_cell(c.counts, line, rc.field + 1, v.name, text,
+                                      detail::quoted(v.name) + " has a value and the reason '" + std::string(text) +
+                                          "': only a partial roll-up sum (incomplete_rollup, invalid_child) keeps a "
+                                          "value beside its reason; blank the value or the reason");
+        std::vector<reason>& reasons = c.reasons[rc.variable];
+        if (reasons.size() > row && reasons[row] == reason::unparseable) return;
+        if (reasons.size() <= row) reasons.resize(row + 1, reason::none);
+        reasons[row] = given;
+    }
+
+    static std::string unknown_reason(std::string_view text) {
+        std::string known;
+        for (std::size_t r = 1; r < reason_names.size(); ++r)
+            known += (r > 1 ? ", " : "") + std::string(reason_names[r]);
+        const auto name_of = [](std::string_view n) { return n; };
+        return "no reason " + detail::quoted(text) +
+               detail::suggestion(text, std::vector<std::string_view>(reason_names.begin() + 1, reason_names.end()),
+                                  name_of) +
+               " (reasons: " + known + ")";
+    }
+
+    // Not a reason that can stand there: a parse_error at its cell, or with lenient an issue of
+    // the load report, the cell keeping the reason its value gives it.
+    void refuse_reason_cell(load_report& sink, std::size_t line, std::size_t column, const std::string& variable,
+                            std::string_view text, const std::string& problem) const {
+        if (!options_.lenient) throw parse_error(problem, at(line, column, variable));
+        note(sink, line, column, variable, text, problem);
     }
 
     // The row of an unreadable cell on its issue (the last one listed, if the list was not full):
@@ -2308,6 +2392,7 @@ private:
                 report_.ignored_columns.push_back(names[i]);
                 continue;
             }
+            if (reason_of_[i] >= 0) continue;  // read with its variable (reason_columns_)
             variable_column v;
             v.name = names[i];
             const auto& name_headings = detail::builtin_headings().name;
@@ -2320,6 +2405,9 @@ private:
             prepare_percent(v);
             vars.push_back(std::move(v));
         }
+        for (std::size_t i = 0; i < names.size(); ++i)
+            for (std::size_t k = 0; reason_of_[i] >= 0 && k < vars.size(); ++k)
+                if (vars[k].field == reason_of_[i]) reason_columns_.push_back({i, k});
         return vars;
     }
 
@@ -2929,6 +3017,9 @@ private:
     std::unordered_map<std::string, std::string> unit_override_;
     std::vector<std::string> header_;
     std::vector<column_header> parsed_headers_;
+    // A wide file's `<variable>_reason` columns: per column, the column it holds the reasons of (-1: none).
+    std::vector<int> reason_of_;
+    std::vector<reason_column> reason_columns_;
     std::size_t header_line_ = 1;
     std::size_t body_start_ = 0, body_line_ = 2;  // the first byte and line after the header
     int entity_col_ = -1, period_col_ = -1, name_col_ = -1, parent_col_ = -1;
