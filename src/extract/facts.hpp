@@ -259,7 +259,7 @@ public:
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
         note_level(s, n);
-        if (pairing_ == pairing::mismatched)
+        if (pairing_ == pairing::mismatched && paired_count_ == 1)  // once for the list
             findings.push_back(make_finding(text_, cps_, s.first, s.last, "respective_count",
                                             "the changes after 分别 are not as many as the figures listed before "
                                             "them: no change is paired with a figure"));
