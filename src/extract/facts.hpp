@@ -225,6 +225,7 @@ public:
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0, previous_scope_ = "";
         budget_group_ = nullptr, budget_end_ = 0, change_parent_ = false, region_until_ = 0;
+        levels_.clear(), paired_at_ = 0, paired_end_ = 0;
         any_invalid_ = any_invalid;
     }
 
@@ -247,6 +248,7 @@ public:
     // The next quantity as a row of the table.
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         unit_of_ = nullptr;  // a figure's object may sit where the previous one did
+        pairing_ = pairing::none, done_of_plan_ = false;
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         // a threshold (00万元以上企业, 超过亿元的企业) qualifies the noun after it: no level of the phrase
@@ -256,6 +258,11 @@ public:
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
+        note_level(s, n);
+        if (pairing_ == pairing::mismatched && paired_count_ == 1)  // once for the list
+            findings.push_back(make_finding(text_, cps_, s.first, s.last, "respective_count",
+                                            "the changes after 分别 are not as many as the figures listed before "
+                                            "them: no change is paired with a figure"));
         previous_end_ = s.last, previous_following_end_ = b.following_end, previous_scope_ = b.stated.scope;
         if (n.entry && n.entry != b.entry && (n.flags & bit(fact_flag::change)))
             previous_scope_ = n.entry->scope.c_str();  // 比去年新增: the stock's
@@ -267,7 +274,7 @@ public:
         if (n.entry) check_unit(s, n, std::max(b.phrase_end, byte_at(after_previous)));
         part_by_level(s, clause, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
-        const bool target = target_before(s.first);
+        const bool target = target_before(s.first) && !done_of_plan_;  // 计划…10家，实际完成12家: done
         if (target_in_sentence_) target_figure_ = true;
         any_figure_ = true;  // after target_before(): the lines before this figure are read
         // "完成全年目标任务的78%", "年度目标完成率56.8%": how much of a target was done, which is done,
@@ -309,6 +316,7 @@ public:
         previous_bound_ =
             !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
         previous_unit_ = s.q.unit;
+        previous_target_ = (n.flags & bit(fact_flag::target)) != 0;
         // A period stated after the 以来 (…1.6亿元，上半年新认定…) ends the span.
         if ((since_start_ != 0 && since_at_ > period.last_stated() &&
              (since_start_ < 0 || since_start_ < year_of(when))) ||
@@ -792,7 +800,10 @@ private:
     // anywhere earlier in the clause (a subject shared by a list of figures); none across an
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
-        binding b = bind_any(s, clause, clause_stop);
+        binding b;
+        if (paired_with_levels(s, clause, clause_stop, b)) return b;
+        b = bind_any(s, clause, clause_stop);
+        if (!b.entry && !b.group) done_of_plan_ = done_of_plan(s, clause, b);
         // 未拨付奖补资金340万元, 平均每项技术合同成交额160万元: not the quantity the phrase names (round 30)
         if (b.entry && denies_or_narrows(cps_, std::max(clause, previous_end_), s.first, b.phrase_begin, b.phrase_end,
                                          ratio_unit(b.entry->unit)))
@@ -1617,6 +1628,98 @@ private:
         return false;
     }
 
+    // "新认定高新技术企业23家、科技型中小企业156家，分别比上年增加5家和31家": the levels listed before
+    // (a run of figures joined by 、/和/与/及, no clause between) are the members the changes after 分别
+    // take in order, each the change of its member's variable. Two members and three changes pair
+    // nothing: no variable and a finding (any pairing would be a guess). False when no such list.
+    bool paired_with_levels(const scanned& s, std::size_t clause, std::size_t clause_stop, binding& b) {
+        // asked of the index only after a run of levels ending in an earlier clause, no other figure since
+        if (levels_.size() < 2 || levels_.back().end > clause ||
+            (previous_end_ != levels_.back().end && previous_end_ != paired_end_))
+            return false;
+        const std::size_t at = ix_.respectively.last_end_inside(byte_at(clause), s.q.begin);
+        if (at == 0 || ix_.sentence_ends.any_inside(byte_at(levels_.back().end), s.q.begin) ||
+            !ix_.change_words.any_inside(byte_at(clause), s.q.begin))
+            return false;
+        const std::size_t word = code_point_at(at, clause, s.first) - 2;  // 分别 starts here
+        for (std::size_t k = clause; k < word; ++k)
+            if (one_of(cps_[k].c, U"和与及、")) return false;  // a list of its own: respective_phrase's
+        if (at != paired_at_) paired_at_ = at, paired_count_ = 0;
+        const std::size_t index = paired_count_++;
+        paired_end_ = s.last;
+        if (figures_listed(word + 2, clause_stop) != levels_.size()) {
+            pairing_ = pairing::mismatched;
+            b = no_binding(clause);
+            return true;
+        }
+        if (index >= levels_.size() || !levels_[index].entry) return false;
+        pairing_ = pairing::paired;
+        b.entry = levels_[index].entry, b.group = levels_[index].group, b.phrase = levels_[index].phrase;
+        b.phrase_begin = b.phrase_end = byte_at(clause);  // the change words anywhere in the clause are its
+        return true;
+    }
+
+    // "计划新增高新技术企业10家，实际完成12家" (目标…，已完成…; 全年任务…，上半年完成…): a clause that
+    // only says what was done (实际/已/完成, after a period at most) in the measure word of the plan's
+    // figure just before it, in its sentence, states the planned quantity as done: the plan's
+    // variable, an actual. Any other word in between (a noun of its own) leaves it unbound.
+    bool done_of_plan(const scanned& s, std::size_t clause, binding& b) const {
+        if (!previous_target_ || !previous_entry_ || previous_end_ == 0 || previous_end_ > clause || s.q.unit.empty() ||
+            s.q.unit != previous_unit_ || ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return false;
+        std::size_t k = clause;
+        period_state scratch;
+        k += period_at(cps_, k, scratch);
+        bool done = false;
+        for (const std::u32string_view w : {U"实际", U"已经", U"已", U"完成", U"实现", U"达到", U"了"})
+            if (starts_with(cps_, k, w)) {
+                done = done || w == U"实际" || w == U"已经" || w == U"已" || w == U"完成";
+                k += w.size();
+            }
+        if (!done || k != s.first) return false;
+        b.entry = previous_entry_, b.group = previous_group_, b.phrase = previous_phrase_;
+        b.phrase_begin = b.phrase_end = byte_at(k);
+        return true;
+    }
+
+    // The figures a 分别 lists from code point `from` to the clause's end: the items split at 和/与/及/、
+    // that hold a digit.
+    std::size_t figures_listed(std::size_t from, std::size_t to) const {
+        std::size_t count = 0;
+        bool digit = false;
+        for (std::size_t k = from; k <= to && k <= cps_.size(); ++k) {
+            if (k == to || k == cps_.size() || one_of(cps_[k].c, U"和与及、")) {
+                count += digit, digit = false;
+                continue;
+            }
+            digit = digit || is_digit(cps_[k].c) || chinese_digit(cps_[k].c) >= 0;
+        }
+        return count;
+    }
+
+    // The run of levels paired_with_levels() pairs with: a figure stated as a level with a variable
+    // joins the run when only 、/和/与/及 and words lie between it and the previous one (no clause);
+    // any other figure ends it. The changes paired with the run leave it as it is.
+    void note_level(const scanned& s, const fact_naming& n) {
+        if (pairing_ != pairing::none) return;
+        if (!n.entry || (n.flags & bit(fact_flag::change))) {  // a member with no variable leaves no run to pair with
+            levels_.clear();
+            return;
+        }
+        // an item of a list is a few words (、规模以上工业企业研发经费投入): a longer gap is read no further
+        constexpr std::size_t longest_item = 30;
+        bool joined = !levels_.empty() && levels_.back().end == previous_end_ && previous_end_ != 0 &&
+                      s.first - previous_end_ <= longest_item;
+        bool listed = false;
+        for (std::size_t k = previous_end_; joined && k < s.first; ++k)
+            if (clause_end(cps_[k].c) || one_of(cps_[k].c, U"。：:"))
+                joined = false;
+            else
+                listed = listed || one_of(cps_[k].c, U"和与及、");
+        if (!joined || !listed) levels_.clear();
+        levels_.push_back({n.entry, last_group_, n.phrase, s.last});
+    }
+
     // "A和B分别为x和y": the n-th figure after 分别 in its clause names the n-th listed quantity (split
     // at 和/与/及/、); a listed part that is no phrase of the lexicon borrows the head of the one
     // before it (专利申请量和授权量: 专利 + 授权量). nullptr when the list does not say.
@@ -2072,6 +2175,8 @@ private:
     const char* previous_scope_ = "";                // the scope its words stated (新增: "new"), "" if none
     bool previous_change_ = false;                   // the previous fact is a change
     bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
+    bool previous_target_ = false;                   // the previous fact is a target (计划新增…10家)
+    bool done_of_plan_ = false;                      // done_of_plan() bound the figure being added
     std::string previous_unit_;                      // the unit written with the previous figure
     const lexicon_entry* last_entry_ = nullptr;
     const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it
@@ -2085,6 +2190,18 @@ private:
     bool compared_new_ = false;                     // name() read the new ones compared (比上年新增, 多新增)
     double change_parent_value_ = 0;                // that change's figure and unit, when change_parent_
     std::string change_parent_unit_;
+
+    struct listed_level {
+        const lexicon_entry* entry;
+        const phrase_entries* group;
+        std::string_view phrase;
+        std::size_t end;  // code point after the figure
+    };
+    std::vector<listed_level> levels_;  // note_level()'s run
+    enum class pairing { none, paired, mismatched };
+    pairing pairing_ = pairing::none;               // how paired_with_levels() bound the figure being added
+    std::size_t paired_at_ = 0, paired_count_ = 0;  // its 分别 (byte after), the figures after it so far
+    std::size_t paired_end_ = 0;                    // code point after the last of them
 };
 
 }  // namespace

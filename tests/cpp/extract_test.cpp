@@ -845,6 +845,25 @@ BOOST_AUTO_TEST_CASE(a_total_after_an_enumeration_binds_no_item) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// Round 32: the changes a 分别 lists after an enumeration of levels are its members' in order; as
+// many changes as members or none paired (a finding says why).
+BOOST_AUTO_TEST_CASE(respective_changes_pair_with_enumerated_levels) {
+    const auto has = [](const fact& f, const char* flag) {
+        return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
+    };
+    const extraction x = extract("全县新认定高新技术企业23家、科技型中小企业156家，分别比上年增加5家和31家。");
+    BOOST_TEST_REQUIRE(x.facts.size() == 4u);
+    BOOST_TEST(x.facts[2].variable == x.facts[0].variable);
+    BOOST_TEST(x.facts[3].variable == x.facts[1].variable);
+    BOOST_TEST((has(x.facts[2], "change") && has(x.facts[3], "change")));
+    BOOST_TEST(x.findings.empty());
+    const extraction more = extract("全县新认定高新技术企业23家、科技型中小企业156家，分别比上年增加5家、31家和7家。");
+    BOOST_TEST_REQUIRE(more.facts.size() == 5u);
+    for (std::size_t k = 2; k < 5; ++k) BOOST_TEST(more.facts[k].variable == "", k);
+    BOOST_TEST_REQUIRE(more.findings.size() == 1u);  // once for the list
+    BOOST_TEST(more.findings[0].kind == "respective_count");
+}
+
 // The matcher skips the candidates that share the first bytes a text differs from (words in byte
 // order, round 30): words sharing 3 to 16 bytes, each met in a text that differs from its
 // neighbours at a different byte, must each be found — and the longest where one is inside another.
