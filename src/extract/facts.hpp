@@ -800,9 +800,8 @@ private:
     // anywhere earlier in the clause (a subject shared by a list of figures); none across an
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
-        binding b;
-        if (paired_with_levels(s, clause, clause_stop, b)) return b;
-        b = bind_any(s, clause, clause_stop);
+        if (binding paired; paired_with_levels(s, clause, clause_stop, paired)) return paired;
+        binding b = bind_any(s, clause, clause_stop);
         if (!b.entry && !b.group) done_of_plan_ = done_of_plan(s, clause, b);
         // 未拨付奖补资金340万元, 平均每项技术合同成交额160万元: not the quantity the phrase names (round 30)
         if (b.entry && denies_or_narrows(cps_, std::max(clause, previous_end_), s.first, b.phrase_begin, b.phrase_end,

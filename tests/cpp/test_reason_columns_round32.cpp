@@ -125,7 +125,9 @@ BOOST_AUTO_TEST_CASE(reasons_read_on_every_chunk_and_on_both_paths) {
     BOOST_TEST(p.columns().size() == 2u);
     const column& x = p.at("x");
     for (std::size_t i = 0; i < 3000; ++i) {
-        const reason expected = i % 7 == 0 ? reason::zero_denominator : i % 11 == 0 ? reason::invalid_child : reason::none;
+        const reason expected = i % 7 == 0    ? reason::zero_denominator
+                                : i % 11 == 0 ? reason::invalid_child
+                                              : reason::none;
         BOOST_TEST((x.reason_at(i) == expected), "row " << i);
         BOOST_TEST(is_missing(x.values()(static_cast<Eigen::Index>(i))) == (i % 7 == 0), "row " << i);
     }
