@@ -13,6 +13,17 @@ namespace {
 // a vertical bar, in full or half width, or a box-drawing line.
 bool cell_rule(char32_t c) { return c == '|' || c == U'｜' || c == U'│' || c == U'┃'; }
 
+// True when a bracket opened in cps[from, at) is still open at `at`: "县（市、区）" as a header's label
+// lists in brackets, its 、 no clause mark making the line prose.
+bool within_brackets(const code_points& cps, std::size_t from, std::size_t at) {
+    for (std::size_t k = at; k > from; --k) {
+        const char32_t c = cps[k - 1].c;
+        if (c == U'）' || c == ')') return false;
+        if (c == U'（' || c == '(') return true;
+    }
+    return false;
+}
+
 // The tokens of the line at code point `line` (split at blanks and rules between cells), up to its
 // end; false when the line is prose (a clause or sentence mark in it) or empty. `end`: the line
 // break ending it (or the end).
@@ -33,7 +44,8 @@ bool line_tokens(const code_points& cps, std::size_t line, std::size_t& end,
         // damaged), not a clause mark that would make the line prose.
         const bool separator =
             c == ',' && end > from && is_digit(cps[end - 1].c) && end + 1 < cps.size() && is_digit(cps[end + 1].c);
-        if (!separator && (clause_end(c) || c == U'：' || c == ':' || c == U'、')) return false;
+        if (!separator && (clause_end(c) || c == U'：' || c == ':' || (c == U'、' && !within_brackets(cps, from, end))))
+            return false;
     }
     return !tokens.empty();
 }
@@ -146,6 +158,23 @@ bool growth_label(const code_points& cps, std::size_t b) {
            starts_with(cps, b, U"比去年");
 }
 
+// A header label after the first one that is a column of the change (growth_label): the columns
+// beside it that name only a level (绝对数, 数值) are then the period's levels — "指标 绝对数
+// 比上年增长（%）" in a 统计公报, whose year is the report's — not columns of unknown meaning.
+bool has_growth_label(const code_points& cps, const std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    return std::any_of(tokens.begin() + 1, tokens.end(),
+                       [&](const std::pair<std::size_t, std::size_t>& t) { return growth_label(cps, t.first); });
+}
+
+// 绝对数, 数值, 总量…: a label naming the figure of the period, not a period (level_label beside a
+// growth column only: "指标 数量 金额" says nothing of what is compared).
+bool level_label(const code_points& cps, std::size_t b, std::size_t e) {
+    static constexpr std::u32string_view words[] = {U"绝对数", U"绝对值", U"总额"};
+    for (const std::u32string_view w : words)
+        if (e - b == w.size() && starts_with(cps, b, w)) return true;
+    return value_label(cps, b, e);
+}
+
 // A header of several periods or a unit column and a period ("指标名称 单位 2023年 2022年 增长%";
 // "指标 单位 全年目标 1-6月完成 完成率%"; "指标 本期 上年同期 增长%"): the columns into carried.table;
 // false if the line is no such header. A header with a unit column and columns it does not know
@@ -165,6 +194,7 @@ bool table_header(std::string_view text, const code_points& cps,
         carried.labels.push_back(p->to_string());
         return &carried.labels.back();
     };
+    const bool changes = has_growth_label(cps, tokens);
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         const std::size_t b = tokens[i].first,
                           e = label_before_unit(text, cps, b, tokens[i].second, carried, columns[i]);
@@ -206,7 +236,8 @@ bool table_header(std::string_view text, const code_points& cps,
         } else if (month_label(cps, b, e, state, month)) {
             columns[i].what = kind::period, columns[i].period = label(month);
             ++periods;
-        } else if (done_label(cps, b, e) || (columns[i].unit && value_label(cps, b, e))) {
+        } else if (done_label(cps, b, e) || (columns[i].unit && value_label(cps, b, e)) ||
+                   (changes && level_label(cps, b, e))) {
             columns[i].what = kind::current, columns[i].period = label(state.current);
             ++periods;
         } else if ((used = column_period(cps, b, e, state)) > 0 && (b + used == e || done_label(cps, b + used, e))) {
@@ -248,6 +279,41 @@ bool table_header(std::string_view text, const code_points& cps,
     carried.table = std::move(columns);
     carried.table_readable = known && other == 0 && units <= 1;
     return true;
+}
+
+// 县（市、区）, 地区, 乡镇（街道）…: a header's first label saying each row is an area (full-width
+// brackets are read as ASCII ones).
+bool area_label(const code_points& cps, std::size_t b, std::size_t e) {
+    static constexpr std::u32string_view words[] = {
+        U"县(市、区)", U"各县(市、区)", U"县(区、市)", U"县(市区)", U"县(区)", U"县(市)",
+        U"县市区",     U"县区",         U"区县",       U"地区",     U"区域",   U"乡镇(街道)",
+        U"镇(街道)",   U"乡镇",         U"市(州)",     U"市州",     U"设区市", U"地市"};
+    for (const std::u32string_view w : words)
+        if (e - b == w.size() && starts_with(cps, b, w)) return true;
+    return false;
+}
+
+// A header of a table with a row per area and a column per indicator ("县（市、区） 专利授权量
+// 高新技术企业 技术合同成交额" in a 统计公报): the variable of a cell is its column's, the area its
+// row's, which a row's figures do not carry — so its rows are refused (table_row, each figure
+// without a variable), never read as prose with no word said. Only when the header is none of
+// table_header's: one of years by area ("地区 2023年 2024年") is read as before.
+bool area_table_header(const std::vector<std::pair<std::size_t, std::size_t>>& tokens, const code_points& cps,
+                       scan_state& carried) {
+    if (tokens.size() < 3 || !area_label(cps, tokens[0].first, tokens[0].second)) return false;
+    std::vector<scan_state::column> columns(tokens.size());
+    for (std::size_t i = 1; i < columns.size(); ++i) columns[i].what = scan_state::column::kind::other;
+    carried.table = std::move(columns);
+    carried.table_readable = false;
+    return true;
+}
+
+// The columns of an area_table_header: only it leaves every column after the row's name unknown
+// (table_header's tables know a period, a change or a unit column).
+bool area_rows(const std::vector<scan_state::column>& columns) {
+    return columns.size() >= 3 && std::all_of(columns.begin() + 1, columns.end(), [](const scan_state::column& c) {
+               return c.what == scan_state::column::kind::other;
+           });
 }
 
 // Digits only in cps[b, e), and some.
@@ -386,7 +452,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     // "序号 指标名称 单位 …" and its rows "1 高新技术企业 家 …": the row number is no figure nor a column
     const bool numbered = tokens.size() >= 4 && row_number_label(cps, tokens[0].first, tokens[0].second);
     if (numbered) tokens.erase(tokens.begin());
-    if (table_header(text, cps, tokens, carried)) {
+    if (table_header(text, cps, tokens, carried) || area_table_header(tokens, cps, carried)) {
         carried.table_numbered = numbered;
         // the caption right above (its line, perhaps a title or a blank line between): not one stated
         // for an earlier table under the same heading
@@ -467,9 +533,12 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         sink(cell);
     }
     if (!readable && findings)
-        findings->push_back(make_finding(text, cps, line, end, "table_row",
-                                         "a row of a table whose columns could not be read (its periods, units or "
-                                         "cells): its figures have no variable"));
+        findings->push_back(make_finding(
+            text, cps, line, end, "table_row",
+            area_rows(carried.table) ? "a row of a table with a row per area (its first cell) and a column per "
+                                       "indicator, not read: its figures have no variable nor area"
+                                     : "a row of a table whose columns could not be read (its periods, units or "
+                                       "cells): its figures have no variable"));
     return end;
 }
 

@@ -882,3 +882,148 @@ BOOST_AUTO_TEST_CASE(words_sharing_their_first_bytes_are_each_found) {
         BOOST_TEST(out.facts[0].variable == "v" + std::to_string(i), words[i]);
     }
 }
+
+// Round 32 (trial32a): the table of a 统计公报 whose header names a level column and a change
+// column but no year ("指标 绝对数 比上年增长（%）" under 单位：件), in the layouts a converter leaves.
+BOOST_AUTO_TEST_SUITE(report_tables_round32)
+
+namespace {
+const char* const cell_gaps[] = {"    ", " | ", "\t", "\xE3\x80\x80\xE3\x80\x80"};  // blanks, bars, a tab, full-width
+
+bool has_flag(const fact& f, const std::string& flag) {
+    return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
+}
+
+// The 公报 table "表12" with the header's columns and the row's cells joined by `gap`.
+std::string gongbao_table(const std::string& gap, const std::vector<std::string>& header,
+                          const std::vector<std::string>& row, const char* unit = "单位：件") {
+    std::string t = std::string("表12  2024年专利授权情况\n") + unit + "\n指标";
+    for (const std::string& h : header) t += gap + h;
+    t += "\n专利授权量";
+    for (const std::string& c : row) t += gap + c;
+    return t + "\n";
+}
+
+std::size_t findings_of(const extraction& x, const std::string& kind) {
+    return static_cast<std::size_t>(
+        std::count_if(x.findings.begin(), x.findings.end(), [&](const report_finding& f) { return f.kind == kind; }));
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_level_and_a_change_column_without_a_year_are_read_in_either_order) {
+    for (const char* gap : cell_gaps) {
+        for (const bool level_first : {true, false}) {
+            const std::vector<std::string> header = level_first ? std::vector<std::string>{"绝对数", "比上年增长（%）"}
+                                                                : std::vector<std::string>{"比上年增长（%）", "绝对数"};
+            const std::vector<std::string> row =
+                level_first ? std::vector<std::string>{"12845", "3.2"} : std::vector<std::string>{"3.2", "12845"};
+            const std::string text = gongbao_table(gap, header, row);
+            const extraction x = extract(text);
+            BOOST_TEST_REQUIRE(x.facts.size() == 2u, text);
+            for (const fact& f : x.facts) {
+                BOOST_TEST(f.variable == "patents_granted", text);
+                BOOST_TEST(f.period == "2024", text);
+                if (f.amount.value == 12845) {
+                    BOOST_TEST(!has_flag(f, "change"), text);
+                    BOOST_TEST(f.amount.unit == "件", text);
+                } else {
+                    BOOST_TEST(f.amount.value == 3.2, text);
+                    BOOST_TEST(has_flag(f, "change"), text);  // the growth, never a level of 3.2件
+                    BOOST_TEST(f.amount.unit == "%", text);
+                }
+            }
+            BOOST_TEST(findings_of(x, "table_row") == 0u, text);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_unavailable_level_cell_lets_no_growth_in_as_the_level) {
+    for (const char* gap : cell_gaps) {
+        const std::string text = gongbao_table(gap, {"绝对数", "比上年增长（%）"}, {"—", "3.2"});
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(has_flag(x.facts[0], "change"), text);
+        BOOST_TEST(x.facts[0].amount.unit == "%", text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(other_level_labels_and_a_decline_keep_their_meaning) {
+    for (const char* level : {"数量", "数值", "总量", "本期", "本年"}) {
+        for (const char* change : {"增长%", "增速（%）", "同比（%）", "比上年增长（%）"}) {
+            const std::string text = gongbao_table("    ", {level, change}, {"12845", "-3.2"});
+            const extraction x = extract(text);
+            BOOST_TEST_REQUIRE(x.facts.size() == 2u, text);
+            BOOST_TEST(x.facts[0].amount.value == 12845, text);
+            BOOST_TEST(!has_flag(x.facts[0], "change"), text);
+            BOOST_TEST(x.facts[1].amount.value == -3.2, text);  // the minus kept
+            BOOST_TEST(has_flag(x.facts[1], "change"), text);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_change_column_headed_in_points_is_in_points) {
+    const std::string text =
+        "表3  2024年科技投入\n指标 | 数值 | 比上年增减（个百分点）\n研发经费投入强度（%） | 2.41 | 0.12\n";
+    const extraction x = extract(text);
+    BOOST_TEST_REQUIRE(x.facts.size() == 2u, text);
+    BOOST_TEST(x.facts[0].amount.unit == "%", text);
+    BOOST_TEST(!has_flag(x.facts[0], "change"), text);
+    BOOST_TEST(x.facts[1].amount.unit == "个百分点", text);
+    BOOST_TEST(has_flag(x.facts[1], "change"), text);
+}
+
+BOOST_AUTO_TEST_CASE(damaged_cells_of_a_table_without_a_year_are_damaged) {
+    for (const char* gap : cell_gaps) {
+        const std::pair<const char*, const char*> cases[] = {{"12 845", "split_digits"}, {"12,84", "bad_grouping"}};
+        for (const auto& [cell, damage] : cases) {
+            const std::string text = gongbao_table(gap, {"绝对数", "比上年增长（%）"}, {cell, "3.2"});
+            const extraction x = extract(text);
+            std::vector<std::string> damaged;
+            for (const fact& f : x.facts) {
+                if (f.damage == damage) damaged.push_back(f.text);
+                BOOST_TEST(!(f.variable == "patents_granted" && f.amount.value == 12), text);  // never a confident 12
+            }
+            BOOST_TEST((damaged == std::vector<std::string>{cell}), text);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(level_words_without_a_change_column_are_no_header_as_before) {
+    // "指标 数量 金额" says nothing of periods: not a table's header, its row read as before (prose)
+    const extraction x =
+        extract("表12  2024年专利授权情况\n单位：件\n指标    数量    金额\n专利授权量    12845    3.2\n");
+    BOOST_TEST(findings_of(x, "table_row") == 0u);
+    // a year header is read as before, a level column beside it too
+    const extraction years = extract("指标 | 2023年 | 2024年 | 增长%\n专利授权量（件） | 11200 | 12845 | 14.7\n");
+    BOOST_TEST_REQUIRE(years.facts.size() == 3u);
+    BOOST_TEST(years.facts[1].period == "2024");
+    BOOST_TEST(years.facts[1].amount.value == 12845);
+    BOOST_TEST(has_flag(years.facts[2], "change"));
+}
+
+// A table with a row per area ("县（市、区） 专利授权量 高新技术企业 …"): each row refused with a
+// table_row finding, no figure of it read as the region's.
+BOOST_AUTO_TEST_CASE(a_table_with_a_row_per_area_is_refused_row_by_row) {
+    for (const char* gap : cell_gaps) {
+        for (const char* area : {"县（市、区）", "县(市、区)", "地区", "乡镇（街道）"}) {
+            std::string text = std::string("表10  2024年各县（市、区）科技主要指标\n单位：件、家、亿元\n") + area;
+            for (const char* h : {"专利授权量", "高新技术企业", "技术合同成交额"}) text += gap + std::string(h);
+            text += std::string("\n临江区") + gap + "3256" + gap + "512" + gap + "48.6\n东湖区" + gap + "2871" + gap +
+                    "436" + gap + "39.2\n";
+            const extraction x = extract(text);
+            BOOST_TEST(x.facts.size() == 6u, text);
+            for (const fact& f : x.facts) BOOST_TEST(f.variable == "", text);
+            BOOST_TEST(findings_of(x, "table_row") == 2u, text);
+            for (const report_finding& f : x.findings)
+                BOOST_TEST(f.message.find("a row per area") != std::string::npos, f.message);
+        }
+    }
+    // a table of years by area is read by its columns as before
+    const extraction years = extract("单位：件\n地区 2023年 2024年\n临江区 3256 3311\n");
+    BOOST_TEST(findings_of(years, "table_row") == 0u);
+    BOOST_TEST_REQUIRE(years.facts.size() == 2u);
+    BOOST_TEST(years.facts[1].period == "2024");
+    BOOST_TEST(years.facts[1].amount.unit == "件");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
