@@ -401,14 +401,16 @@ std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_b
     };
     // A page's number line on either side ("局\n— 5 —\n41件"): the reader skips it and a running
     // header beside it between a figure's parts (next_line_of_figure), and a change word's link to
-    // its figure runs through both. Such lines are short: a long one is never decoded here.
-    const auto beside_page_line = [&](std::size_t line) {
+    // its figure runs through both. Such lines are short: a long one is never decoded here. Blank
+    // lines between are passed over ("累计达1\n— 1 —\n\n某县…总结\n9家"): a chunk ending after the
+    // blank line split the figure, which one chunk read as one damaged figure.
+    const auto beside_page_line = [&](std::size_t b, std::size_t a) {  // the non-blank bytes around a break
         constexpr std::size_t longest = 48;
-        const std::size_t before = line > from ? text.rfind('\n', line - 1) : std::string_view::npos;
+        const std::size_t before = b > from ? text.rfind('\n', b - 1) : std::string_view::npos;
         const std::size_t start = before == std::string_view::npos || before < from ? from : before + 1;
-        const std::size_t after = std::min(text.find('\n', line + 1), text.size());
-        return (line - start <= longest && page_line(text.substr(start, line - start))) ||
-               (after - line - 1 <= longest && page_line(text.substr(line + 1, after - line - 1)));
+        const std::size_t after = std::min(text.find('\n', a), text.size());
+        return (b > start && b - start <= longest && page_line(text.substr(start, b - start))) ||
+               (after > a && after - a <= longest && page_line(text.substr(a, after - a)));
     };
     const auto inside_figure = [&](std::size_t line) {
         if (line >= give_up) return false;
@@ -418,7 +420,12 @@ std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_b
         while (a < text.size() && blank(text[a])) ++a;
         return (b > from && ((text[b - 1] >= '0' && text[b - 1] <= '9') || text[b - 1] == '.')) ||
                (a < text.size() && ((text[a] >= '0' && text[a] <= '9') || text[a] == '.')) ||
-               (b >= from + 3 && full_width_figure(b - 3)) || full_width_figure(a) || beside_page_line(line);
+               (b >= from + 3 && full_width_figure(b - 3)) || full_width_figure(a) || beside_page_line(b, a);
+    };
+    // "产值12。5亿元": a 。 between digits is a decimal point the conversion changed, read as one damaged figure.
+    const auto digit_around = [&](std::size_t at, std::size_t size) {
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        return at > from && at + size < text.size() && digit(text[at - 1]) && digit(text[at + size]);
     };
     // A window at a time, so that a text with neither costs one pass, not one a chunk.
     for (std::size_t window = from + min_bytes; window < text.size();) {
@@ -428,7 +435,7 @@ std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_b
                                          stop == std::string_view::npos ? stop : stop + 3);
         if (end == std::string_view::npos) {
             window += min_bytes;
-        } else if (end == line + 1 && inside_figure(window + line)) {
+        } else if (end == line + 1 ? inside_figure(window + line) : digit_around(window + stop, 3)) {
             window += end;
         } else {
             return window + end;

@@ -177,6 +177,23 @@ BOOST_AUTO_TEST_CASE(chunk_offsets_are_offsets_in_the_text) {
     BOOST_TEST(f.variable == fact_at(extract_table(text).facts, 1).variable);
 }
 
+// A running header between blank lines inside a figure ("累计达1⏎— 1 —⏎⏎某县…总结⏎9家") and a 。
+// the conversion put for a decimal point ("12。5亿元"): a chunk ended after the blank line or at the
+// 。 and read two confident figures where the whole text reads one damaged figure (round 32).
+BOOST_AUTO_TEST_CASE(a_page_break_with_blank_lines_and_a_stop_for_a_point_in_any_chunks) {
+    const std::string text =
+        "某县科学技术局2026年上半年科技工作总结\n新认定省级工程技术研究中心3家，累计达1\n— 1 —\n\n"
+        "某县科学技术局2026年上半年科技工作总结\n9家。培训农民2,16\n— 2 —\n\n某县科学技术局2026年上半年科技工作总结\n"
+        "0人次。\n2025年，高新技术产品产值12。5亿元；高新技术产业产值达到1026亿元。\n";
+    const table_extraction whole = extract_table(text);
+    std::size_t damaged = 0;
+    for (std::size_t i = 0; i < whole.facts.size(); ++i) damaged += whole.facts.has(i, fact_flag::damaged);
+    BOOST_TEST(damaged >= 2u);  // 1⏎…9家 and 12。5亿元 at least
+    for (std::size_t chunk_bytes :
+         {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{40}, std::size_t{100}, std::size_t{1} << 15})
+        check_chunks(text, chunk_bytes, "page breaks with blank lines");
+}
+
 BOOST_AUTO_TEST_CASE(sample_reports_in_chunks) {
     const std::string root = ZHIBIAO_SOURCE_DIR;
     for (const char* file : {"/tests/data/reports/city_annual_2024.txt", "/tests/data/reports/county_h1_damaged.txt",
