@@ -811,42 +811,7 @@ def read_report(
     """`extract(text).to_panel(entity, period, keep_suspect=keep_suspect)`: a report's figures as
     a Panel. `entity` names the report's own area: a clause its name opens ("2024年，青山县专利授权量
     386件" in 青山县's report) is the report's own, as 本县 would say (_facts_naming_own_area)."""
-    facts, department = _department_budget_figures(_facts_naming_own_area(text, lexicon, entity))
-    panel = facts.to_panel(entity, period, keep_suspect=keep_suspect)
-    if department:
-        import pandas as pd
-
-        panel.findings = pd.concat([panel.findings, pd.DataFrame(department)], ignore_index=True)
-    return panel
-
-
-#: A department's own budget or final accounts named in a report's head (东城区科学技术局2025年部门预算说明).
-_DEPARTMENT_BUDGET = re.compile("(?:部门|单位)(?:整体)?(?:预算|决算)")
-#: Units of money: a department budget's 万元 lines are its own.
-_MONEY_UNITS = ("元", "万元", "亿元", "千元", "百万元", "万亿元")
-
-
-def _department_budget_figures(facts: Any) -> tuple[Any, list[dict[str, Any]]]:
-    """The facts without the amounts of money of a department's own budget or final accounts (部门预算/
-    部门决算 in the first line of the report), and a `department_budget` finding for each that had a
-    variable: 一般公共预算支出3620.50万元 there is the bureau's budget, never the region's expenditure."""
-    text = _text_of(facts.attrs.get("text"))
-    head = text.lstrip().split("\n", 1)[0][:120]
-    if not _DEPARTMENT_BUDGET.search(head):
-        return facts, []
-    money = facts.unit.astype(str).isin(_MONEY_UNITS) & (facts.variable.astype(str) != "")
-    findings = [
-        {
-            "kind": "department_budget",
-            "begin": row.begin,
-            "end": row.end,
-            "text": row.text,
-            "message": f"{row.variable}: '{row.text}' is in a department's own budget or final accounts "
-            "(部门预算/部门决算 in the report's title), not the region's: left out",
-        }
-        for row in facts[money].itertuples(index=False)
-    ]
-    return facts[~money], findings
+    return _facts_naming_own_area(text, lexicon, entity).to_panel(entity, period, keep_suspect=keep_suspect)
 
 
 def _facts_naming_own_area(text: str | bytes, lexicon: str | Path | None, entity: str) -> Any:

@@ -127,21 +127,3 @@ def test_the_own_name_keeps_the_offsets_of_the_text():
     panel = zb.read_report(text + "其中发明专利授权量9999999999999999件。", entity="青山县", period="2024")
     for f in panel.findings.itertuples(index=False):
         assert (text + "其中发明专利授权量9999999999999999件。")[f.begin : f.end] == f.text
-
-
-@pytest.mark.parametrize(
-    "title",
-    ["东城区科学技术局2025年部门预算说明", "东城区科学技术局2024年度部门决算", "东城区科技局2025年单位预算公开"],
-)
-def test_a_department_budgets_money_is_not_the_regions(title):
-    text = title + "\n2025年收支总预算3620.50万元。一般公共预算支出3620.50万元，比上年减少2.8%。\n"
-    panel = zb.read_report(text, entity="东城区", period="2025")
-    assert "general_budget_expenditure" not in panel.to_pandas().columns
-    kinds = panel.findings.kind.tolist()
-    assert "department_budget" in kinds, kinds
-
-
-def test_a_regions_budget_report_keeps_its_expenditure():
-    text = "东城区2025年财政预算执行情况\n2025年，一般公共预算支出98.6亿元。\n"
-    df = zb.read_report(text, entity="东城区", period="2025").to_pandas()
-    assert "general_budget_expenditure" in df.columns
