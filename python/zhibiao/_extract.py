@@ -721,12 +721,25 @@ def _not_a_panel_value(row: Any) -> tuple[str, str] | None:
     if row.flag_approximate:
         return "approximate", f"{row.variable}: approximate, not an exact value"
     if row.flag_out_of_range:
-        return "out_of_range", f"{row.variable}: '{row.text}' is beyond the range of a double (about 1.8e308)"
+        return "out_of_range", _out_of_range_message(row)
     if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
         if not row.unit and not row.flag_unit_implied:
             return "no_unit", f"{row.variable}: an amount with no unit, its scale unknown (元, 万元 or 亿元?)"
         return "unit_mismatch", f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}"
     return None
+
+
+def _out_of_range_message(row: Any) -> str:
+    """Why a figure with no value is none: more than 15 significant digits (an identifier such as a
+    16-digit registration number, or damage: a double would round it) — beyond a double only when
+    it is (a figure of 400 digits)."""
+    digits = sum(c.isdigit() for c in row.text)
+    if digits < 309:
+        return (
+            f"{row.variable}: '{row.text}' has more than 15 significant digits (a double would round it): an "
+            "identifier or damaged digits, not a count"
+        )
+    return f"{row.variable}: '{row.text}' is beyond the range of a double (about 1.8e308)"
 
 
 def _conversion(row: Any, units: Mapping[str, str]) -> tuple[float | None, str]:
@@ -796,8 +809,38 @@ def read_report(
     keep_suspect: bool = False,
 ) -> Any:
     """`extract(text).to_panel(entity, period, keep_suspect=keep_suspect)`: a report's figures as
-    a Panel."""
-    return extract(text, lexicon).to_panel(entity, period, keep_suspect=keep_suspect)
+    a Panel. `entity` names the report's own area: a clause its name opens ("2024年，青山县专利授权量
+    386件" in 青山县's report) is the report's own, as 本县 would say (_facts_naming_own_area)."""
+    return _facts_naming_own_area(text, lexicon, entity).to_panel(entity, period, keep_suspect=keep_suspect)
+
+
+def _facts_naming_own_area(text: str | bytes, lexicon: str | Path | None, entity: str) -> Any:
+    """The facts of a report whose entity is `entity`. The reader, which is not told the entity, takes
+    an area's name opening a clause for another region and leaves its figures with no variable; where
+    that name is the entity's own (a 简报 item "青山县专利授权量386件"), the text is read again with the
+    name written as 本县 (a replacement of the same length: offsets stay), the original text kept."""
+    facts = extract(text, lexicon)
+    if not isinstance(text, str) or not _leaves_out_other_areas(entity) or entity not in text:
+        return facts
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", entity):  # three UTF-8 bytes each, as 本县 and a blank
+        return facts
+    opening = re.compile(_DATE_OPENING + re.escape(entity))
+    starts = sorted(
+        {
+            row.clause_begin + match.end() - len(entity)
+            for row in facts.itertuples(index=False)
+            if row.flag_no_variable and (match := opening.match(text[row.clause_begin : row.begin]))
+        }
+    )
+    if not starts:
+        return facts
+    own = "本" + entity[-1] + "\u3000" * (len(entity) - 2)
+    masked = text
+    for start in starts:
+        masked = masked[:start] + own + masked[start + len(entity) :]
+    again = extract(masked, lexicon)
+    again.attrs["text"] = facts.attrs["text"]
+    return again
 
 
 @checked_keywords

@@ -634,6 +634,52 @@ std::size_t phone_number_at(const code_points& cps, std::size_t k) {
     return count >= 7 ? j - k : 0;
 }
 
+// The label of a contact or an identifier code ending at b (服务热线, 邮编, QQ群, 编号…): the digits after
+// it (and a colon or blanks) are no count, however few (12330, 310016) — the 8-digit 电话 of
+// phone_number_at generalised to service numbers, postcodes, chat groups and registration numbers.
+bool contact_label_before(const code_points& cps, std::size_t b) {
+    return ends_with(cps, b, U"热线") || ends_with(cps, b, U"电话") || ends_with(cps, b, U"号码") ||
+           ends_with(cps, b, U"邮编") || ends_with(cps, b, U"邮政编码") || ends_with(cps, b, U"QQ") ||
+           ends_with(cps, b, U"QQ群") || ends_with(cps, b, U"群号") || ends_with(cps, b, U"微信号") ||
+           ends_with(cps, b, U"编号") || ends_with(cps, b, U"登记号") || ends_with(cps, b, U"证书号") ||
+           ends_with(cps, b, U"代码") || ends_with(cps, b, U"账号") || ends_with(cps, b, U"帐号") ||
+           ends_with(cps, b, U"邮箱") || ends_with(cps, b, U"信箱");
+}
+
+// A contact or identifier code at k after its label (contact_label_before): five or more digits with
+// no measure word or unit after them (热线12330受理…5000次 still counts its 5000次; 编号312项 is no
+// code). Its length, 0 if there is none.
+std::size_t contact_code_at(const code_points& cps, std::size_t k) {
+    std::size_t b = k;
+    while (b > 0 && (is_blank(cps[b - 1].c) || cps[b - 1].c == ':' || cps[b - 1].c == U'：')) --b;
+    std::size_t letters = b;  // a code's letters before its digits: 证书号GR2024…, 编号ZL2024…
+    while (letters > 0 && b - letters < 4 && cps[letters - 1].c >= 'A' && cps[letters - 1].c <= 'Z') --letters;
+    if (!contact_label_before(cps, b) && (letters == b || !contact_label_before(cps, letters))) return 0;
+    std::size_t j = k;
+    while (j < cps.size() && (is_digit(cps[j].c) || cps[j].c == '-')) ++j;
+    while (j > k && !is_digit(cps[j - 1].c)) --j;
+    if (j - k < 5) return 0;
+    return j < cps.size() && one_of(cps[j].c, U"次个件条项家人名位元万亿%‰余多") ? 0 : j - k;
+}
+
+bool in_address_token(char32_t c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || one_of(c, U"@._-+%/:~?=&#");
+}
+
+// Digits inside an e-mail address or a web address (kjj2024@163.com, www.zj2024.gov.cn,
+// http://…/2024/): a part of a name, no figure. The code point after the address, 0 if k is in none.
+std::size_t address_end(const code_points& cps, std::size_t k) {
+    std::size_t b = k, e = k;
+    while (b > 0 && in_address_token(cps[b - 1].c)) --b;
+    while (e < cps.size() && in_address_token(cps[e].c)) ++e;
+    bool at = false;
+    for (std::size_t j = b; j < e && !at; ++j) at = cps[j].c == '@';
+    const bool web = starts_with(cps, b, U"http") || starts_with(cps, b, U"www.") || starts_with(cps, b, U"WWW.");
+    if (!at && !web) return 0;
+    while (e > k && one_of(cps[e - 1].c, U"._-/:")) --e;  // the sentence's full stop after .com.
+    return e > k ? e : 0;
+}
+
 // An ordinal after 第 (第2位, 第3名, 第十二批, 第1-3名): a rank or a position in a list, not a
 // quantity of anything. The code point after it (its digits or numeral and a range).
 std::size_t ordinal_end(const code_points& cps, std::size_t k) {

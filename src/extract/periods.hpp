@@ -26,6 +26,9 @@ struct period_state {
     // A year after a lead-in clause (会议指出，2025年全县…): it governs to the full stop unless a
     // period with no year of its own (上半年, 1-6月) is stated nearer a figure.
     bool lead_in = false;
+    // The period 上月/上季度 made (relative_made) and the one it was counted back from (relative_to):
+    // 本月 after it is still the bulletin's own month, not the month before.
+    std::optional<period> relative_made, relative_to;
 };
 
 // A span of years at k — 2026—2030年, 2026年—2030年, 2026至2030年 —: its last year, 0 if none.
@@ -264,6 +267,30 @@ int period_number_at(const code_points& cps, std::size_t i, std::size_t& end) {
     return v;
 }
 
+// 本月/上月, 本季度/本季/上季度 at k: a month or a quarter counted from the bulletin's own (the
+// period in force of a month, a quarter or January to a month: after 2025年1—5月 本月 is 2025-05, not
+// the span; after 2025年5月 上月 is 2025-04). Its length, 0 if none or no such period is in force (a
+// year's report has no month of its own to count from).
+std::size_t relative_period_at(const code_points& cps, std::size_t k, period_state& state) {
+    const bool last = cps[k].c == U'上';
+    if (!last && cps[k].c != U'本') return 0;
+    const bool month = k + 1 < cps.size() && cps[k + 1].c == U'月';
+    const bool quarter = starts_with(cps, k + 1, U"季度") || (!last && starts_with(cps, k + 1, U"季"));
+    if (!month && !quarter) return 0;
+    std::optional<period> from = state.current;
+    if (from && state.relative_made && *from == *state.relative_made) from = state.relative_to;
+    if (!from || from->kind() == period_kind::year || from->kind() == period_kind::half) return 0;
+    const int year = from->year_number(), end_month = from->last_month();
+    period p = period::month(year, end_month);
+    if (month && last) p = end_month == 1 ? period::month(year - 1, 12) : period::month(year, end_month - 1);
+    const int q = (end_month + 2) / 3;
+    if (quarter)
+        p = !last ? period::quarter(year, q) : q == 1 ? period::quarter(year - 1, 4) : period::quarter(year, q - 1);
+    state.relative_to = from, state.relative_made = p;
+    state.year = p.year_number(), state.current = p, state.prior = false;
+    return month || !starts_with(cps, k + 1, U"季度") ? 2 : 3;
+}
+
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     const auto number = [&](std::size_t i, std::size_t& end) { return period_number_at(cps, i, end); };
     auto set = [&](std::optional<period> p) {
@@ -274,6 +301,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         // starts so, and most calls are at a figure's first digit.
         if (!is_digit(cps[k].c)) {
             if (const std::size_t n = year_word_at(cps, k, state)) return n;
+            if (const std::size_t n = relative_period_at(cps, k, state)) return n;
             int plan_year = 0;
             bool span = false;
             if (const std::size_t n = plan_span_at(cps, k, plan_year, span)) {

@@ -29,6 +29,20 @@ bool may_open_phone_number(const code_points& cps, std::size_t k) {
     return is_blank(c) || c == ':' || c == U'：' || one_of(c, U"话机真线码");
 }
 
+// What a contact code or an address (contact_code_at, address_end) needs before the digits at k: an
+// ASCII character (a blank, a colon, a letter, @) or the last character of a label (热线, 邮编, QQ群…).
+bool may_open_contact_code(const code_points& cps, std::size_t k) {
+    if (k == 0) return false;
+    const char32_t c = cps[k - 1].c;
+    return (c < 0x80 && c != '\n' && c != '\r') || c == U'：' || one_of(c, U"线话码编群号箱");
+}
+
+// The code point after a contact code or an address with digits at k, 0 if there is none.
+std::size_t contact_code_end(const code_points& cps, std::size_t k) {
+    if (const std::size_t n = contact_code_at(cps, k)) return k + n;
+    return address_end(cps, k);
+}
+
 // 届 right before k or before the body it names there (十四届人大三次, 届全国人大三次: at most four
 // ideographs, none of 以来, 每 or 共: 本届以来共召开三次会议 counts meetings); not 每届 (每届三次培训
 // counts a term's trainings).
@@ -173,6 +187,7 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
     if (is_digit(cps[k].c)) {
         if (const std::size_t n = list_number_at(cps, k)) return k + n;
         if (const std::size_t n = may_open_phone_number(cps, k) ? phone_number_at(cps, k) : 0) return k + n;
+        if (const std::size_t end = may_open_contact_code(cps, k) ? contact_code_end(cps, k) : 0) return end;
         if (const std::size_t n = may_be_page_data(cps, k) ? page_data_at(cps, k) : 0) return k + n;
     }
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
@@ -624,16 +639,19 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     }
     switch (c) {
         case U'明':  // 明年
-        case U'本':  // 本年
         case U'全':  // 全年
             return next == U'年';
+        case U'本':  // 本年, 本月, 本季度
+            return next == U'年' || next == U'月' || next == U'季';
         case U'今':  // 今年, 今后五年
             return next == U'年' || next == U'后';
         case U'未':  // 未来五年
             return next == U'来';
         case U'过':  // 过去一年
             return next == U'去';
-        case U'上':  // 上半年, 上 半年 (a PDF's blank)
+        case U'上':  // 上半年, 上 半年 (a PDF's blank), 上月, 上季度
+            return next == U'半' || next == U'月' || next == U'季' ||
+                   (next == ' ' && k + 2 < cps.size() && cps[k + 2].c == U'半');
         case U'下':  // 下半年
             return next == U'半' || (next == ' ' && k + 2 < cps.size() && cps[k + 2].c == U'半');
         case U'前':  // 前三季度
