@@ -159,6 +159,10 @@ inline std::ostream& operator<<(std::ostream& os, firm_status status) { return o
 /// else as double. Either way operator() gives the same double the scorer computed.
 class points_array {
 public:
+    points_array() = default;
+    /// An array a result names in its errors: operator()'s call as `name` ("scorecard_result::total")
+    /// and its columns as `columns_counted` ("items"; null: one column), its rows as firms.
+    points_array(const char* name, const char* columns_counted) : name_(name), columns_counted_(columns_counted) {}
     Eigen::Index rows() const { return static_cast<Eigen::Index>(rows_); }
     Eigen::Index cols() const { return static_cast<Eigen::Index>(cols_); }
     Eigen::Index size() const { return static_cast<Eigen::Index>(rows_ * cols_); }
@@ -166,6 +170,7 @@ public:
     /// The value at (row, col); a row or column past the end (or negative) is an argument_error
     /// naming it and the size. floats() and doubles() are the unchecked paths for whole columns.
     double operator()(Eigen::Index row, Eigen::Index col = 0) const {
+        if (name_ && (row < 0 || row >= rows() || col < 0 || col >= cols())) throw_outside(row, col);
         const std::size_t i = checked_index(row, col, "points_array::operator()");
         return narrow_ ? static_cast<double>(floats_[i]) : doubles_[i];
     }
@@ -195,11 +200,26 @@ private:
                                  " columns");
         return static_cast<std::size_t>(row) + static_cast<std::size_t>(col) * rows_;
     }
+    // Said as the result's accessor, in firms and items ("scorecard_result::total(99): there are
+    // 3 firms"), not as the array's internals (its operator(), "1 columns").
+    [[noreturn]] void throw_outside(Eigen::Index row, Eigen::Index col) const {
+        const bool one_column = columns_counted_ == nullptr;
+        std::string said = std::string(name_) + "(" + std::to_string(row) +
+                           (one_column && col == 0 ? std::string() : ", " + std::to_string(col)) + "): there are " +
+                           std::to_string(rows()) + " firms";
+        if (!one_column)
+            said += " and " + std::to_string(cols()) + " " + columns_counted_;
+        else if (col != 0)
+            said += " (" + std::string(name_) + " has one column, 0)";
+        throw argument_error(said);
+    }
 
     // A move takes the storage and leaves 0 × 0: a moved-from array is empty, not a shape over
     // vectors it no longer has.
     detail::reset_on_move<std::size_t> rows_, cols_;
     bool narrow_ = true;
+    const char* name_ = nullptr;             // a static text: copied and moved as it is
+    const char* columns_counted_ = nullptr;  // likewise
     result_column<float> floats_;
     result_column<double> doubles_;
 };
@@ -216,15 +236,16 @@ struct scorecard_result : detail::rows_reset_on_move {
     result_column<std::int8_t> route;    ///< index of the direct route taken, -1 when none
     /// rows × 1, under the points policy; NaN for invalid input, a firm confirmed directly, and
     /// one with an item left blank (docs/scorecards.md).
-    points_array total;
+    points_array total{"scorecard_result::total", nullptr};
     /// The range of totals when bands give ranges of points (empty for packs without ranges).
-    points_array total_lo, total_hi;
+    points_array total_lo{"scorecard_result::total_lo", nullptr}, total_hi{"scorecard_result::total_hi", nullptr};
     /// rows × items: points under the policy; NaN for invalid input, a firm confirmed directly, and
     /// an item whose inputs the firm left blank (its measure missing, an optional input it reads blank).
-    points_array points;
+    points_array points{"scorecard_result::points", "items"};
     /// rows × ranged items: the band's range of points of each item of scorecard::ranged_items()
     /// (empty for packs without ranges; an item without ranges has points = low = high).
-    points_array points_lo, points_hi;
+    points_array points_lo{"scorecard_result::points_lo", "ranged items"},
+        points_hi{"scorecard_result::points_hi", "ranged items"};
     Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic> alternative;  ///< which measure scored; -1: none
     /// rows × gates: 1 = holds. A gate of an invalid-input firm that reads one of its invalid inputs
     /// (problems & inputs_read(gate.parsed)) was not judged: its 0 is no "fails" (Python gives NA).

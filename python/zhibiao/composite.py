@@ -1555,13 +1555,20 @@ class ImputedOutsideRangeWarning(UserWarning):
     """A regression imputation predicted values outside the indicator's observed range."""
 
 
+class NormalisationUndoneWarning(UserWarning):
+    """Aggregate("mpi") standardises the indicators itself, undoing a Normalise step that only
+    rescales them (min-max, ratio to the mean …): the step has no effect on the scores."""
+
+
 def _warn_of_extrapolation(result: CompositeResult) -> CompositeResult:
-    """The build's sentences naming regression predictions outside the observed range (clipped or
-    not), as warnings: a value the data never showed moves every region's score."""
+    """The build's warnings: regression predictions outside the observed range (clipped or not),
+    a value the data never showed moving every region's score; and a normalisation MPI undoes
+    (the core's sentence for it begins "mpi standardises")."""
     import warnings
 
     for said in result._core.warnings:
-        warnings.warn(said, ImputedOutsideRangeWarning, stacklevel=4)
+        kind = NormalisationUndoneWarning if said.startswith("mpi standardises") else ImputedOutsideRangeWarning
+        warnings.warn(said, kind, stacklevel=4)
     return result
 
 
@@ -1724,6 +1731,7 @@ __all__ = [
     "AmountsAsIndicatorsWarning",
     "ImputedOutsideRangeWarning",
     "NestedRegionsWarning",
+    "NormalisationUndoneWarning",
     "TextNumbersAsLabelsWarning",
     "CompositeResult",
     "Denominate",

@@ -123,7 +123,9 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
         case weighting::variance:
             return variance_weights(x, o.ddof);
         case weighting::pca: {
-            pca_weights_result p = pca_weights(x, code);
+            std::vector<std::string> names;
+            for (const int kid : kids) names.push_back(fw.at(kid).code);
+            pca_weights_result p = pca_weights(x, code, names);
             if (!p.note.empty()) out.notes.push_back(p.note);
             return p.weights;
         }

@@ -321,8 +321,18 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
             return ratio_column(c, v, d, o, name);
         case normalisation::ratio_to_mean: {
             const double mean = detail::mean(c);
+            if (!(mean > 0) && d < 0)  // the data may be all positive: the negation is the cause
+                throw method_error("cannot normalise lower-is-better indicator '" + name +
+                                       "' by its mean: ratio_to_mean negates it first, and the mean of the negated "
+                                       "values (−x) is not positive; give it a method that takes lower-is-better "
+                                       "indicators, such as methods={'" +
+                                       name +
+                                       "': 'minmax'} (or zscore, rank, "
+                                       "percentile)",
+                                   variable_at(name));
             if (!(mean > 0))
-                throw method_error("cannot normalise indicator '" + name + "' by its mean: the mean is not positive");
+                throw method_error("cannot normalise indicator '" + name + "' by its mean: the mean is not positive",
+                                   variable_at(name));
             return (c.array() / mean * 100).matrix();
         }
         case normalisation::goalposts:

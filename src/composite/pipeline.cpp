@@ -692,6 +692,8 @@ void normalise_step::apply(stage& s) const {
     detail::keep_slot(s, "normalised", std::move(slot));
     s.out.method.push_back(detail::normalisation_text(*this));
     s.normalised = true;
+    s.normalisations.clear();
+    for (const auto& name : s.names) s.normalisations.push_back(options_for(name));
 }
 
 void weigh_step::apply(stage& s) const {
@@ -876,6 +878,52 @@ aggregation_result aggregate_naming_regions(const stage& s, const std::vector<le
     return naming_regions(s, [&] { return aggregate(s.fw, s.x, plans); });
 }
 
+namespace {
+/// Whether `o` only rescales an indicator (a·x + b, a > 0, after its direction): a standardising
+/// aggregation (MPI's z = 100 + 10·(x − mean)/sd) then gives the same scores whatever a and b.
+bool rescales_linearly(const normalise_options& o) {
+    if (o.cost == cost_form::inverse) return false;
+    switch (o.method) {
+        case normalisation::minmax:
+        case normalisation::zscore:
+        case normalisation::dist_to_max:
+        case normalisation::frac_of_max:
+        case normalisation::vector:
+        case normalisation::sum:
+        case normalisation::ratio_to_mean:
+            return true;
+        case normalisation::goalposts:
+            return !o.goal_truncate;
+        default:
+            return false;
+    }
+}
+
+/// MPI standardises the indicators it aggregates itself, so the Normalise step before it counts
+/// less than the account of the method suggests: said in the account, and warned of where the
+/// step (a rescaling, not MPI's own z-score) changes nothing at all.
+void say_mpi_standardises(stage& s) {
+    if (s.out.plans.empty() || s.out.plans[0].aggregate.method != aggregation::mpi) return;
+    const auto& all = s.normalisations;
+    const bool rescaled = std::all_of(all.begin(), all.end(), rescales_linearly);
+    const bool zscore = std::all_of(all.begin(), all.end(),
+                                    [](const normalise_options& o) { return o.method == normalisation::zscore; });
+    const std::string own =
+        "mpi standardises the indicators it aggregates itself (z = 100 + 10·(x − mean)/sd, "
+        "population sd)";
+    s.out.method.push_back("Note: level 2: " + own +
+                           (rescaled ? ", so the normalisation above, a rescaling of each indicator, does not change "
+                                       "the scores (min-max and z-score give the same MPI)."
+                                     : ", so the normalisation above counts only where it is not a rescaling of an "
+                                       "indicator (ranks, clipped goalposts, bands, inverses)."));
+    if (rescaled && !zscore)
+        s.out.warnings.push_back(own +
+                                 ": the Normalise step before Aggregate('mpi') rescales each indicator, which "
+                                 "mpi undoes, so it has no effect on the scores (Compind's ci_mpi, by contrast, "
+                                 "aggregates the data as normalised: see docs/composite.md, Conventions)");
+}
+}  // namespace
+
 /// After the steps: the index aggregated by the plans, its ranks, and the rest of the account.
 void finish(stage& s) {
     if (!s.normalised) throw error("the steps need a normalisation step");
@@ -890,6 +938,7 @@ void finish(stage& s) {
     r.layers.push_back({"aggregated", s.rows, s.memory.take(s.x.rows(), r.aggregation.scores.cols())});
     static_cast<Eigen::Map<Eigen::MatrixXd>&>(r.layers.back().values) = r.aggregation.scores;
     for (std::string& line : aggregation_account(s.fw, r.plans, r.aggregation)) r.method.push_back(std::move(line));
+    say_mpi_standardises(s);
 }
 
 std::vector<std::string> aggregation_account(const framework& fw, const std::vector<level_plan>& plans,
@@ -1027,7 +1076,7 @@ result build(const table& data, const framework& fw, const std::vector<step>& st
     require_unique_regions(data);
     result r;
     r.regions = data.regions;
-    stage s{data, fw, {}, {}, {}, {}, {}, false, r, detail::layer_block(detail::layer_doubles(data, fw, steps))};
+    stage s{data, fw, {}, {}, {}, {}, {}, false, {}, r, detail::layer_block(detail::layer_doubles(data, fw, steps))};
     detail::start(s);
     require_normalise_first(steps);
     for (const step& one : steps) {

@@ -19,7 +19,12 @@
 
 namespace zhibiao::composite {
 
-pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& group) {
+pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& group,
+                               const std::vector<std::string>& names) {
+    const auto indicator = [&](Eigen::Index j) {
+        return names.size() == static_cast<std::size_t>(x.cols()) ? "'" + names[static_cast<std::size_t>(j)] + "'"
+                                                                  : std::to_string(j);
+    };
     const std::string what = "PCA weights" + (group.empty() ? std::string() : " of '" + group + "'");
     check_columns(x, what);
     std::vector<Eigen::Index> rows;
@@ -33,7 +38,7 @@ pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& grou
     const Eigen::VectorXd norms = c.colwise().norm();
     for (Eigen::Index j = 0; j < c.cols(); ++j) {
         if (!(norms(j) > 0))
-            throw method_error(what + ": indicator " + std::to_string(j) +
+            throw method_error(what + ": indicator " + indicator(j) +
                                " is constant, so the correlation matrix is singular");
         c.col(j) /= norms(j);
     }
@@ -51,7 +56,7 @@ pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& grou
         if (out.loadings(j) < 0)
             out.note +=
                 (out.note.empty() ? what + ": indicators loading against the others (weighted by |loading|): " : ", ") +
-                std::to_string(j);
+                indicator(j);
     out.weights = detail::to_shares(out.loadings.cwiseAbs(), what);
     out.explained = values(n - 1) / values.sum();
     return out;

@@ -39,13 +39,33 @@ std::string input_suggestion(const std::string& name, const std::vector<scorecar
     return detail::suggestion(name, inputs, [](const scorecard_input& i) -> std::string_view { return i.id; });
 }
 
+// A heading as suggestions compare names: capitals as small letters, full-width forms as ASCII,
+// and without its blanks (ASCII and the ideographic space).
+std::string heading_key(std::string_view heading) {
+    std::string key = detail::suggestion_key(heading);
+    std::string out;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        if (key[i] == ' ' || key[i] == '\t') continue;
+        if (key.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000
+            i += 2;
+            continue;
+        }
+        out.push_back(key[i]);
+    }
+    return out;
+}
+
 // Whether `name` reads as a misspelling of the input `id`: one or two letters from it
 // ("rd_expens" for rd_expense), or, for longer names, another ending of the same long stem
 // ("hnte_certificate" for hnte_certified): a shared start of 8 characters or more, at least two
 // thirds of each name, after which both go on. A name that merely extends the other ("sales"
 // beside sales_y1, "rd_expense_2023") is a related column, not a misspelling. The Python
 // DataFrame path asks scorecard::misspelt_heading too.
-bool looks_misspelt(const std::string& name, const std::string& id) {
+bool looks_misspelt(const std::string& written, const std::string& id) {
+    // Capitals, full-width letters and blanks are compared away (IP_CLASS2, ｓａｌｅｓ, "rd expense"
+    // read as ip_class2, sales, rd_expense): such a column is the input's, under a heading that
+    // does not match, and must be named rather than dropped.
+    const std::string name = heading_key(written);
     const std::size_t allowed = std::min<std::size_t>(2, (id.size() + 1) / 5);
     if (detail::edit_distance(name, id) <= allowed) return true;
     std::size_t stem = 0;
@@ -99,6 +119,7 @@ std::size_t character_distance(std::string_view a, std::string_view b) {
 // character apart) and the heading of 3 or more; a heading that only extends the name
 // (研发费用2023, 研发费用合计) is a related column, as for ids.
 bool looks_misspelt_chinese(const std::string& heading, const std::string& name) {
+    if (!name.empty() && heading != name && heading_key(heading) == heading_key(name)) return true;  // "营业收入　"
     if (name.empty() || heading.compare(0, name.size(), name) == 0) return false;
     if (characters(heading).size() < 3 || characters(name).size() < 4) return false;
     return character_distance(heading, name) == 1;
@@ -111,6 +132,15 @@ bool names_an_input(const std::string& heading, const std::vector<scorecard_inpu
         return heading == in.id || heading == in.name_zh || heading == chinese_stem(in.name_zh) ||
                std::find(in.other_names.begin(), in.other_names.end(), heading) != in.other_names.end();
     });
+}
+
+// Whether `heading` is, its capitals, width and blanks apart, the id of an input other than
+// inputs[k] (IP_CLASS2 is ip_class2's column, never a misspelt ip_class1).
+bool folds_to_another(const std::string& heading, std::size_t k, const std::vector<scorecard_input>& inputs) {
+    const std::string key = heading_key(heading);
+    for (std::size_t j = 0; j < inputs.size(); ++j)
+        if (j != k && heading_key(inputs[j].id) == key) return true;
+    return false;
 }
 
 // The unit a panel column's values are in: the caller's override, the panel's own, or none
@@ -192,7 +222,7 @@ std::pair<std::string, std::string> scorecard::misspelt_heading(const std::vecto
     std::vector<std::string> chinese = in.other_names;  // the Chinese headings of the input
     if (!in.name_zh.empty()) chinese.insert(chinese.begin(), {in.name_zh, chinese_stem(in.name_zh)});
     for (const std::string& h : headings) {
-        if (h.empty() || names_an_input(h, inputs_)) continue;
+        if (h.empty() || names_an_input(h, inputs_) || folds_to_another(h, k, inputs_)) continue;
         if (looks_misspelt(h, in.id)) return {h, in.id};
         for (const std::string& name : chinese)
             if (looks_misspelt_chinese(h, name)) return {h, name};
@@ -203,6 +233,11 @@ std::pair<std::string, std::string> scorecard::misspelt_heading(const std::vecto
 std::string scorecard::absent_input_problem(const std::vector<std::string>& headings, std::size_t k) const {
     const scorecard_input& spec = inputs_.at(k);
     const auto [near, meant] = misspelt_heading(headings, k);
+    // IP_CLASS2 is no misspelling to its writer: say why it was not read as ip_class2
+    const std::string as_written =
+        !near.empty() && heading_key(near) == heading_key(meant)
+            ? ": headings are read as written, capitals, full-width letters and blanks included"
+            : "";
     // a number without unit (days, a 1 = yes flag) has none to name: "(注册成立至申报日天数)", not ", 1)"
     const bool unit_named = !spec.unit_text.empty() && spec.unit_text != "1";
     if (!spec.optional)
@@ -210,10 +245,10 @@ std::string scorecard::absent_input_problem(const std::vector<std::string>& head
                (unit_named ? ", " + spec.unit_text : std::string()) + ")" +
                (near.empty() ? std::string()
                              : "; column '" + near + "' is no input of the pack: a misspelt header? (did you mean '" +
-                                   meant + "'?)");
+                                   meant + "'?" + as_written + ")");
     if (near.empty()) return {};
     return "scorecard '" + id_ + "' input '" + spec.id + "' (" + spec.name_zh + ") is not in the data, but column '" +
-           near + "' is: a misspelt header? (rename it '" + meant + "')";
+           near + "' is: a misspelt header? (rename it '" + meant + "'" + as_written + ")";
 }
 
 namespace {

@@ -457,6 +457,31 @@ BOOST_AUTO_TEST_CASE(a_misspelt_chinese_heading_is_named) {
     BOOST_TEST(sme().misspelt_heading({"rd_expens"}, k).second == "rd_expense");
 }
 
+BOOST_AUTO_TEST_CASE(a_heading_differing_from_an_input_in_capitals_width_or_blanks_is_named) {
+    // Round 32: ip_class2 headed IP_CLASS2 was neither read nor named (ip_clas1 was): the optional
+    // input blank, every firm "invalid input: ip_class2 left blank" with the figures in the table.
+    panel capitals = sme_panel(1, "ip_class2");
+    capitals.add(column("IP_CLASS2", unit::parse("件"), Eigen::ArrayXd::Constant(1, 2)));
+    const std::string optional = message_of<missing_variable_error>([&] { sme().evaluate(capitals); });
+    BOOST_TEST(has(optional,
+                   "input 'ip_class2' (Ⅱ类知识产权数) is not in the data, but column 'IP_CLASS2' is: a "
+                   "misspelt header? (rename it 'ip_class2': headings are read as written"),
+               optional);
+    panel full_width = sme_panel(1, "sales");
+    full_width.add(column("ｓａｌｅｓ", unit::parse("亿元"), Eigen::ArrayXd::Constant(1, 0.1)));
+    const std::string required = message_of<missing_variable_error>([&] { sme().evaluate(full_width); });
+    BOOST_TEST(has(required, "column 'ｓａｌｅｓ' is no input of the pack: a misspelt header? (did you mean 'sales'?"),
+               required);
+    const auto sales = static_cast<std::size_t>(sme().input_index("sales"));
+    BOOST_TEST(sme().misspelt_heading({"Sales"}, sales).second == "sales");
+    BOOST_TEST(sme().misspelt_heading({"rd expense"}, sales).first.empty());  // rd_expense's, not sales'
+    const auto rd = static_cast<std::size_t>(sme().input_index("rd_expense"));
+    BOOST_TEST(sme().misspelt_heading({"RD_Expense "}, rd).second == "rd_expense");
+    // IP_CLASS2 is ip_class2's column: never offered as a misspelt ip_class1.
+    const auto class1 = static_cast<std::size_t>(sme().input_index("ip_class1"));
+    BOOST_TEST(sme().misspelt_heading({"IP_CLASS2"}, class1).first.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_column_headed_with_an_inputs_chinese_name_is_read_as_the_input) {
     // 第八条 (indicators.md §6b): an HNTE certificate confirms a firm directly. Headed with the
     // pack's Chinese name of hnte_certified, the column was ignored (the firm scored: 62, passed),

@@ -169,14 +169,15 @@ BOOST_AUTO_TEST_CASE(a_firm_past_the_end_of_a_scorecard_result_is_an_argument_er
     BOOST_TEST(argument_message([&] { (void)r.valid(5); }) == "scorecard_result::valid(5): there are 2 firms");
     BOOST_TEST(argument_message([&] { (void)r.eligible(2); }) == "scorecard_result::eligible(2): there are 2 firms");
     BOOST_TEST(argument_message([&] { (void)r.passed(9); }) == "scorecard_result::passed(9): there are 2 firms");
-    BOOST_TEST(argument_message([&] { (void)r.total(2); }) ==
-               "points_array::operator()(2, 0): the array has 2 rows and 1 columns");
-    BOOST_TEST(argument_message([&] { (void)r.total(-1); }) ==
-               "points_array::operator()(-1, 0): the array has 2 rows and 1 columns");
+    // Said as the result's accessors, in firms and items, as status_of says it (round 32).
+    BOOST_TEST(argument_message([&] { (void)r.total(2); }) == "scorecard_result::total(2): there are 2 firms");
+    BOOST_TEST(argument_message([&] { (void)r.total(-1); }) == "scorecard_result::total(-1): there are 2 firms");
+    BOOST_TEST(argument_message([&] { (void)r.total(0, 1); }) ==
+               "scorecard_result::total(0, 1): there are 2 firms (scorecard_result::total has one column, 0)");
     const auto items = static_cast<Eigen::Index>(card.items().size());
     BOOST_TEST(argument_message([&] { (void)r.points(0, items); }) ==
-               "points_array::operator()(0, " + std::to_string(items) + "): the array has 2 rows and " +
-                   std::to_string(items) + " columns");
+               "scorecard_result::points(0, " + std::to_string(items) + "): there are 2 firms and " +
+                   std::to_string(items) + " items");
     points_array copy = r.total;
     BOOST_TEST(argument_message([&] { copy.set(2, 0, 1.0); }) ==
                "points_array::set(2, 0): the array has 2 rows and 1 columns");

@@ -308,6 +308,7 @@ struct stage {
     layer_matrix x;                  ///< rows × indicators, as the last step left it (its layer's values)
     reason_matrix reasons;           ///< rows × indicators: why a missing cell of x is missing
     bool normalised = false;
+    std::vector<normalise_options> normalisations;  ///< how Normalise scaled each indicator, as `names`
     result& out;
     detail::layer_block memory;  ///< where the layers' values go
 

@@ -82,8 +82,11 @@ struct pca_weights_result {
     std::string note;                  ///< set when an indicator loads against the others
 };
 
-/// PCA on the correlation matrix of the complete rows (a row with any NaN is left out).
-pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& group = "");
+/// PCA on the correlation matrix of the complete rows (a row with any NaN is left out). `names`
+/// (one per column, or empty) are the indicators' codes, for the note and errors to name them
+/// rather than say a column's position.
+pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& group = "",
+                               const std::vector<std::string>& names = {});
 
 struct ahp_result {
     Eigen::VectorXd weights;
