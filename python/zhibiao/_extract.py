@@ -810,16 +810,19 @@ def read_report(
 ) -> Any:
     """`extract(text).to_panel(entity, period, keep_suspect=keep_suspect)`: a report's figures as
     a Panel. `entity` names the report's own area: a clause its name opens ("2024年，青山县专利授权量
-    386件" in 青山县's report) is the report's own, as 本县 would say (_facts_naming_own_area)."""
-    return _facts_naming_own_area(text, lexicon, entity).to_panel(entity, period, keep_suspect=keep_suspect)
+    386件" in 青山县's report) is the report's own, as 本县 would say (own_area_read)."""
+    facts = own_area_read(extract(text, lexicon), lexicon, entity)
+    return facts.to_panel(entity, period, keep_suspect=keep_suspect)
 
 
-def _facts_naming_own_area(text: str | bytes, lexicon: str | Path | None, entity: str) -> Any:
-    """The facts of a report whose entity is `entity`. The reader, which is not told the entity, takes
-    an area's name opening a clause for another region and leaves its figures with no variable; where
-    that name is the entity's own (a 简报 item "青山县专利授权量386件"), the text is read again with the
-    name written as 本县 (a replacement of the same length: offsets stay), the original text kept."""
-    facts = extract(text, lexicon)
+def own_area_read(facts: Any, lexicon: str | Path | None, entity: str) -> Any:
+    """`facts` of the report of `entity`, read again where the entity's own name opens a clause. The
+    reader, which is not told the entity, takes an area's name opening a clause for another region and
+    leaves its figures with no variable; where that name is the entity's own (a 简报 item
+    "青山县专利授权量386件"), the text (decoded, for bytes) is read again with the name written as 本县
+    (a replacement of the same length in characters: offsets stay), the text as given kept in attrs.
+    read_report, read_reports and the CLI's extract --panel all read a report's panel through it."""
+    text = facts.attrs.get("text")
     if not isinstance(text, str) or not _leaves_out_other_areas(entity) or entity not in text:
         return facts
     if not re.fullmatch(r"[\u4e00-\u9fff]+", entity):  # three UTF-8 bytes each, as 本县 and a blank
@@ -839,7 +842,9 @@ def _facts_naming_own_area(text: str | bytes, lexicon: str | Path | None, entity
     for start in starts:
         masked = masked[:start] + own + masked[start + len(entity) :]
     again = extract(masked, lexicon)
-    again.attrs["text"] = facts.attrs["text"]
+    for key in ("text", "encoding", "invalid_bytes", "invalid_byte_offsets"):
+        if key in facts.attrs:
+            again.attrs[key] = facts.attrs[key]
     return again
 
 
@@ -876,19 +881,28 @@ def read_reports(
     source = str(lexicon) if lexicon is not None else "<lexicon>"
     facts = _extract_many(texts, lexicon_toml, source, False, threads, "read_reports")
     keys = list(facts.attrs["text"])
+    own_reads = _own_area_reads(facts, keys, lexicon)
     rows = _panel_candidates(facts.in_lexicon_units(), ("report",))
     by_entity = {key: list(rows) for key, rows in itertools.groupby(rows, key=lambda row: row.report)}
     extracted = {key: part for key, part in facts.attrs["findings"].groupby("report", sort=False, observed=True)}
     damaged = {key: part for key, part in _damaged_values(facts).groupby("report", sort=False, observed=True)}
     entities, findings = [], []
     for key in keys:
+        own = own_reads.get(key)  # its own name opening a clause: read again (own_area_read), as read_report
         try:
             records, why_missing, found = _chosen_values(
-                by_entity.get(key, []), period, keep_suspect, _text_of(facts.attrs["text"].get(key)), str(key)
+                by_entity.get(key, []) if own is None else list(_panel_candidates(own.in_lexicon_units())),
+                period,
+                keep_suspect,
+                _text_of(facts.attrs["text"].get(key)),
+                str(key),
             )
         except _core.ParseError as e:
             raise _core.ParseError(f"report {key!r}: {e}") from None
-        found += _forwarded_findings(extracted.get(key), damaged.get(key), found)
+        if own is None:
+            found += _forwarded_findings(extracted.get(key), damaged.get(key), found)
+        else:
+            found += _forwarded_findings(own.attrs["findings"], _damaged_values(own), found)
         if not records:
             found.append(
                 {
@@ -906,6 +920,27 @@ def read_reports(
     panel = _panel_of(entities, facts.attrs["lexicon_units"])
     panel.findings = pd.DataFrame(findings, columns=["entity", "kind", "begin", "end", "text", "message"])
     return panel
+
+
+def _own_area_reads(facts: Any, keys: list[Any], lexicon: str | Path | None) -> dict[Any, Any]:
+    """The reports of a read_reports batch that own_area_read reads again, each as its own Facts: only
+    those whose text holds their entity's name, read one at a time."""
+    texts = facts.attrs["text"]
+    out = {}
+    for key in keys:
+        text = _text_of(texts.get(key))
+        if not isinstance(key, str) or not text or key not in text:
+            continue
+        part = facts[(facts["report"] == key).to_numpy(dtype=bool)].drop(columns="report").reset_index(drop=True)
+        part.attrs = {"text": text, "findings": _findings_of(facts.attrs["findings"], key)}
+        again = own_area_read(part, lexicon, key)
+        if again is not part:
+            out[key] = again
+    return out
+
+
+def _findings_of(findings: Any, key: Any) -> Any:
+    return findings[(findings["report"] == key).to_numpy(dtype=bool)].drop(columns="report")
 
 
 @checked_keywords

@@ -1311,7 +1311,9 @@ def _write_report_panel(facts: Any, name: str, args: argparse.Namespace) -> None
     """The report's figures as one entity's panel, written as compute reads it (each unit in its
     header, each missing value's reason in a <variable>_reason column: a damaged figure stays
     invalid, not absent); what was left out, and why, on stderr or to --findings."""
-    panel = facts.to_panel(args.entity, args.period)
+    from ._extract import own_area_read
+
+    panel = own_area_read(facts, args.lexicon, args.entity).to_panel(args.entity, args.period)
     table = panel.to_pandas(reasons=True)
     table = _units_in_header(table, table.attrs["units"])
     units = table.attrs["units"]

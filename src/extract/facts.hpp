@@ -316,7 +316,9 @@ public:
         previous_bound_ =
             !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
         previous_unit_ = s.q.unit;
-        previous_target_ = (n.flags & bit(fact_flag::target)) != 0;
+        // a plan's figure done_of_plan() may name: one standing alone, not a 其中 part (whose whole is as likely)
+        previous_target_ = (n.flags & bit(fact_flag::target)) && !(n.flags & bit(fact_flag::part)) &&
+                           !ix_.part_words.any_inside(byte_at(clause), s.q.begin);  // 其中高新技术企业10家
         // A period stated after the 以来 (…1.6亿元，上半年新认定…) ends the span.
         if ((since_start_ != 0 && since_at_ > period.last_stated() &&
              (since_start_ < 0 || since_start_ < year_of(when))) ||
@@ -1641,8 +1643,7 @@ private:
             !ix_.change_words.any_inside(byte_at(clause), s.q.begin))
             return false;
         const std::size_t word = code_point_at(at, clause, s.first) - 2;  // 分别 starts here
-        for (std::size_t k = clause; k < word; ++k)
-            if (one_of(cps_[k].c, U"和与及、")) return false;  // a list of its own: respective_phrase's
+        if (!only_comparison_words(clause, word)) return false;
         if (at != paired_at_) paired_at_ = at, paired_count_ = 0;
         const std::size_t index = paired_count_++;
         paired_end_ = s.last;
@@ -1658,6 +1659,29 @@ private:
         return true;
     }
 
+    // What may stand before a 分别 that pairs with the levels listed before its clause: nothing but
+    // words of comparison (比上年, 同比, 两者均…). A noun there is the 分别's own subject
+    // (研发经费投入分别增长15%和8%, 其中制造业企业分别…, 全省分别…), a list there its own (respective_phrase).
+    bool only_comparison_words(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to;) {
+            if (is_blank(cps_[k].c)) {
+                ++k;
+                continue;
+            }
+            std::size_t matched = 0;
+            for (const std::u32string_view w : {U"比上年同期", U"较上年同期", U"比去年同期", U"较去年同期", U"比上年末",
+                                                U"较上年末", U"比上年", U"较上年", U"比去年", U"较去年", U"与上年相比",
+                                                U"同比", U"环比", U"两者", U"二者", U"均", U"也", U"则"})
+                if (starts_with(cps_, k, w)) {
+                    matched = w.size();
+                    break;
+                }
+            if (matched == 0) return false;
+            k += matched;
+        }
+        return true;
+    }
+
     // "计划新增高新技术企业10家，实际完成12家" (目标…，已完成…; 全年任务…，上半年完成…): a clause that
     // only says what was done (实际/已/完成, after a period at most) in the measure word of the plan's
     // figure just before it, in its sentence, states the planned quantity as done: the plan's
@@ -1665,6 +1689,11 @@ private:
     bool done_of_plan(const scanned& s, std::size_t clause, binding& b) const {
         if (!previous_target_ || !previous_entry_ || previous_end_ == 0 || previous_end_ > clause || s.q.unit.empty() ||
             s.q.unit != previous_unit_ || ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return false;
+        // 计划新增A10家、B50家，实际完成12家和60家: a plan of listed figures, or done figures listed, pair
+        // with no one plan's figure (the 12 is A's or the total's): left unbound
+        if (levels_.size() != 1 || levels_.back().end != previous_end_ ||
+            (s.last < cps_.size() && one_of(cps_[s.last].c, U"和与及、")))
             return false;
         std::size_t k = clause;
         period_state scratch;

@@ -293,14 +293,14 @@ bool area_label(const code_points& cps, std::size_t b, std::size_t e) {
     return false;
 }
 
-// A header of a table with a row per area and a column per indicator ("县（市、区） 专利授权量
+// A header of a table with a row per area and a column per indicator, one or more ("县（市、区） 专利授权量
 // 高新技术企业 技术合同成交额" in a 统计公报): the variable of a cell is its column's, the area its
 // row's, which a row's figures do not carry — so its rows are refused (table_row, each figure
 // without a variable), never read as prose with no word said. Only when the header is none of
 // table_header's: one of years by area ("地区 2023年 2024年") is read as before.
 bool area_table_header(const std::vector<std::pair<std::size_t, std::size_t>>& tokens, const code_points& cps,
                        scan_state& carried) {
-    if (tokens.size() < 3 || !area_label(cps, tokens[0].first, tokens[0].second)) return false;
+    if (tokens.size() < 2 || !area_label(cps, tokens[0].first, tokens[0].second)) return false;
     std::vector<scan_state::column> columns(tokens.size());
     for (std::size_t i = 1; i < columns.size(); ++i) columns[i].what = scan_state::column::kind::other;
     carried.table = std::move(columns);
@@ -311,7 +311,7 @@ bool area_table_header(const std::vector<std::pair<std::size_t, std::size_t>>& t
 // The columns of an area_table_header: only it leaves every column after the row's name unknown
 // (table_header's tables know a period, a change or a unit column).
 bool area_rows(const std::vector<scan_state::column>& columns) {
-    return columns.size() >= 3 && std::all_of(columns.begin() + 1, columns.end(), [](const scan_state::column& c) {
+    return columns.size() >= 2 && std::all_of(columns.begin() + 1, columns.end(), [](const scan_state::column& c) {
                return c.what == scan_state::column::kind::other;
            });
 }
@@ -430,6 +430,25 @@ void join_split_cells(const code_points& cps, std::vector<std::pair<std::size_t,
     for (auto p = pairs.rbegin(); p != pairs.rend(); ++p) join(*p);
 }
 
+// A word between two figures of a line ("研发经费投入 120亿元 增长 8%" under a table): a sentence
+// written with blanks, not a row, whose cells are figures from the first on (a 备注 column's words
+// after them are a row's: "专利授权量 980 870 较好"; an empty cell's dash is no word).
+bool words_between_figures(std::string_view text, const code_points& cps,
+                           const std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    bool figure = false, word_after_figure = false;
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        const auto [b, e] = tokens[i];
+        scanned cell;
+        if (number_cell(text, cps, b, e, cell)) {
+            if (word_after_figure) return true;
+            figure = true;
+        } else if (figure && !(e - b == 1 && one_of(cps[b].c, U"-—/"))) {
+            word_after_figure = true;
+        }
+    }
+    return false;
+}
+
 // 序号 as a header's first label, and the row number opening each of its rows.
 bool row_number_label(const code_points& cps, std::size_t b, std::size_t e) {
     return (e - b == 2 && (starts_with(cps, b, U"序号") || starts_with(cps, b, U"编号"))) ||
@@ -517,7 +536,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
             readable = false;
         }
     }
-    if (!any_number) {  // not a row: the table has ended
+    if (!any_number || (!unit_column && words_between_figures(text, cps, tokens))) {  // not a row: the table ended
         carried.table.clear();
         return line;
     }

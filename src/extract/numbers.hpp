@@ -659,7 +659,11 @@ std::size_t contact_code_at(const code_points& cps, std::size_t k) {
     while (j < cps.size() && (is_digit(cps[j].c) || cps[j].c == '-')) ++j;
     while (j > k && !is_digit(cps[j - 1].c)) --j;
     if (j - k < 5) return 0;
-    return j < cps.size() && one_of(cps[j].c, U"次个件条项家人名位元万亿%‰余多") ? 0 : j - k;
+    std::size_t unit = j;  // "服务热线 12345 次": a blank before the measure word, as PDF text has it
+    while (unit < cps.size() && is_blank(cps[unit].c)) ++unit;
+    return unit < cps.size() && one_of(cps[unit].c, U"次个件条项家人名位元万亿%‰余多通批台套场期户所座篇部份例株亩吨")
+               ? 0
+               : j - k;
 }
 
 bool in_address_token(char32_t c) {
