@@ -638,12 +638,11 @@ std::size_t phone_number_at(const code_points& cps, std::size_t k) {
 // it (and a colon or blanks) are no count, however few (12330, 310016) — the 8-digit 电话 of
 // phone_number_at generalised to service numbers, postcodes, chat groups and registration numbers.
 bool contact_label_before(const code_points& cps, std::size_t b) {
-    return ends_with(cps, b, U"热线") || ends_with(cps, b, U"电话") || ends_with(cps, b, U"号码") ||
-           ends_with(cps, b, U"邮编") || ends_with(cps, b, U"邮政编码") || ends_with(cps, b, U"QQ") ||
-           ends_with(cps, b, U"QQ群") || ends_with(cps, b, U"群号") || ends_with(cps, b, U"微信号") ||
-           ends_with(cps, b, U"编号") || ends_with(cps, b, U"登记号") || ends_with(cps, b, U"证书号") ||
-           ends_with(cps, b, U"代码") || ends_with(cps, b, U"账号") || ends_with(cps, b, U"帐号") ||
-           ends_with(cps, b, U"邮箱") || ends_with(cps, b, U"信箱");
+    constexpr std::u32string_view labels[] = {U"热线", U"电话", U"号码",   U"邮编", U"邮政编码", U"QQ",
+                                              U"QQ群", U"群号", U"微信号", U"编号", U"登记号",   U"证书号",
+                                              U"代码", U"账号", U"帐号",   U"邮箱", U"信箱"};
+    return std::any_of(std::begin(labels), std::end(labels),
+                       [&](std::u32string_view l) { return ends_with(cps, b, l); });
 }
 
 // A contact or identifier code at k after its label (contact_label_before): five or more digits with
