@@ -357,7 +357,7 @@ fact_table concatenated(std::vector<table_extraction>& parts, std::vector<std::u
         }
         for (const auto column :
              {&fact_table::variable, &fact_table::phrase, &fact_table::unit, &fact_table::period, &fact_table::damage,
-              &fact_table::status, &fact_table::stage, &fact_table::scope, &fact_table::level})
+              &fact_table::status, &fact_table::stage, &fact_table::scope, &fact_table::level, &fact_table::entity})
             for (const std::uint32_t id : t.*column) (out.*column).push_back(ids[id]);
         for (const auto column : {&fact_table::value, &fact_table::high, &fact_table::guess})
             append(out.*column, t.*column);

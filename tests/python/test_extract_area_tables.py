@@ -81,11 +81,11 @@ def test_a_panel_has_an_entity_a_row_and_the_total_is_the_reports_own():
 
 
 def test_a_heading_with_no_variable_gives_no_variable_and_a_finding():
-    facts = zb.extract(TITLE + "地区 专利授权量（件） 科普场馆面积（平方米）\n青山县 386 5200\n白水县 1205 8100\n")
+    facts = zb.extract(TITLE + "地区 专利授权量（件） 科普场馆（个）\n青山县 386 5200\n白水县 1205 8100\n")
     cell = _cell(facts, "5200")
     assert cell.variable == "" and cell.flag_no_variable and cell.entity == "青山县"
     found = facts.attrs["findings"]
-    assert list(found.kind) == ["table_heading"] and "科普场馆面积" in found.message.iloc[0]
+    assert list(found.kind) == ["table_heading"] and "科普场馆" in found.message.iloc[0]
     assert _cell(facts, "1205").variable == "patents_granted"
 
 
@@ -117,9 +117,11 @@ def test_a_part_row_after_qizhong_is_an_area_of_its_own():
 
 
 def test_a_table_of_years_by_area_reads_as_before():
-    facts = zb.extract("地区 2023年 2024年\n青山县 386 412\n")
-    assert set(facts.entity) == {""}
-    assert sorted(facts.period) == ["2023", "2024"]
+    text = TITLE + "（单位：件）\n地区 2023年 2024年\n青山县 386 412\n"
+    facts = zb.extract(text)
+    assert set(facts.entity) == {""}  # no area: the row's name is the variable's, as before
+    assert sorted(facts.period) == ["2023", "2024"] and set(facts.unit) == {"件"}
+    assert "table_heading" not in set(facts.attrs["findings"].kind)
 
 
 def test_prose_has_no_entity_and_read_reports_leaves_area_rows_out():
