@@ -520,24 +520,32 @@ def _rows_by_entity(rows: Any, entity: str) -> dict[str, list[Any]]:
     return by_entity
 
 
-def _own_rows(rows: list[Any], entity: str) -> tuple[list[Any], list[dict[str, Any]]]:
-    """The rows of the report's own entity (_rows_by_entity), and an ``area_row`` finding for each
-    cell of a table by area: read_reports gives each report one entity (read_report, to_panel give the areas)."""
-    by_entity = _rows_by_entity(rows, entity)
-    left_out = [
-        {
-            "kind": "area_row",
-            "begin": row.begin,
-            "end": row.end,
-            "text": row.text,
-            "message": f"{row.variable} of {name} (a row of a table by area): read_reports gives a report "
-            "one entity; read_report or Facts.to_panel give each area its own",
-        }
-        for name, area_rows in by_entity.items()
-        if name != entity
-        for row in area_rows
-    ]
-    return by_entity[entity], left_out
+def _area_entities(
+    areas: dict[str, list[Any]], seen: set[str], period: str | None, keep_suspect: bool
+) -> tuple[list[tuple[str, dict[str, dict[str, float]], dict[tuple[str, str], str]]], list[dict[str, Any]]]:
+    """The entities of a report's tables by area for read_reports, as to_panel gives them, and their
+    findings; an area another report or entity of the batch already gave (`seen`) is left out, each
+    cell with an ``area_row`` finding: two reports' figures are never mixed in one entity."""
+    entities, findings = [], []
+    for name, rows in areas.items():
+        if name in seen:
+            findings += [
+                {
+                    "kind": "area_row",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{row.variable} of {name} (a row of a table by area): {name} is an entity of "
+                    "another report of the batch already: left out",
+                }
+                for row in rows
+            ]
+            continue
+        seen.add(name)
+        records, why_missing, found = _chosen_values(rows, period, keep_suspect, "", name)
+        entities.append((name, records, why_missing))
+        findings += found
+    return entities, findings
 
 
 def _chosen_values(
@@ -936,22 +944,25 @@ def read_reports(
     extracted = {key: part for key, part in facts.attrs["findings"].groupby("report", sort=False, observed=True)}
     damaged = {key: part for key, part in _damaged_values(facts).groupby("report", sort=False, observed=True)}
     entities, findings = [], []
+    seen = {str(key) for key in keys}  # the entities of the batch: an area of a table is one only once
+    areas_of: list[Any] = []
     for key in keys:
         own = own_reads.get(key)  # its own name opening a clause: read again (own_area_read), as read_report
         try:
-            own_rows, areas = _own_rows(
+            areas = _rows_by_entity(
                 by_entity.get(key, []) if own is None else list(_panel_candidates(own.in_lexicon_units())), str(key)
             )
             records, why_missing, found = _chosen_values(
-                own_rows,
+                areas.pop(str(key)),
                 period,
                 keep_suspect,
                 _text_of(facts.attrs["text"].get(key)),
                 str(key),
             )
+            area_entities, area_found = _area_entities(areas, seen, period, keep_suspect)
         except _core.ParseError as e:
             raise _core.ParseError(f"report {key!r}: {e}") from None
-        found += areas
+        found += area_found
         if own is None:
             found += _forwarded_findings(extracted.get(key), damaged.get(key), found)
         else:
@@ -969,8 +980,9 @@ def read_reports(
             if period is not None:
                 records = {period: {}}
         entities.append((key, records, why_missing))
+        areas_of += area_entities
         findings += [{"entity": key, **f} for f in found]
-    panel = _panel_of(entities, facts.attrs["lexicon_units"])
+    panel = _panel_of(entities + areas_of, facts.attrs["lexicon_units"])
     panel.findings = pd.DataFrame(findings, columns=["entity", "kind", "begin", "end", "text", "message"])
     return panel
 

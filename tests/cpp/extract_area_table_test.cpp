@@ -24,8 +24,8 @@ std::size_t row_of(const fact_table& t, const std::string& figure) {
     return 0;
 }
 std::size_t count_kind(const table_extraction& x, const std::string& kind) {
-    return static_cast<std::size_t>(std::count_if(x.findings.begin(), x.findings.end(),
-                                                  [&](const report_finding& f) { return f.kind == kind; }));
+    return static_cast<std::size_t>(
+        std::count_if(x.findings.begin(), x.findings.end(), [&](const report_finding& f) { return f.kind == kind; }));
 }
 }  // namespace
 
@@ -52,8 +52,8 @@ BOOST_AUTO_TEST_CASE(each_cell_takes_its_columns_variable_and_its_rows_area) {
 }
 
 BOOST_AUTO_TEST_CASE(a_heading_of_no_variable_gives_no_variable_once) {
-    const table_extraction x = extract_table(
-        "2024年各县科技指标\n地区 专利授权量（件） 科普场馆（个）\n青山县 386 5200\n白水县 1205 8100\n");
+    const table_extraction x =
+        extract_table("2024年各县科技指标\n地区 专利授权量（件） 科普场馆（个）\n青山县 386 5200\n白水县 1205 8100\n");
     const fact_table& t = x.facts;
     const std::size_t area = row_of(t, "5200");
     BOOST_TEST(t.variable[area] == 0u);
