@@ -200,6 +200,9 @@ enum class fact_flag : unsigned {
 struct fact_table {
     std::vector<std::string> strings{std::string()};
     std::vector<std::uint32_t> variable, phrase, unit, period, damage, status, stage, scope, level;
+    /// The area a cell of a table with a row per area is of (its row's label: 青山县), a string id;
+    /// 0 ("") for every other figure and for the table's 合计/全市 row: the report's own entity.
+    std::vector<std::uint32_t> entity;
     std::vector<double> value, high, guess;
     std::vector<qualifier> qual;
     std::vector<std::uint32_t> flags;  ///< bit k set: the fact carries flag k (fact_flag)

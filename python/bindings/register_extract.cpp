@@ -220,9 +220,10 @@ py::array figure_column(const fact_table& t) {
 // the C++ structs go along as byte_begin/byte_end.
 py::dict fact_columns(fact_table& t) {  // value, high and guess are moved out
     label_columns labels(t);
-    const std::array<label_plan, 9> plans = {labels.plan(t.variable), labels.plan(t.unit),   labels.plan(t.period),
-                                             labels.plan(t.phrase),   labels.plan(t.damage), labels.plan(t.status),
-                                             labels.plan(t.stage),    labels.plan(t.scope),  labels.plan(t.level)};
+    const std::array<label_plan, 10> plans = {labels.plan(t.variable), labels.plan(t.unit),   labels.plan(t.period),
+                                              labels.plan(t.phrase),   labels.plan(t.damage), labels.plan(t.status),
+                                              labels.plan(t.stage),    labels.plan(t.scope),  labels.plan(t.level),
+                                              labels.plan(t.entity)};
     const std::size_t rows = t.size(), flag_count = fact_flag_names().size();
     std::size_t bytes = 6 * column_block::bytes_of<std::int64_t>(rows) +
                         (flag_count + 1) * column_block::bytes_of<std::uint8_t>(rows);  // + the qualifier
@@ -237,6 +238,7 @@ py::dict fact_columns(fact_table& t) {  // value, high and guess are moved out
     out["phrase"] = label_columns::column(plans[3], block), out["damage"] = label_columns::column(plans[4], block);
     out["status"] = label_columns::column(plans[5], block), out["stage"] = label_columns::column(plans[6], block);
     out["scope"] = label_columns::column(plans[7], block), out["level"] = label_columns::column(plans[8], block);
+    out["entity"] = label_columns::column(plans[9], block);
     out["guess"] = handed_over(t.guess);
     out["begin"] = block.copy_of<std::int64_t>(t.char_begin), out["end"] = block.copy_of<std::int64_t>(t.char_end);
     out["clause_begin"] = block.copy_of<std::int64_t>(t.clause_char_begin);
@@ -355,7 +357,7 @@ fact_table concatenated(std::vector<table_extraction>& parts, std::vector<std::u
         }
         for (const auto column :
              {&fact_table::variable, &fact_table::phrase, &fact_table::unit, &fact_table::period, &fact_table::damage,
-              &fact_table::status, &fact_table::stage, &fact_table::scope, &fact_table::level})
+              &fact_table::status, &fact_table::stage, &fact_table::scope, &fact_table::level, &fact_table::entity})
             for (const std::uint32_t id : t.*column) (out.*column).push_back(ids[id]);
         for (const auto column : {&fact_table::value, &fact_table::high, &fact_table::guess})
             append(out.*column, t.*column);

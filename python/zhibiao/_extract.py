@@ -288,7 +288,19 @@ def _no_text(df: Any, noise: int, size: int) -> Any:
 
 #: The columns that name one of a few texts (the lexicon's variables and phrases, units, periods,
 #: damage kinds, distinctions, qualifiers): pandas Categoricals.
-LABEL_COLUMNS = ("variable", "unit", "qualifier", "period", "phrase", "damage", "status", "stage", "scope", "level")
+LABEL_COLUMNS = (
+    "variable",
+    "unit",
+    "qualifier",
+    "period",
+    "phrase",
+    "damage",
+    "status",
+    "stage",
+    "scope",
+    "level",
+    "entity",
+)
 
 
 def _frame(columns: dict[str, Any]) -> Any:
@@ -401,11 +413,17 @@ def _make_facts_class() -> Any:
             import pandas as pd
 
             units = self.attrs.get("lexicon_units", {})
-            rows = _panel_candidates(self.in_lexicon_units())
             text = _text_of(self.attrs.get("text"))
-            records, why_missing, findings = _chosen_values(rows, period, keep_suspect, text, entity)
+            entities, findings = [], []
+            for name, rows in _rows_by_entity(_panel_candidates(self.in_lexicon_units()), entity).items():
+                # an area's rows are its table's cells: no clause says whose they are
+                records, why_missing, found = _chosen_values(
+                    rows, period, keep_suspect, text if name == entity else "", name
+                )
+                entities.append((name, records, why_missing))
+                findings += found
             findings += _forwarded_findings(self.attrs.get("findings"), _damaged_values(self), findings)
-            panel = _panel_of([(entity, records, why_missing)], units)
+            panel = _panel_of(entities, units)
             panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
             return panel
 
@@ -481,6 +499,7 @@ PANEL_FIELDS = (
     "flag_unit_implied",
     "flag_prior_year",
     "clause_begin",
+    "entity",
 )
 
 
@@ -489,6 +508,44 @@ def _panel_candidates(converted: Any, more: tuple[str, ...] = ()) -> Any:
     over the others without a word), with only the columns it reads, in table order."""
     keep = (converted["variable"] != "").to_numpy(dtype=bool) & ~converted["flag_change"].to_numpy(dtype=bool)
     return converted.loc[keep, list(more + PANEL_FIELDS)].itertuples(index=False)
+
+
+def _rows_by_entity(rows: Any, entity: str) -> dict[str, list[Any]]:
+    """The rows of each entity, `entity` (the report's own: the rows whose ``entity`` is "" — prose
+    and a table's 合计/全市 row — or names it) first, then each area of a table with a row per area
+    (青山县, 白水县) in the order the text names them."""
+    by_entity: dict[str, list[Any]] = {entity: []}
+    for row in rows:
+        by_entity.setdefault(row.entity or entity, []).append(row)
+    return by_entity
+
+
+def _area_entities(
+    areas: dict[str, list[Any]], seen: set[str], period: str | None, keep_suspect: bool
+) -> tuple[list[tuple[str, dict[str, dict[str, float]], dict[tuple[str, str], str]]], list[dict[str, Any]]]:
+    """The entities of a report's tables by area for read_reports, as to_panel gives them, and their
+    findings; an area another report or entity of the batch already gave (`seen`) is left out, each
+    cell with an ``area_row`` finding: two reports' figures are never mixed in one entity."""
+    entities, findings = [], []
+    for name, rows in areas.items():
+        if name in seen:
+            findings += [
+                {
+                    "kind": "area_row",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{row.variable} of {name} (a row of a table by area): {name} is an entity of "
+                    "another report of the batch already: left out",
+                }
+                for row in rows
+            ]
+            continue
+        seen.add(name)
+        records, why_missing, found = _chosen_values(rows, period, keep_suspect, "", name)
+        entities.append((name, records, why_missing))
+        findings += found
+    return entities, findings
 
 
 def _chosen_values(
@@ -887,18 +944,25 @@ def read_reports(
     extracted = {key: part for key, part in facts.attrs["findings"].groupby("report", sort=False, observed=True)}
     damaged = {key: part for key, part in _damaged_values(facts).groupby("report", sort=False, observed=True)}
     entities, findings = [], []
+    seen = {str(key) for key in keys}  # the entities of the batch: an area of a table is one only once
+    areas_of: list[Any] = []
     for key in keys:
         own = own_reads.get(key)  # its own name opening a clause: read again (own_area_read), as read_report
         try:
+            areas = _rows_by_entity(
+                by_entity.get(key, []) if own is None else list(_panel_candidates(own.in_lexicon_units())), str(key)
+            )
             records, why_missing, found = _chosen_values(
-                by_entity.get(key, []) if own is None else list(_panel_candidates(own.in_lexicon_units())),
+                areas.pop(str(key)),
                 period,
                 keep_suspect,
                 _text_of(facts.attrs["text"].get(key)),
                 str(key),
             )
+            area_entities, area_found = _area_entities(areas, seen, period, keep_suspect)
         except _core.ParseError as e:
             raise _core.ParseError(f"report {key!r}: {e}") from None
+        found += area_found
         if own is None:
             found += _forwarded_findings(extracted.get(key), damaged.get(key), found)
         else:
@@ -916,8 +980,9 @@ def read_reports(
             if period is not None:
                 records = {period: {}}
         entities.append((key, records, why_missing))
+        areas_of += area_entities
         findings += [{"entity": key, **f} for f in found]
-    panel = _panel_of(entities, facts.attrs["lexicon_units"])
+    panel = _panel_of(entities + areas_of, facts.attrs["lexicon_units"])
     panel.findings = pd.DataFrame(findings, columns=["entity", "kind", "begin", "end", "text", "message"])
     return panel
 

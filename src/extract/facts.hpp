@@ -6,6 +6,8 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #if defined(__linux__)
 #include <sys/mman.h>  // madvise: without it MADV_HUGEPAGE is not defined and no advice is given
@@ -147,8 +149,8 @@ public:
     fact_table& table() { return t_; }
     void reserve(std::size_t rows) {
         for (auto* column : {&t_.variable, &t_.phrase, &t_.unit, &t_.period, &t_.damage, &t_.status, &t_.stage,
-                             &t_.scope, &t_.level, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin, &t_.clause_end,
-                             &t_.char_begin, &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
+                             &t_.scope, &t_.level, &t_.entity, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin,
+                             &t_.clause_end, &t_.char_begin, &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
             reserve_column(*column, rows);
         reserve_column(t_.value, rows), reserve_column(t_.high, rows), reserve_column(t_.guess, rows);
         reserve_column(t_.qual, rows), reserve_column(t_.text_end, rows);
@@ -179,7 +181,8 @@ private:
 struct fact_naming {
     const lexicon_entry* entry = nullptr;
     std::string_view phrase, status, stage, scope;
-    std::string_view level;  // of a part after 其中 (a literal)
+    std::string_view level;   // of a part after 其中 (a literal)
+    std::string_view entity;  // the area of a row of a table by area (a view of the text), "" for the report's own
     std::uint32_t flags = 0;
     bool decline = false;   // a change downwards (下降/减少…): its value is negative
     std::string_view unit;  // as written, or completed from the lexicon (2.35亿 of a 万元 variable: 亿元)
@@ -335,7 +338,9 @@ private:
         fact_naming n;
         any_figure_ = true;
         last_entry_ = nullptr, last_group_ = nullptr;
-        if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
+        if (s.table == scanned::table_cell::read && s.table_area) {
+            name_by_heading(s, n, findings);
+        } else if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
             const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last));
             if (hit) {
                 const distinctions d = stated_distinctions(cps_, s.name_first, s.name_last);
@@ -371,6 +376,45 @@ private:
         write(s, n, guess,
               s.table == scanned::table_cell::read ? s.table_period : period.in_clause(cps_.base() + clause), clause,
               clause_stop);
+    }
+
+    // A cell of a table with a row per area: the variable its column's heading names and the area of
+    // its row (fact_naming::entity). A heading naming none leaves its cells without a variable, said
+    // once for the column (table_heading): never a guess from the words around.
+    void name_by_heading(const scanned& s, fact_naming& n, std::vector<report_finding>& findings) {
+        n.entity = s.row_label;
+        if (const phrase_entries* group = phrase_in_heading(s.table_heading)) {
+            n.entry = choose_entry(*group, distinctions{});
+            if (n.entry) {
+                n.phrase = group->phrase, n.status = n.entry->status, n.stage = n.entry->stage,
+                n.scope = n.entry->scope;
+                last_entry_ = n.entry, last_group_ = group;
+            }
+        }
+        if (!n.entry && headings_told_.insert(s.table_heading.data()).second)
+            findings.push_back(make_finding(text_, cps_, s.first, s.last, "table_heading",
+                                            "a column of a table with a row per area whose heading (" +
+                                                std::string(s.table_heading) +
+                                                ") names no variable of the lexicon: its cells have none"));
+    }
+
+    // The longest phrase of the lexicon inside a table's heading (专利授权量 in 专利授权量, 研发经费 in
+    // 研发经费支出合计), the first of those as long; nullptr if none. Remembered per heading: each
+    // row asks again.
+    const phrase_entries* phrase_in_heading(std::string_view heading) {
+        const auto [known, fresh] = heading_phrases_.emplace(heading.data(), nullptr);
+        if (!fresh) return known->second;
+        std::vector<std::size_t> starts;  // of the heading's code points, and its end
+        for (std::size_t i = 0; i < heading.size(); ++i)
+            if ((static_cast<unsigned char>(heading[i]) & 0xC0) != 0x80) starts.push_back(i);
+        starts.push_back(heading.size());
+        const std::size_t n = starts.size() - 1;
+        for (std::size_t length = n; length > 0; --length)
+            for (std::size_t i = 0; i + length <= n; ++i)
+                if (const phrase_entries* g =
+                        ix_.phrases.find(heading.substr(starts[i], starts[i + length] - starts[i])))
+                    return known->second = g;
+        return nullptr;
     }
 
     std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
@@ -662,6 +706,7 @@ private:
         t.damage.push_back(out_.stable_id(s.damage)), t.status.push_back(out_.stable_id(n.status));
         t.stage.push_back(out_.stable_id(n.stage)), t.scope.push_back(out_.stable_id(n.scope));
         t.level.push_back(out_.stable_id(n.level));
+        t.entity.push_back(n.entity.empty() ? 0 : out_.id(n.entity));
         t.value.push_back(signed_value(s.q.value, n.decline)), t.high.push_back(signed_value(s.q.high, n.decline));
         t.guess.push_back(guess), t.qual.push_back(signed_qualifier(s.q.qual, n.decline));
         t.flags.push_back(n.flags);
@@ -2230,6 +2275,10 @@ private:
     pairing pairing_ = pairing::none;               // how paired_with_levels() bound the figure being added
     std::size_t paired_at_ = 0, paired_count_ = 0;  // its 分别 (byte after), the figures after it so far
     std::size_t paired_end_ = 0;                    // code point after the last of them
+    // The headings of tables by area (scan_state::labels, stable for the call) and the phrase each names;
+    // those naming none a finding was given for.
+    std::unordered_map<const char*, const phrase_entries*> heading_phrases_;
+    std::unordered_set<const char*> headings_told_;
 };
 
 }  // namespace

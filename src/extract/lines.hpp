@@ -293,27 +293,85 @@ bool area_label(const code_points& cps, std::size_t b, std::size_t e) {
     return false;
 }
 
-// A header of a table with a row per area and a column per indicator, one or more ("县（市、区） 专利授权量
-// 高新技术企业 技术合同成交额" in a 统计公报): the variable of a cell is its column's, the area its
-// row's, which a row's figures do not carry — so its rows are refused (table_row, each figure
-// without a variable), never read as prose with no word said. Only when the header is none of
-// table_header's: one of years by area ("地区 2023年 2024年") is read as before.
-bool area_table_header(const std::vector<std::pair<std::size_t, std::size_t>>& tokens, const code_points& cps,
-                       scan_state& carried) {
+// The code points cps[b, e) as UTF-8, as the decoder reads them (full-width ASCII as ASCII: Ｒ＆Ｄ as R&D).
+std::string utf8_of(const code_points& cps, std::size_t b, std::size_t e) {
+    std::string out;
+    for (std::size_t k = b; k < e; ++k) {
+        const char32_t c = cps[k].c;
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18)), out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+// A header of a table with a row per area and a column per indicator, one or more ("县（市、区） 专利授权量（件）
+// 高新技术企业（家） 技术合同成交额（亿元）" in a 统计公报): a cell's variable is the one its column's
+// label names (fact_builder looks the label up in the lexicon), its unit the label's bracket's (else
+// its own or the caption's), its period the one in force, its area its row's (row_area). Only when
+// the header is none of table_header's: one of years by area ("地区 2023年 2024年") is read as before.
+bool area_table_header(std::string_view text, const code_points& cps,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& tokens, scan_state& carried) {
     if (tokens.size() < 2 || !area_label(cps, tokens[0].first, tokens[0].second)) return false;
     std::vector<scan_state::column> columns(tokens.size());
-    for (std::size_t i = 1; i < columns.size(); ++i) columns[i].what = scan_state::column::kind::other;
+    const std::string* in_force = nullptr;
+    if (carried.period.current) {
+        carried.labels.push_back(carried.period.current->to_string());
+        in_force = &carried.labels.back();
+    }
+    for (std::size_t i = 1; i < columns.size(); ++i) {
+        const std::size_t b = tokens[i].first,
+                          e = label_before_unit(text, cps, b, tokens[i].second, carried, columns[i]);
+        columns[i].what = scan_state::column::kind::current, columns[i].period = in_force;
+        carried.labels.push_back(utf8_of(cps, b, e));
+        columns[i].heading = &carried.labels.back();
+    }
     carried.table = std::move(columns);
-    carried.table_readable = false;
+    carried.table_readable = true;
     return true;
 }
 
-// The columns of an area_table_header: only it leaves every column after the row's name unknown
-// (table_header's tables know a period, a change or a unit column).
+// The columns of an area_table_header (its columns name their variables).
 bool area_rows(const std::vector<scan_state::column>& columns) {
-    return columns.size() >= 2 && std::all_of(columns.begin() + 1, columns.end(), [](const scan_state::column& c) {
-               return c.what == scan_state::column::kind::other;
-           });
+    return columns.size() >= 2 && columns[1].heading != nullptr;
+}
+
+// 合计, 总计, 全市, 全省合计, "合　计": a row of a table by area that is the whole, the report's own entity.
+bool total_label(const code_points& cps, std::size_t b, std::size_t e) {
+    std::u32string label;
+    for (std::size_t k = b; k < e; ++k)
+        if (cps[k].c != ' ') label += cps[k].c;
+    return label.find(U"合计") != std::u32string::npos || label.find(U"总计") != std::u32string::npos ||
+           (label.size() == 2 && label[0] == U'全');
+}
+
+// The area a row of a table by area names: the tokens of its name, a 其中 before them dropped ("其中
+// 高新区": a part of the area above, an area of its own); "" for the whole (total_label).
+std::string_view row_area(std::string_view text, const code_points& cps,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& tokens, std::size_t shift) {
+    std::size_t b = tokens[0].first;
+    const std::size_t e = tokens[shift].second;
+    if (starts_with(cps, b, U"其中") && b + 2 < e) b += 2;
+    while (b < e && cps[b].c == ' ') ++b;
+    if (b == e || total_label(cps, b, e)) return {};
+    return text.substr(cps[b].begin, cps.end_of(e - 1) - cps[b].begin);
+}
+
+// Why a row of a table with these columns was not read (the table_row finding).
+const char* row_refused(const std::vector<scan_state::column>& columns) {
+    return area_rows(columns) ? "a row of a table with a row per area (its first cell) and a column per indicator, not "
+                                "read: its cells are not as many as the header's columns, or one is no figure or "
+                                "states no unit: its figures have no variable nor area"
+                              : "a row of a table whose columns could not be read (its periods, units or cells): its "
+                                "figures have no variable";
 }
 
 // Digits only in cps[b, e), and some.
@@ -471,7 +529,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     // "序号 指标名称 单位 …" and its rows "1 高新技术企业 家 …": the row number is no figure nor a column
     const bool numbered = tokens.size() >= 4 && row_number_label(cps, tokens[0].first, tokens[0].second);
     if (numbered) tokens.erase(tokens.begin());
-    if (table_header(text, cps, tokens, carried) || area_table_header(tokens, cps, carried)) {
+    if (table_header(text, cps, tokens, carried) || area_table_header(text, cps, tokens, carried)) {
         carried.table_numbered = numbered;
         // the caption right above (its line, perhaps a title or a blank line between): not one stated
         // for an earlier table under the same heading
@@ -499,6 +557,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         !unit_column && unit_in_brackets(text, cps, tokens[shift].first, tokens[shift].second, name_unit) > 0;
     // "（单位：万元）", "单位：家" above the table: the unit of its cells that state none of their own
     const std::string_view table_unit = unit_column ? std::string_view() : std::string_view(carried.table_unit);
+    const std::string_view area = area_rows(carried.table) ? row_area(text, cps, tokens, shift) : std::string_view();
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto [b, e] = tokens[i];
         scanned cell;
@@ -527,6 +586,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
             cell.table_target = c.what == kind::target;
             cell.table_rate = c.what == kind::rate;
             if (cell.q.unit.empty() && c.unit) cell.q.unit = *c.unit;  // 金额（万元）: a cell's own unit wins
+            if (c.heading) cell.table_area = true, cell.table_heading = *c.heading, cell.row_label = area;
             // A level with no unit of its own, nor one the table states: its unit is unknown.
             if (!unit_column && !unit_in_name && table_unit.empty() && !cell.table_change && !cell.table_rate &&
                 cell.q.unit.empty())
@@ -552,12 +612,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         sink(cell);
     }
     if (!readable && findings)
-        findings->push_back(make_finding(
-            text, cps, line, end, "table_row",
-            area_rows(carried.table) ? "a row of a table with a row per area (its first cell) and a column per "
-                                       "indicator, not read: its figures have no variable nor area"
-                                     : "a row of a table whose columns could not be read (its periods, units or "
-                                       "cells): its figures have no variable"));
+        findings->push_back(make_finding(text, cps, line, end, "table_row", row_refused(carried.table)));
     return end;
 }
 

@@ -427,7 +427,11 @@ struct scanned {
     bool table_prior = false, table_target = false, table_rate = false;  // 上年同期, 全年目标, 完成率%
     std::string_view table_period;              // the column's period (stable storage: scan_state)
     std::size_t name_first = 0, name_last = 0;  // the row's name, code points
-    std::string_view heading_unit;              // the unit a heading stated for bare figures (scan_state::heading_unit)
+    // A cell of a table with a row per area: its column's label (scan_state::column::heading), and the
+    // area its row names ("" for the report's own: a 合计/全市 row), a view of the text.
+    std::string_view table_heading, row_label;
+    bool table_area = false;
+    std::string_view heading_unit;  // the unit a heading stated for bare figures (scan_state::heading_unit)
 };
 
 // Digits with at most one point, correctly rounded as strtod rounds them (fast_float is exact

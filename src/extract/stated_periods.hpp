@@ -267,6 +267,9 @@ struct scan_state {
         } what = kind::name;
         const std::string* period = nullptr;  // into `labels`
         const std::string* unit = nullptr;    // of its cells, named in its label (金额（万元）): into `labels`
+        // A table with a row per area (县（市、区） 专利授权量（件） …): the column's label without its unit,
+        // which names the variable of its cells (into `labels`); nullptr in other tables.
+        const std::string* heading = nullptr;
     };
     std::vector<column> table;
     bool table_readable = false;     // every column is one table_line() knows

@@ -161,7 +161,19 @@ def test_extract_refuses_a_lexicon_that_is_not_a_regular_file(tmp_path):
 
 def test_label_columns_are_categoricals_that_compare_sort_and_filter_as_strings():
     facts = zb.extract(REPORT + "另有约5%为新增，其中已拨付补助资金3万元。")
-    labels = ["variable", "unit", "qualifier", "period", "phrase", "damage", "status", "stage", "scope", "level"]
+    labels = [
+        "variable",
+        "unit",
+        "qualifier",
+        "period",
+        "phrase",
+        "damage",
+        "status",
+        "stage",
+        "scope",
+        "level",
+        "entity",
+    ]
     assert [c for c in facts.columns if isinstance(facts[c].dtype, pd.CategoricalDtype)] == labels
     assert facts["text"].dtype == object and isinstance(facts.loc[0, "text"], str)  # the figure: a str per row
     assert list(facts["unit"]) == ["项", "项", "万元", "%", "%", "万元"]

@@ -132,7 +132,7 @@ def _prose(path) -> bool:
     return (
         "wrapped" not in path.name
         and path.name not in known_misread
-        and not any(line.startswith("指标") for line in text.split("\n"))
+        and not any(line.startswith(("指标", "地区", "县（市、区）")) for line in text.split("\n"))  # a table by area too
     )
 
 

@@ -1,0 +1,85 @@
+// Round 33: a table with a row per area and a column per indicator gives a fact a cell, its variable
+// from the column's heading, its area (fact_table::entity) from the row's label.
+#include <boost/test/unit_test.hpp>
+#include <algorithm>
+#include <string>
+
+#include "zhibiao/extract.hpp"
+
+using namespace zhibiao;
+
+namespace {
+const char* const county_table =
+    "青山市2024年国民经济和社会发展统计公报\n"
+    "县（市、区）  专利授权量（件）  高新技术企业（家）  技术合同成交额（亿元）\n"
+    "青山县        386              23                  2.15\n"
+    "白水县        1,205            41                  5.3\n"
+    "全市合计      1,591            64                  7.45\n";
+
+// The row of the table holding the figure written as `figure`.
+std::size_t row_of(const fact_table& t, const std::string& figure) {
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (t.figure(i) == figure) return i;
+    BOOST_FAIL("no figure " << figure);
+    return 0;
+}
+std::size_t count_kind(const table_extraction& x, const std::string& kind) {
+    return static_cast<std::size_t>(
+        std::count_if(x.findings.begin(), x.findings.end(), [&](const report_finding& f) { return f.kind == kind; }));
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(report_extraction_area_tables)
+
+BOOST_AUTO_TEST_CASE(each_cell_takes_its_columns_variable_and_its_rows_area) {
+    const table_extraction x = extract_table(county_table);
+    const fact_table& t = x.facts;
+    BOOST_TEST(count_kind(x, "table_row") == 0u);
+    const std::size_t patents = row_of(t, "1,205"), contracts = row_of(t, "2.15"), firms = row_of(t, "23");
+    BOOST_TEST(t.text_of(t.variable[patents]) == "patents_granted");
+    BOOST_TEST(t.text_of(t.entity[patents]) == "白水县");
+    BOOST_TEST(t.value[patents] == 1205.0);
+    BOOST_TEST(t.text_of(t.unit[patents]) == "件");
+    BOOST_TEST(t.text_of(t.period[patents]) == "2024");
+    BOOST_TEST(t.text_of(t.entity[contracts]) == "青山县");
+    BOOST_TEST(t.text_of(t.unit[contracts]) == "亿元");
+    BOOST_TEST(t.text_of(t.variable[firms]) != "");
+    BOOST_TEST(t.text_of(t.entity[firms]) == "青山县");
+    // the 全市合计 row is the report's own figure, never an area of that name
+    const std::size_t total = row_of(t, "1,591");
+    BOOST_TEST(t.entity[total] == 0u);
+    BOOST_TEST(t.text_of(t.variable[total]) == "patents_granted");
+}
+
+BOOST_AUTO_TEST_CASE(a_heading_of_no_variable_gives_no_variable_once) {
+    const table_extraction x =
+        extract_table("2024年各县科技指标\n地区 专利授权量（件） 科普场馆（个）\n青山县 386 5200\n白水县 1205 8100\n");
+    const fact_table& t = x.facts;
+    const std::size_t area = row_of(t, "5200");
+    BOOST_TEST(t.variable[area] == 0u);
+    BOOST_TEST(t.has(area, fact_flag::no_variable));
+    BOOST_TEST(t.text_of(t.entity[area]) == "青山县");
+    BOOST_TEST(count_kind(x, "table_heading") == 1u);
+    BOOST_TEST(t.text_of(t.variable[row_of(t, "1205")]) == "patents_granted");
+}
+
+BOOST_AUTO_TEST_CASE(a_row_of_other_cells_is_refused) {
+    const table_extraction x = extract_table(
+        "2024年各县科技指标\n县区 专利授权量（件） 高新技术企业（家）\n青山县 386 23\n白水县 1205 41 17\n");
+    const fact_table& t = x.facts;
+    BOOST_TEST(count_kind(x, "table_row") == 1u);
+    const std::size_t refused = row_of(t, "1205");
+    BOOST_TEST(t.variable[refused] == 0u);
+    BOOST_TEST(t.entity[refused] == 0u);
+    BOOST_TEST(t.text_of(t.entity[row_of(t, "386")]) == "青山县");
+}
+
+// A table of years by area is table_header's, read as before: no entity.
+BOOST_AUTO_TEST_CASE(a_table_of_years_by_area_has_no_entity) {
+    const fact_table t = extract_table("地区 2023年 2024年\n青山县 386 412\n").facts;
+    BOOST_TEST_REQUIRE(t.size() == 2u);
+    BOOST_TEST(t.entity[0] == 0u);
+    BOOST_TEST(t.entity[1] == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
