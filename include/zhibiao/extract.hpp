@@ -140,6 +140,9 @@ struct fact {
     std::string status, stage, scope;
     /// The level of government of a part after 其中 (其中省级项目6项: "省级"), flagged `part`; "" otherwise.
     std::string level;
+    /// The area of a cell of a table with a row per area (its row's label: 青山县); "" for every
+    /// other figure and for the table's 合计/全市 row: the report's own entity.
+    std::string entity;
     std::vector<std::string> flags;  ///< masked, approximate, lower_bound, upper_bound, range, change,
                                      ///< unit_implied, unit_mismatch, no_variable, thousands_comma,
                                      ///< phrase_shared, out_of_range (more digits than a double holds

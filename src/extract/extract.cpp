@@ -375,7 +375,7 @@ fact fact_at(const fact_table& t, std::size_t i) {
     fact f;
     f.variable = t.text_of(t.variable.at(i)), f.phrase = t.text_of(t.phrase[i]), f.period = t.text_of(t.period[i]);
     f.damage = t.text_of(t.damage[i]), f.status = t.text_of(t.status[i]), f.stage = t.text_of(t.stage[i]);
-    f.scope = t.text_of(t.scope[i]), f.level = t.text_of(t.level[i]);
+    f.scope = t.text_of(t.scope[i]), f.level = t.text_of(t.level[i]), f.entity = t.text_of(t.entity[i]);
     f.amount.value = t.value[i], f.amount.high = t.high[i], f.amount.unit = t.text_of(t.unit[i]);
     f.amount.qual = t.qual[i], f.amount.masked = t.has(i, fact_flag::masked);
     f.amount.range = t.has(i, fact_flag::range);

@@ -51,6 +51,19 @@ BOOST_AUTO_TEST_CASE(each_cell_takes_its_columns_variable_and_its_rows_area) {
     BOOST_TEST(t.text_of(t.variable[total]) == "patents_granted");
 }
 
+// extract() hands each fact its area too: the per-fact struct and the columns agree.
+BOOST_AUTO_TEST_CASE(the_fact_struct_carries_the_rows_area) {
+    const extraction x = extract(county_table);
+    const auto at = [&](const std::string& figure) {
+        const auto f = std::find_if(x.facts.begin(), x.facts.end(), [&](const fact& g) { return g.text == figure; });
+        BOOST_REQUIRE(f != x.facts.end());
+        return *f;
+    };
+    BOOST_TEST(at("1,205").entity == "白水县");
+    BOOST_TEST(at("1,205").variable == "patents_granted");
+    BOOST_TEST(at("1,591").entity == "");
+}
+
 BOOST_AUTO_TEST_CASE(a_heading_of_no_variable_gives_no_variable_once) {
     const table_extraction x =
         extract_table("2024年各县科技指标\n地区 专利授权量（件） 科普场馆（个）\n青山县 386 5200\n白水县 1205 8100\n");
