@@ -50,7 +50,9 @@ def test_validate_mixes_rules_from_a_file_and_built_in_ids(counties: zb.Panel, t
 
 
 def test_a_misspelt_rule_id_is_an_error_with_did_you_mean(counties: zb.Panel) -> None:
-    with pytest.raises(zb.ArgumentError, match=r"no built-in rule 'population_positve' \(did you mean 'population_positive'\?\)"):
+    with pytest.raises(
+        zb.ArgumentError, match=r"no built-in rule 'population_positve' \(did you mean 'population_positive'\?\)"
+    ):
         counties.validate(["population_positve"])
 
 
@@ -69,3 +71,32 @@ def test_a_rule_id_given_as_the_rules_path_says_to_give_a_list(counties: zb.Pane
     # A file's name stays a path: its error is the missing file's.
     with pytest.raises(FileNotFoundError):
         counties.validate("population_positive.toml")
+
+
+@pytest.fixture
+def headless() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
+def test_a_bar_chart_refuses_an_infinite_value_rather_than_rank_an_empty_bar_first(headless: None) -> None:
+    # Before: the infinite region came first, best, with a bar matplotlib leaves empty (x axis 0 … 4.2).
+    values = pd.Series({"930101": 1.0, "930102": 2.0, "930103": float("inf"), "930104": 4.0})
+    with pytest.raises(zb.ArgumentError, match=r"'rd_intensity' holds an infinite value \(930103\)"):
+        zb.plot.by_region(values, "rd_intensity")
+    table = pd.DataFrame(
+        {"rd_intensity": [1.0, -float("inf")]},
+        index=pd.MultiIndex.from_tuples([("930101", "2024"), ("930102", "2024")], names=["entity", "period"]),
+    )
+    with pytest.raises(zb.ArgumentError, match=r"infinite value \(930102, 2024\)"):
+        zb.plot.by_region(table, "rd_intensity", period="2024")
+    with pytest.raises(zb.ArgumentError, match="infinite value"):
+        zb.plot.over_time(table, "rd_intensity", regions=["930101", "930102"])
+
+
+def test_a_bar_chart_of_finite_values_with_missing_ones_still_draws(headless: None) -> None:
+    values = pd.Series({"930101": 1.0, "930102": float("nan"), "930104": 4.0})
+    ax = zb.plot.by_region(values, "rd_intensity", lang="en")
+    assert [bar.get_width() for bar in ax.patches] == [4.0, 1.0]
+    assert "1 missing" in ax.get_title()
