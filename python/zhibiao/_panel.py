@@ -2312,7 +2312,6 @@ class Panel:
         return panel_html(self)
 
 
-@checked_keywords
 def _rules_listed(rules: Iterable[Any]) -> list[Any]:
     """validate()'s list of rules: rules as load_rules gives them, and built-in rules by id (the
     ``rule`` column of the findings names them so). Anything else was a raw pybind11 TypeError
@@ -2351,6 +2350,7 @@ def _refuse_rule_id_as_path(rules: str | os.PathLike[str]) -> None:
         )
 
 
+@checked_keywords
 def load_rules(path: str | os.PathLike[str]) -> list[Any]:
     """Data-quality rules from a TOML file of ``[[rule]]`` tables (id, severity, variable, check,
     message), in the shape of the built-in data/rules.toml."""
