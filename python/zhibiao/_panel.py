@@ -2268,7 +2268,8 @@ class Panel:
         ----------
         rules
             None for the built-in rules (data/rules.toml), a path to a TOML file of
-            ``[[rule]]`` tables, or rules from :func:`load_rules`.
+            ``[[rule]]`` tables, or a list of rules from :func:`load_rules` and ids of built-in
+            rules (``["population_positive", "rd_not_above_gdp"]``: those alone).
 
         The result's ``attrs`` hold ``skipped`` (rules whose inputs the panel lacks) and
         ``rules_applied``.
@@ -2278,13 +2279,14 @@ class Panel:
         if rules is None:
             rule_list = _core.builtin_rules()
         elif isinstance(rules, (str, os.PathLike)):
+            _refuse_rule_id_as_path(rules)
             rule_list = load_rules(rules)
         elif not isinstance(rules, Iterable):
             raise ArgumentTypeError(
                 f"Panel.validate: rules must be None, a path to a rules file or a list of rules, not {shown(rules)}"
             )
         else:
-            rule_list = list(rules)  # type: ignore[arg-type]  # a sequence of rules
+            rule_list = _rules_listed(rules)
         core_catalogue = _core_of(catalogue) if catalogue is not None else None
         findings, skipped, applied = _core.validate(self._core, rule_list, core_catalogue)
         table = pd.DataFrame(
@@ -2308,6 +2310,44 @@ class Panel:
         from ._repr import panel_html
 
         return panel_html(self)
+
+
+def _rules_listed(rules: Iterable[Any]) -> list[Any]:
+    """validate()'s list of rules: rules as load_rules gives them, and built-in rules by id (the
+    ``rule`` column of the findings names them so). Anything else was a raw pybind11 TypeError
+    naming C++ types; a misspelt id is an error with "did you mean", never a rule skipped."""
+    builtin = {rule.id: rule for rule in _core.builtin_rules()}
+    chosen = []
+    for item in rules:
+        if isinstance(item, _core.Rule):
+            chosen.append(item)
+        elif isinstance(item, str) and item in builtin:
+            chosen.append(builtin[item])
+        elif isinstance(item, str):
+            guess = closest_name(item, builtin)
+            raise _core.ArgumentError(
+                f"Panel.validate: no built-in rule '{item}'"
+                + (f" (did you mean '{guess}'?)" if guess else "")
+                + f"; the built-in rules: {', '.join(sorted(builtin))}"
+            )
+        else:
+            raise ArgumentTypeError(
+                f"Panel.validate: rules lists rules (from load_rules) or ids of built-in rules, not {shown(item)}"
+            )
+    return chosen
+
+
+def _refuse_rule_id_as_path(rules: str | os.PathLike[str]) -> None:
+    """validate("population_positive") meant the rule, not a file of that name: say so rather than
+    "no such file" (a file that is there is read as the path it is)."""
+    if not isinstance(rules, str) or os.path.exists(rules) or any(c in rules for c in "./\\"):
+        return  # a path, or a file's name: its MissingFileError says which
+    ids = [rule.id for rule in _core.builtin_rules()]
+    guess = rules if rules in ids else closest_name(rules, ids)
+    if guess is not None:
+        raise _core.ArgumentError(
+            f"Panel.validate: rules='{rules}' is no file; for the built-in rule give a list: rules=['{guess}']"
+        )
 
 
 @checked_keywords

@@ -39,7 +39,7 @@ from . import _core
 from ._catalogue import Catalogue, catalogue
 from ._lang import LANGUAGES, cli_message, cli_text, closest_lang, counted, environment_lang, unit_text
 from ._reason_columns import HEAD_BYTES, SUFFIX, first_line, header_of, rollup_reasons, with_reason_columns
-from ._panel import Panel, _is_period_text, read_csv
+from ._panel import Panel, _is_period_text, load_rules, read_csv
 from ._suggest import closest_name
 from ._tables import write_csv
 
@@ -550,7 +550,8 @@ def _listed_ids(ids: Sequence[str] | None) -> list[str] | None:
 def validate_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     panel = _read_file(source, args)
-    findings = panel.validate(args.rules)
+    # --rules is a file: read as one, a rule's id gives "no such file", not Python's rules=[...]
+    findings = panel.validate(load_rules(args.rules) if args.rules else None)
     try:
         with _output(args.out) as f:
             findings.to_csv(f, index=False)

@@ -745,7 +745,10 @@ class CompositeResult:
 
     def reasons(self) -> Any:
         """Why each cell the imputation step met missing was missing ("" where present): a
-        computed indicator's ``zero_denominator``, ``negative_input``… or ``missing_input``."""
+        computed indicator's ``zero_denominator``, ``negative_input``… or ``missing_input``.
+        Those reasons come from a Panel (``build(panel, …, period=…)``); a DataFrame carries none,
+        so each of its missing cells is ``missing_input``, also one compute() left missing for
+        a zero denominator."""
         import pandas as pd
 
         if "imputed" not in self.layers:

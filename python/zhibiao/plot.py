@@ -190,7 +190,7 @@ def _column(values: Any, indicator: str) -> Any:
     import pandas as pd
 
     if isinstance(values, pd.Series):
-        return values
+        return _refuse_infinities(values, indicator)
     if indicator not in values.columns:
         from ._suggest import closest_name
 
@@ -201,7 +201,27 @@ def _column(values: Any, indicator: str) -> Any:
             + f"; columns: {', '.join(map(str, values.columns[:12]))}"
             + (", …" if len(values.columns) > 12 else "")
         )
-    return values[indicator]
+    return _refuse_infinities(values[indicator], indicator)
+
+
+def _refuse_infinities(series: Any, indicator: str) -> Any:
+    """An infinite value drew a bar matplotlib leaves empty at the top of the ranking (and a line
+    off the axes), the region looking best with nothing to show: refused, as composite.build does.
+    compute() never gives one (its infinities are missing, with a reason)."""
+    import numpy as np
+    import pandas as pd
+
+    if not pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+        return series
+    infinite = np.isinf(series.to_numpy(dtype=float, na_value=np.nan))
+    if infinite.any():
+        where = [", ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in series.index[infinite][:5]]
+        raise _core.ArgumentError(
+            f"'{indicator}' holds an infinite value ({'; '.join(where)}"
+            + (", …" if infinite.sum() > 5 else "")
+            + "): infinities are not data; make them missing (NaN) and keep the reason"
+        )
+    return series
 
 
 def _one_period(series: Any, given: str | int | None) -> tuple[Any, str | None]:
