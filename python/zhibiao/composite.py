@@ -877,7 +877,9 @@ class CompositeResult:
     def what_if(self, remove: str | Sequence[str], node: str | None = None) -> Any:
         """The index recomputed without the elements ``remove`` (their groups' other weights
         renormalised): score, rank and rank change of ``node`` (default the root) per region;
-        a positive rank change means the region moves up without them."""
+        a positive rank change means the region moves up without them. The rank with every element
+        is ``nominal_rank`` (as in the uncertainty tables): a column ``rank`` would be shadowed by
+        ``DataFrame.rank``."""
         import pandas as pd
 
         codes = [remove] if isinstance(remove, str) else list(remove)
@@ -889,7 +891,7 @@ class CompositeResult:
             {
                 "score": self.scores[node],
                 "score_without": alt,
-                "rank": rank_before,
+                "nominal_rank": rank_before,
                 "rank_without": rank_after,
                 "rank_change": rank_before - rank_after,
             }

@@ -282,7 +282,7 @@ def test_contributions_what_if_and_audit(asem_result):
     np.testing.assert_allclose(contrib.sum(axis=1), r.scores["Index"], rtol=1e-12)
     w = r.what_if("Conn")  # the Index is then the Sust sub-index alone
     np.testing.assert_allclose(w["score_without"], r.scores["Sust"], rtol=1e-12)
-    assert set(w.columns) == {"score", "score_without", "rank", "rank_without", "rank_change"}
+    assert set(w.columns) == {"score", "score_without", "nominal_rank", "rank_without", "rank_change"}
     audit = r.audit()
     assert audit.loc["Conn", "mean_rank_shift_if_removed"] > 0
     assert np.isnan(audit.loc["Index", "corr_with_parent"])

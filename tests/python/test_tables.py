@@ -69,7 +69,8 @@ def test_composite_ranks_are_competition_ranks_as_nullable_integers():
         data.assign(y=[1.0, 2.0, 3.0, 4.0, 5.0]), C.Framework.flat(["x", "y"]), [C.Normalise(), C.Aggregate()]
     )
     change = two.what_if("x")
-    assert str(change["rank"].dtype) == str(change["rank_without"].dtype) == "Int64"
+    assert str(change["nominal_rank"].dtype) == str(change["rank_without"].dtype) == "Int64"
+    assert callable(change.rank)  # the pandas method, not shadowed by a column
 
 
 def test_every_rank_column_of_the_library_is_whole(sample_dir):
