@@ -2111,6 +2111,11 @@ def _in_cli_words(message: str, args: argparse.Namespace | None = None) -> str:
     for units in (" or pass them as units={...}", " or give them with csv_options::units"):  # no flag gives units
         message = message.replace(f" and delete the line,{units}", " and delete the line")
     message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
+    message = message.replace(  # compute --ids: the library's way out is a Python keyword
+        "strict=False computes the others and gives these NaN with reason missing_variable",
+        "leave them out of --ids, or leave out --ids to compute every indicator (those the panel lacks a "
+        "variable for are written empty, with reason missing_variable)",
+    )
     message = re.sub(  # a published indicator: no panel object to read it from here
         r"read it with panel\.values\('.+?'\); compute\(\) derives it",
         "compute derives it",
