@@ -45,6 +45,9 @@ def test_a_plan_of_a_year_ahead_stays_out_of_the_panel() -> None:
         # a span from a year, and a level reached already
         "2025年，全市高新技术企业820家。2020年至2027年，全市高新技术企业达到1000家。",
         "2025年，全市高新技术企业820家。到2027年，全市高新技术企业已达到1000家。",
+        # a change's end (由…提高到<year>年的…), in a report whose title states its year
+        "2024年全市科技工作总结\n研发投入强度由2020年的1.86%提高到2025年的2.52%。",
+        "2025年，全市高新技术企业由2020年的186家增加到2027年的412家。",
         # no verb of reaching in the figure's clause
         "2025年，全市高新技术企业820家。到2027年，全市高新技术企业1000家。",
     ],
