@@ -298,7 +298,7 @@ public:
             n.flags |= bit(fact_flag::estimate);
         else if (planned && !completion)
             n.flags |= bit(fact_flag::target);
-        else if (!target && plan_of_year_ahead(s.first, when, period))
+        else if (!completion && plan_of_year_ahead(s.first, when, period))  // (even after a plan of another year)
             n.flags |= bit(fact_flag::target);
         double guess = std::numeric_limits<double>::quiet_NaN();
         if (options_.guess && !std::isnan(s.guess))

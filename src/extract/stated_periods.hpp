@@ -191,8 +191,8 @@ bool reached_by_year_at(const code_points& cps, std::size_t first, int year) {
     }
     if (!by_year) return false;
     for (std::size_t k = sentence; k < first; ++k)
-        if (cps[k].c == U'已') return false;  // 到2027年已达到: so far, no plan
-    for (std::size_t k = clause; k < first; ++k)
+        if (cps[k].c == U'已') return false;                         // 到2027年已达到: so far, no plan
+    for (std::size_t k = clause; k <= first && k < cps.size(); ++k)  // 突破, 超过 may open the figure itself
         if (cps[k].c == U'达' || starts_with_any(cps, k, U"突破", U"超过", U"增至", U"提高到", U"提升到") ||
             starts_with_any(cps, k, U"增长到", U"增加到", U"力争", U"争取", U"实现", U"建成"))
             return true;
