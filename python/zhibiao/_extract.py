@@ -566,7 +566,7 @@ def _chosen_values(
             kind, message = left_out
             findings.append({"kind": kind, "begin": row.begin, "end": row.end, "text": row.text, "message": message})
             continue
-        when = row.period or (_prior_year(period) if row.flag_prior_year else period)
+        when = row.period or _period_of_unstated_year(row, text, period)
         if not when:
             raise _core.ParseError(f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period=")
         key = (row.variable, when)
@@ -574,6 +574,10 @@ def _chosen_values(
         scope = _whose(text[row.clause_begin : row.begin], entity) if text else None
         if scope is None and text and _leaves_out_other_areas(entity):
             scope = 0  # naming no area in the report of a county (a city…): the report's own
+        if scope in (1, 3) and _leaves_out_other_areas(entity):
+            # before choosing between duplicates: no finding may say a figure was kept that is left out
+            findings.append(_other_area_finding(row, when, text, entity))
+            continue
         if key in chosen:
             kept = chosen[key]
             kept_scope = whose[key]
@@ -597,7 +601,6 @@ def _chosen_values(
             if not keep_new:
                 continue
         chosen[key], whose[key] = (rank, row), scope
-    _leave_out_other_areas(chosen, whose, text, entity, findings)
     records, why_missing = _records_of(chosen, keep_suspect, findings)
     return records, why_missing, findings
 
@@ -620,6 +623,15 @@ _PART = re.compile(
 )
 #: A part the C++ reader would call a region of its own (镇, 乡, 街道), not a zone of the area.
 _REGION_PART = re.compile("(?:镇|乡|街道)$")
+#: The nation or the world opening a clause (after a date): another whole than any report's own
+#: area, as 全市 is in a county's report (全国研发投入强度2.68% in a province's report). Not 全国 naming
+#: a kind or a rank of the area's own (全国重点实验室5家, 全国首个…, 全国百强县), nor 世界 (世界500强企业3家).
+_NATION = re.compile(
+    _DATE_OPENING + "(全国|全球)(?!重点|首|第|百强|性|示范|文明|先进|优秀|科技进步|创新型|一流|领先|前列|排名|[0-9])"
+)
+#: A zone's own word for itself opening a clause (园区, 本园区, 我区, 高新区…) in a zone's report.
+_OWN_ZONE = re.compile(_DATE_OPENING + rf"[本我]?(?:{_ZONES})(?![村镇])")
+_ZONE_NAME = re.compile(rf"(?:{_ZONES})$")
 _WHOSE_REASONS = ("stated for the report's own entity", "stated for the whole, not a part")
 
 
@@ -637,6 +649,10 @@ def _whose(clause: str, entity: str) -> int | None:
     whatever its stem); None when it names none. Of two figures for one variable and period, the lower
     wins where both say (to_panel)."""
     own = entity[-1:] if entity[-1:] in _LEVELS else ""
+    if _NATION.match(clause):
+        return 1
+    if _ZONE_NAME.search(entity) and _OWN_ZONE.match(clause):
+        return 0  # 园区… in 青山高新区's report: the zone itself, not a zone of the area
     if whole := _WHOLE.match(clause):
         who, level = whole.groups()
         return 0 if who in "我本" or level == own else 1
@@ -655,37 +671,25 @@ def _leaves_out_other_areas(entity: str) -> bool:
     return len(entity) >= 2 and entity[-1:] in _LEVELS
 
 
-def _leave_out_other_areas(
-    chosen: dict[tuple[str, str], Any],
-    whose: Mapping[tuple[str, str], int | None],
-    text: str,
-    entity: str,
-    findings: list[dict[str, Any]],
-) -> None:
-    """Takes out of `chosen` each figure stated for another whole than the report's entity (全市 in
-    青石县's report: the city's 80 is never the county's) or for a town or sub-district only (龙湖街道 in
-    龙湖区's report: a part's figure is never the whole's), with an `other_area` finding. Only where
-    the entity's name ends with a level word: else 全县 and 全市 cannot be told apart from its own
-    (nor for a bare level word, 县, which names no area). A zone's figure alone stays (docs/reports.md:
-    a zone is no region of its own)."""
-    if not _leaves_out_other_areas(entity):
-        return
-    for key in [k for k, scope in whose.items() if scope in (1, 3)]:
-        _, row = chosen.pop(key)
-        clause = text[row.clause_begin : row.begin]
-        whole = _WHOLE.match(clause)  # scope 1: another whole opens the clause; 3: a town does
-        part = None if whole else _PART.search(clause)
-        area = whole.group(0)[-2:] if whole else f"{part.group(1)}, a part of {entity}" if part else "another area"
-        findings.append(
-            {
-                "kind": "other_area",
-                "begin": row.begin,
-                "end": row.end,
-                "text": row.text,
-                "message": f"{row.variable} {key[1]}: '{row.text}' is stated for {area}"
-                f", not for {entity} (the report's entity): left out",
-            }
-        )
+def _other_area_finding(row: Any, when: str, text: str, entity: str) -> dict[str, Any]:
+    """The `other_area` finding of a figure stated for another whole than the report's entity (全市
+    in 青石县's report: the city's 80 is never the county's; 全国 in any area's) or for a town or
+    sub-district only (龙湖街道 in 龙湖区's report: a part's figure is never the whole's). Only where
+    the entity's name ends with a level word (_leaves_out_other_areas): else 全县 and 全市 cannot be
+    told apart from its own. A zone's figure alone stays (docs/reports.md: a zone is no region of
+    its own)."""
+    clause = text[row.clause_begin : row.begin]
+    whole = _NATION.match(clause) or _WHOLE.match(clause)  # another whole opens the clause, else a town
+    part = None if whole else _PART.search(clause)
+    area = whole.group(0)[-2:] if whole else f"{part.group(1)}, a part of {entity}" if part else "another area"
+    return {
+        "kind": "other_area",
+        "begin": row.begin,
+        "end": row.end,
+        "text": row.text,
+        "message": f"{row.variable} {when}: '{row.text}' is stated for {area}, not for {entity} (the report's "
+        "entity): left out",
+    }
 
 
 #: Flags of a figure that is no value of its period whatever its digits (_left_out_by_flag).
@@ -813,6 +817,33 @@ def _scaled_unit(unit: str) -> bool:
     (元, 万元, 亿元) and scaled counts (万人), where 8600 may be any of them. A count (件, 项, 家, 人)
     or a rate (%) without its measure word is taken in its usual unit."""
     return "元" in unit or unit[:1] in ("万", "亿", "千", "百")
+
+
+#: A part of a year opening a clause with no year number (今年前三季度，…, 上半年, 去年同期 after it):
+#: no title gave the reader the year, so the figure came with no period (trial33 07).
+_UNSTATED_YEAR_PART = re.compile(
+    r"(?:^|[，,；;：:。！？!?\s])(?:今年|本年|去年|上年)?(前三季度|上半年|下半年|第?[一二三四]季度|1\s*[-－~至到]\s*(1[0-2]|[2-9])月(?:份)?)"
+)
+_QUARTERS = {"一": "Q1", "二": "Q2", "三": "Q3", "四": "Q4"}
+
+
+def _period_of_unstated_year(row: Any, text: str, period: str | None) -> str | None:
+    """The period of a figure the reader gave none: `period` (the year before it for a figure about
+    the year before), with the part of the year its sentence names before it (今年前三季度 with
+    period="2025": 2025YTD09, 去年同期 after it 2024YTD09), never the whole year for a part of it."""
+    year = _prior_year(period) if row.flag_prior_year else period
+    if not text or year is None or not re.fullmatch(r"[0-9]{4}", year):
+        return year
+    start = max(text.rfind(stop, 0, row.begin) for stop in "。！？!?\n") + 1
+    parts = list(_UNSTATED_YEAR_PART.finditer(text, max(start - 1, 0), row.begin))
+    if not parts:
+        return year
+    part, months = parts[-1].groups()
+    if months:
+        return str(_core.Period(f"{year}年1-{months}月"))
+    if part.endswith("季度") and part != "前三季度":
+        return year + _QUARTERS[part[-3]]
+    return year + {"前三季度": "YTD09", "上半年": "H1", "下半年": "H2"}[part]
 
 
 def _prior_year(period: str | None) -> str | None:

@@ -301,6 +301,8 @@ public:
             n.flags |= bit(fact_flag::estimate);
         else if (planned && !completion)
             n.flags |= bit(fact_flag::target);
+        else if (!completion && plan_of_year_ahead(s.first, when, period))  // (even after a plan of another year)
+            n.flags |= bit(fact_flag::target);
         double guess = std::numeric_limits<double>::quiet_NaN();
         if (options_.guess && !std::isnan(s.guess))
             guess = signed_value(s.guess, n.decline), n.flags |= bit(fact_flag::guess);
@@ -568,6 +570,14 @@ private:
         for (std::size_t k = clause; k + 2 < target; ++k)  // 占全年目标任务120家的72.5%: the share done too
             if (starts_with(cps_, k, U"完成") || cps_[k].c == U'占') return true;
         return false;
+    }
+
+    // A figure of a year after the report's (its title's, else the period stated before the figure's)
+    // that 到<year>年 reaches: a plan (reached_by_year_at). Most figures are of the report's year: no walk.
+    bool plan_of_year_ahead(std::size_t first, std::string_view when, const period_cursor& period) const {
+        const int year = when.size() == 4 ? year_of(when) : 0;
+        const int report = period.report().empty() ? year_of(period.before_last()) : year_of(period.report());
+        return year > 0 && report > 0 && year > report && reached_by_year_at(cps_, first, year);
     }
 
     // "2026年，全区计划新增…20家，2025年新增15家": a sentence's plan word governs the clauses of the
@@ -1502,8 +1512,42 @@ private:
         list_marker(cps_, clause, after);
         if (after >= name_end || one_of(cps_[after].c, U"与和同向对在据经由被及")) return false;
         const std::string_view name = text_.substr(byte_at(after), byte_at(name_end) - byte_at(after));
+        if (names_the_report_itself(name)) return false;
         for (const std::string_view joining : {"与", "联合", "携手", "对接", "、"})
             if (name.find(joining) != std::string_view::npos) return false;
+        return true;
+    }
+
+    // 公司, 集团, 本公司, 我集团 (after a date at most: 2025年公司…) name no other firm: in a firm's own
+    // report they are the report's own entity, as 本县 is a county's (trial33 01).
+    static bool names_the_report_itself(std::string_view name) {
+        for (const std::string_view self : {"公司", "集团"}) {
+            if (name.size() < self.size() || name.substr(name.size() - self.size()) != self) continue;
+            std::string_view before = name.substr(0, name.size() - self.size());
+            for (const std::string_view pronoun : {"本", "我"})
+                if (before.size() >= pronoun.size() && before.substr(before.size() - pronoun.size()) == pronoun)
+                    before.remove_suffix(pronoun.size());
+            return is_date_words(before);
+        }
+        return false;
+    }
+    // Only digits and the words of a date (2025年, 上半年, 前三季度, 1-9月): no name.
+    static bool is_date_words(std::string_view text) {
+        constexpr std::string_view date_words[] = {"年", "月", "上", "下", "半", "前", "季", "度", "一", "二",
+                                                   "三", "四", "第", "底", "末", "-",  "－", "至", "以", "来"};
+        while (!text.empty()) {
+            if (text[0] >= '0' && text[0] <= '9') {
+                text.remove_prefix(1);
+                continue;
+            }
+            bool known = false;
+            for (const std::string_view w : date_words)
+                if (text.substr(0, w.size()) == w) {
+                    text.remove_prefix(w.size()), known = true;
+                    break;
+                }
+            if (!known) return false;
+        }
         return true;
     }
 

@@ -166,6 +166,39 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
     return k;
 }
 
+// 到2027年 / 至2030年底 stated before code point `first` in its sentence, `year` being the figure's:
+// "到2027年，全省高新技术企业达到1.5万家" (or 全省…到2027年突破…) in a report of an earlier year is a plan,
+// as 力争 and 明年 are (trial33 15), when a verb of reaching stands in the figure's clause. Not a
+// span (2020年至2025年, 从2020年到2025年) nor a change's end (由…提高到2027年的…), nor a level already
+// reached (到2027年已达到…).
+bool reached_by_year_at(const code_points& cps, std::size_t first, int year) {
+    std::size_t sentence = first;
+    while (sentence > 0 && first - sentence < 160 && !one_of(cps[sentence - 1].c, U"。！？!?\n")) --sentence;
+    std::size_t clause = first;
+    while (clause > sentence && !clause_end(cps[clause - 1].c)) --clause;
+    bool by_year = false;
+    for (std::size_t j = sentence; j + 5 < first && !by_year; ++j) {
+        if ((cps[j].c != U'到' && cps[j].c != U'至') || cps[j + 5].c != U'年') continue;
+        int y = 0;
+        for (std::size_t d = j + 1; d < j + 5 && y >= 0; ++d)
+            y = is_digit(cps[d].c) ? y * 10 + static_cast<int>(cps[d].c - '0') : -1;
+        if (y != year) continue;
+        // 2020年至2025年, 从2020年到2025年: a span; 由2020年的1.86%提高到2025年的2.52%: a change's end
+        if ((j > 0 && one_of(cps[j - 1].c, U"年月底末")) || cps[j + 6].c == U'的') continue;  // j + 6 <= first
+        std::size_t from = j;
+        while (from > sentence && !clause_end(cps[from - 1].c) && !one_of(cps[from - 1].c, U"从由")) --from;
+        by_year = from == sentence || clause_end(cps[from - 1].c);
+    }
+    if (!by_year) return false;
+    for (std::size_t k = sentence; k < first; ++k)
+        if (cps[k].c == U'已') return false;                         // 到2027年已达到: so far, no plan
+    for (std::size_t k = clause; k <= first && k < cps.size(); ++k)  // 突破, 超过 may open the figure itself
+        if (cps[k].c == U'达' || starts_with_any(cps, k, U"突破", U"超过", U"增至", U"提高到", U"提升到") ||
+            starts_with_any(cps, k, U"增长到", U"增加到", U"力争", U"争取", U"实现", U"建成"))
+            return true;
+    return false;
+}
+
 // The characters at which a period, a document number, an empty number slot or a number may
 // start (period_at, document_number_at, empty_slot_at, number_at return nothing elsewhere): the
 // scan steps over every other character with one bitmap test.

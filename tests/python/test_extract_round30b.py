@@ -26,7 +26,10 @@ def _panel(text, entity="青石县"):
 def test_the_whole_or_own_figure_wins_over_a_part_or_another_area(text):
     values, messages = _panel(text)
     assert values["hnte_recognised"] == 11.0
-    assert len(messages) == 1 and "kept '11家'" in messages[0] and "first sound" not in messages[0]
+    # round 33: another area's figure is set aside (other_area) before duplicates are chosen
+    (message,) = messages
+    assert "kept '11家'" in message or ("'11家'" not in message and message.endswith("left out"))
+    assert "first sound" not in message
 
 
 def test_a_county_report_takes_its_own_level_word_over_the_city():
