@@ -138,6 +138,13 @@ private:
     detail::reset_on_move<std::size_t> rows_;
 };
 
+struct indicator_table;
+namespace detail {
+/// The unknown_indicator_error of indicator_table::at for an id the table lacks, with the closest
+/// id it has as "did you mean" (compiled in the library: the edit distance need not be in every file).
+[[noreturn]] void throw_no_indicator(const indicator_table& table, const std::string& id);
+}  // namespace detail
+
 /// Results for the rows of the panel they were computed on, in the panel's row order.
 struct indicator_table {
 public:
@@ -158,17 +165,18 @@ public:
     const indicator_values* begin() && = delete;
     const indicator_values* end() && = delete;
 
+    /// An id the table lacks: an unknown_indicator_error with the closest id it has ("did you mean").
     const indicator_values& at(const std::string& id) const& {
         for (const auto& c : columns_)
             if (c.id() == id) return c;
-        throw unknown_indicator_error("no indicator '" + id + "' in this result", id);
+        detail::throw_no_indicator(*this, id);
     }
     /// On a temporary (`compute(p, ids).at(id)`) the column itself, moved out: a reference
     /// into the table would dangle once the statement ends.
     indicator_values at(const std::string& id) && {
         for (auto& c : columns_)
             if (c.id() == id) return std::move(c);
-        throw unknown_indicator_error("no indicator '" + id + "' in this result", id);
+        detail::throw_no_indicator(*this, id);
     }
 
 private:

@@ -115,7 +115,7 @@ public:
             if (index_ >= 10) out += static_cast<char>('0' + index_ / 10);
             out += static_cast<char>('0' + index_ % 10);
         } else {
-            out += std::to_string(index_);
+            out += std::to_string(static_cast<unsigned>(index_));
         }
         return out;
     }

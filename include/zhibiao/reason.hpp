@@ -5,6 +5,7 @@
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <array>
 #include <cstdint>
+#include <ostream>
 #include <string_view>
 
 #include "zhibiao/detail/float_bits.hpp"
@@ -52,6 +53,9 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
 };
 
 inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }
+/// The name, as firm_status, unit and period print theirs (`std::cout << values.reasons()[i]`: it
+/// did not compile, and an enum cast to a number names nothing).
+inline std::ostream& operator<<(std::ostream& os, reason r) { return os << to_string(r); }
 
 /// True for a missing value (NaN) in zhibiao's results, read on the bits of the double: right in
 /// a program built with -ffast-math too, where std::isnan(x) and x != x may fold to false (clang

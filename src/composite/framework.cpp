@@ -69,7 +69,10 @@ framework::framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
         }
         auto p = index_.find(n.parent);
         if (p == index_.end())
-            throw error("framework: node '" + n.code + "' has an unknown parent '" + n.parent + "'", at_node(n.code));
+            throw error(
+                "framework: node '" + n.code + "' has an unknown parent '" + n.parent + "'" +
+                    detail::code_suggestion(n.parent, nodes_, [](const node& x) -> std::string_view { return x.code; }),
+                at_node(n.code));
         if (nodes_[static_cast<std::size_t>(p->second)].level <= n.level)
             throw error("framework: parent '" + n.parent + "' of '" + n.code + "' must be at a higher level");
         children_[static_cast<std::size_t>(p->second)].push_back(static_cast<int>(k));

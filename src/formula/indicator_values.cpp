@@ -4,6 +4,8 @@
 // "Header compile time").
 #include "zhibiao/compute.hpp"
 
+#include "zhibiao/detail/edit_distance.hpp"
+
 #include <string>
 #include <vector>
 
@@ -16,6 +18,16 @@ Eigen::ArrayXd indicator_values::values() && {
 }
 
 std::vector<reason> indicator_values::reasons() && { return {reasons_.get(), reasons_.get() + rows_.get()}; }
+
+void detail::throw_no_indicator(const indicator_table& table, const std::string& id) {
+    // A misspelt id (compute(p, ids).at("rd_intensty")) said only "no indicator ... in this result",
+    // where panel::at and catalogue::at name the closest: now the one among the table's ids.
+    throw unknown_indicator_error(
+        "no indicator " + detail::quoted_id(id) + " in this result" +
+            detail::suggestion(id, table.columns(),
+                               [](const indicator_values& c) -> std::string_view { return c.id(); }),
+        id);
+}
 
 indicator_table compute_all(const panel& p, const catalogue& cat) {
     compute_options whole_catalogue;

@@ -263,6 +263,11 @@ private:
                 const bool fraction = inputs[k].integer && std::isfinite(v) && !detail::whole(v);
                 std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_, fraction);
                 if (fraction) what += zh_ ? "，须为整数" : ", not a whole number";
+                // An infinity is what converting 1e308 亿元 into the pack's 万元 gives: "inf 10k yuan"
+                // alone read as if the firm had written inf.
+                if (std::isinf(v))
+                    what += zh_ ? "，不是数：换算为该单位后超出双精度范围（约1.8e308）"
+                                : ", no figure: beyond the range of a double (about 1.8e308) in this unit";
                 what += bound_broken(v, inputs[k]);
                 parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what +
                                 (zh_ ? "）" : ")"));

@@ -123,7 +123,12 @@ struct normalise_step {
     /// Whether some indicator has a method or parameter of its own.
     bool per_indicator() const { return !own_indicators().empty(); }
     /// The same step without the four per-indicator maps.
-    void clear_own() { methods.clear(), ranges.clear(), m_sds.clear(), goal_scales.clear(); }
+    void clear_own() {
+        methods.clear();
+        ranges.clear();
+        m_sds.clear();
+        goal_scales.clear();
+    }
 };
 struct weigh_step {
     static constexpr const char* kind = "weigh";
