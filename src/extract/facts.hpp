@@ -248,20 +248,18 @@ public:
     // The next quantity as a row of the table.
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         unit_of_ = nullptr;  // a figure's object may sit where the previous one did
-        pairing_ = pairing::none, done_of_plan_ = false;
+        pairing_ = pairing::none, done_of_plan_ = false, own_budget_ = false;
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         // a threshold (00万元以上企业, 超过亿元的企业) qualifies the noun after it: no level of the phrase
         // before it
         const bool threshold = s.damage == "threshold" || sum_qualifying_a_noun(s);
-        binding b = threshold ? no_binding(clause) : bind(s, clause, clause_stop);
-        if (b.entry && public_spending(*b.entry) && own_budget_sentence(s, clause)) {
-            b = no_binding(clause);
+        const binding b = threshold ? no_binding(clause) : bind(s, clause, clause_stop);
+        if (own_budget_)
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, "own_budget",
                              "a line of the bureau's own budget or final accounts (部门预算/决算, 基本支出, "
                              "三公经费): not the region's indicator, no variable"));
-        }
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
@@ -850,6 +848,10 @@ private:
         if (b.entry && denies_or_narrows(cps_, std::max(clause, previous_end_), s.first, b.phrase_begin, b.phrase_end,
                                          ratio_unit(b.entry->unit)))
             return no_binding(clause);
+        if (b.entry && public_spending(*b.entry) && own_budget_sentence(s, clause)) {
+            own_budget_ = true;  // add() says why
+            return no_binding(clause);
+        }
         return b;
     }
 
@@ -2270,7 +2272,8 @@ private:
     bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
     bool previous_target_ = false;                   // the previous fact is a target (计划新增…10家)
     bool done_of_plan_ = false;                      // done_of_plan() bound the figure being added
-    std::string previous_unit_;                      // the unit written with the previous figure
+    bool own_budget_ = false;    // bind() left the figure unbound as a line of the bureau's own budget
+    std::string previous_unit_;  // the unit written with the previous figure
     const lexicon_entry* last_entry_ = nullptr;
     const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it
     const phrase_entries* last_group_ = nullptr;

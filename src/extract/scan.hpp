@@ -665,9 +665,8 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
         case U'全':  // 全年
             return next == U'年';
         case U'本':  // 本年, 本月, 本季度
+        case U'当':  // 当月, 当季度 (当年 reads nothing)
             return next == U'年' || next == U'月' || next == U'季';
-        case U'当':  // 当月, 当季度
-            return next == U'月' || next == U'季';
         case U'今':  // 今年, 今后五年
             return next == U'年' || next == U'后';
         case U'未':  // 未来五年
