@@ -472,7 +472,10 @@ private:
     // The region's public spending, which a line of a bureau's own budget is mistaken for (its 财政科技支出,
     // 一般公共预算支出…).
     static bool public_spending(const lexicon_entry& e) {
-        return e.variable == "fiscal_st_expenditure" || e.variable == "general_budget_expenditure";
+        // as string_views: the sizes compared first (a std::string against a literal measured the literal, ~1 % of a
+        // call)
+        const std::string_view v = e.variable;
+        return v == std::string_view("fiscal_st_expenditure") || v == std::string_view("general_budget_expenditure");
     }
 
     // "2024年部门预算收入合计3250万元，其中科学技术支出2800万元，基本支出1200万元，项目支出…": a sentence
