@@ -251,13 +251,18 @@ public:
     // The next quantity as a row of the table.
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         unit_of_ = nullptr;  // a figure's object may sit where the previous one did
-        pairing_ = pairing::none, done_of_plan_ = false;
+        pairing_ = pairing::none, done_of_plan_ = false, own_budget_ = false;
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         // a threshold (00万元以上企业, 超过亿元的企业) qualifies the noun after it: no level of the phrase
         // before it
         const bool threshold = s.damage == "threshold" || sum_qualifying_a_noun(s);
         const binding b = threshold ? no_binding(clause) : bind(s, clause, clause_stop);
+        if (own_budget_)
+            findings.push_back(
+                make_finding(text_, cps_, s.first, s.last, "own_budget",
+                             "a line of the bureau's own budget or final accounts (部门预算/决算, 基本支出, "
+                             "三公经费): not the region's indicator, no variable"));
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
@@ -266,6 +271,10 @@ public:
             findings.push_back(make_finding(text_, cps_, s.first, s.last, "respective_count",
                                             "the changes after 分别 are not as many as the figures listed before "
                                             "them: no change is paired with a figure"));
+        if (pairing_ == pairing::of_groups && paired_count_ == 1)
+            findings.push_back(make_finding(text_, cps_, s.first, s.last, "respective_of_groups",
+                                            "the figures after 分别 are a quantity of each group listed before "
+                                            "them, not the whole's nor a change of the groups' counts: no variable"));
         previous_end_ = s.last, previous_following_end_ = b.following_end, previous_scope_ = b.stated.scope;
         if (n.entry && n.entry != b.entry && (n.flags & bit(fact_flag::change)))
             previous_scope_ = n.entry->scope.c_str();  // 比去年新增: the stock's
@@ -506,6 +515,39 @@ private:
         n.flags |= bit(fact_flag::part) | (part_of_the_change(s) ? bit(fact_flag::change) : 0);
         if (n.entry) part_ = n;
     }
+    // The region's public spending, which a line of a bureau's own budget is mistaken for (its 财政科技支出,
+    // 一般公共预算支出…).
+    static bool public_spending(const lexicon_entry& e) {
+        // as string_views: the sizes compared first (a std::string against a literal measured the literal, ~1 % of a
+        // call)
+        const std::string_view v = e.variable;
+        return v == std::string_view("fiscal_st_expenditure") || v == std::string_view("general_budget_expenditure");
+    }
+
+    // "2024年部门预算收入合计3250万元，其中科学技术支出2800万元，基本支出1200万元，项目支出…": a sentence
+    // of the bureau's own budget or final accounts (部门预算, 部门决算, 三公经费, 基本支出, 财政拨款收支,
+    // 本部门…) states what the bureau spends on itself, not the region's spending on science (a 财政科技支出
+    // there is the bureau's budget line) — unless the figure's clause names the region (全市财政科技支出…).
+    // Not 项目支出 alone: a region's 科技项目支出 is a part of its spending. Asked only of public spending
+    // (public_spending), over its sentence both ways.
+    bool own_budget_sentence(const scanned& s, std::size_t clause) const {
+        // (the sentence's words are read only for these, few figures: at every amount it cost ~8 % of a call)
+        for (std::size_t k = clause; k + 1 < s.first; ++k)
+            if (cps_[k].c == U'全' && one_of(cps_[k + 1].c, U"市县区省州旗镇")) return false;
+        constexpr std::size_t reach = 160;
+        std::size_t from = s.first, to = s.last;
+        while (from > 0 && s.first - from < reach && !one_of(cps_[from - 1].c, U"。！？!?\n\r")) --from;
+        while (to < cps_.size() && to - s.last < reach && !one_of(cps_[to].c, U"。！？!?\n\r")) ++to;
+        for (std::size_t k = from; k < to; ++k)
+            if (one_of(cps_[k].c, U"部基三拨本机") &&
+                (starts_with_any(cps_, k, U"部门预算", U"部门决算", U"部门收入", U"部门支出", U"基本支出") ||
+                 starts_with_any(cps_, k, U"三公经费", U"三公”经费", U"三公\"经费", U"拨款收入", U"拨款支出",
+                                 U"拨款收支") ||
+                 starts_with_any(cps_, k, U"本部门", U"机关运行经费")))
+                return true;
+        return false;
+    }
+
     // A part after a change of new ones (较上年新增6家，其中国家级2家) is among them, unless it is more than
     // they are (比去年新增2个，其中，国家级众创空间3个: the 其中 reaches back to the stock, round 27).
     bool part_of_the_change(const scanned& s) const {
@@ -864,6 +906,10 @@ private:
         if (b.entry && denies_or_narrows(cps_, std::max(clause, previous_end_), s.first, b.phrase_begin, b.phrase_end,
                                          ratio_unit(b.entry->unit)))
             return no_binding(clause);
+        if (b.entry && public_spending(*b.entry) && own_budget_sentence(s, clause)) {
+            own_budget_ = true;  // add() says why
+            return no_binding(clause);
+        }
         return b;
     }
 
@@ -1728,14 +1774,20 @@ private:
             (previous_end_ != levels_.back().end && previous_end_ != paired_end_))
             return false;
         const std::size_t at = ix_.respectively.last_end_inside(byte_at(clause), s.q.begin);
-        if (at == 0 || ix_.sentence_ends.any_inside(byte_at(levels_.back().end), s.q.begin) ||
-            !ix_.change_words.any_inside(byte_at(clause), s.q.begin))
-            return false;
+        if (at == 0 || ix_.sentence_ends.any_inside(byte_at(levels_.back().end), s.q.begin)) return false;
         const std::size_t word = code_point_at(at, clause, s.first) - 2;  // 分别 starts here
-        if (!only_comparison_words(clause, word)) return false;
+        const bool groups_quantity = !only_comparison_words(clause, word);
+        if (groups_quantity ? !quantity_of_listed_groups(clause, word)
+                            : !ix_.change_words.any_inside(byte_at(clause), s.q.begin))
+            return false;
         if (at != paired_at_) paired_at_ = at, paired_count_ = 0;
         const std::size_t index = paired_count_++;
         paired_end_ = s.last;
+        if (groups_quantity) {  // the groups' R&D or revenue: no quantity of the report's whole
+            pairing_ = pairing::of_groups;
+            b = no_binding(clause);
+            return true;
+        }
         if (figures_listed(word + 2, clause_stop) != levels_.size()) {
             pairing_ = pairing::mismatched;
             b = no_binding(clause);
@@ -1745,6 +1797,24 @@ private:
         pairing_ = pairing::paired;
         b.entry = levels_[index].entry, b.group = levels_[index].group, b.phrase = levels_[index].phrase;
         b.phrase_begin = b.phrase_end = byte_at(clause);  // the change words anywhere in the clause are its
+        return true;
+    }
+
+    // "高新技术企业230家、科技型中小企业1560家，研发经费投入分别增长15%和8%" (营业收入分别…, 研发投入分别为
+    // 12亿元和3亿元): a noun alone before the 分别 after listed levels names a quantity of each listed
+    // group — the high-tech firms' R&D, not the region's, and never a change of a firm count. The
+    // catalogue has no variable per group: no variable and a finding. Not when the words before 分别
+    // list quantities of their own (A和B分别…: respective_phrase), nor when they name the groups' count
+    // itself (两类企业数量分别增长…: the levels' changes, as only_comparison_words pairs them).
+    bool quantity_of_listed_groups(std::size_t from, std::size_t to) const {
+        std::size_t noun = 0;
+        for (std::size_t k = from; k < to; ++k) {
+            if (one_of(cps_[k].c, U"和与及、")) return false;
+            noun += is_ideograph(cps_[k].c);
+        }
+        if (noun < 2) return false;
+        for (const std::u32string_view w : {U"数量", U"总数", U"家数", U"个数", U"企业数", U"总量", U"规模"})
+            if (ends_with(cps_, to, w)) return false;
         return true;
     }
 
@@ -2294,7 +2364,8 @@ private:
     bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
     bool previous_target_ = false;                   // the previous fact is a target (计划新增…10家)
     bool done_of_plan_ = false;                      // done_of_plan() bound the figure being added
-    std::string previous_unit_;                      // the unit written with the previous figure
+    bool own_budget_ = false;    // bind() left the figure unbound as a line of the bureau's own budget
+    std::string previous_unit_;  // the unit written with the previous figure
     const lexicon_entry* last_entry_ = nullptr;
     const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it
     const phrase_entries* last_group_ = nullptr;
@@ -2315,7 +2386,7 @@ private:
         std::size_t end;  // code point after the figure
     };
     std::vector<listed_level> levels_;  // note_level()'s run
-    enum class pairing { none, paired, mismatched };
+    enum class pairing { none, paired, mismatched, of_groups };
     pairing pairing_ = pairing::none;               // how paired_with_levels() bound the figure being added
     std::size_t paired_at_ = 0, paired_count_ = 0;  // its 分别 (byte after), the figures after it so far
     std::size_t paired_end_ = 0;                    // code point after the last of them

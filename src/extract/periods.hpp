@@ -153,6 +153,12 @@ std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& st
     const bool span = !state.title_period && state.current && state.current->year_number() == year &&
                       state.current->kind() == period_kind::year_to_date;
     state.current = of_title ? *state.title_period : span ? *state.current : period::year(year);
+    // 本年 of a month's or a quarter's bulletin (2025年5月科技统计月报: 本年累计…) is January to its end; 今年
+    // stays the title's period (a third quarter's meeting: 今年…预计 estimates the quarter's, round 26)
+    const bool month_or_quarter =
+        state.current->kind() == period_kind::month || state.current->kind() == period_kind::quarter;
+    if (of_title && month_or_quarter && cps[k].c == U'本')
+        state.current = period::year_to_date(year, state.current->last_month());
     return 2;
 }
 
@@ -267,13 +273,13 @@ int period_number_at(const code_points& cps, std::size_t i, std::size_t& end) {
     return v;
 }
 
-// 本月/上月, 本季度/本季/上季度 at k: a month or a quarter counted from the bulletin's own (the
+// 本月/上月, 本季度/本季/上季度 (当月, 当季度, 当季) at k: a month or a quarter counted from the bulletin's own (the
 // period in force of a month, a quarter or January to a month: after 2025年1—5月 本月 is 2025-05, not
 // the span; after 2025年5月 上月 is 2025-04). Its length, 0 if none or no such period is in force (a
 // year's report has no month of its own to count from).
 std::size_t relative_period_at(const code_points& cps, std::size_t k, period_state& state) {
     const bool last = cps[k].c == U'上';
-    if (!last && cps[k].c != U'本') return 0;
+    if (!last && cps[k].c != U'本' && cps[k].c != U'当') return 0;  // 当月/当季 as 本月/本季
     const bool month = k + 1 < cps.size() && cps[k + 1].c == U'月';
     const bool quarter = starts_with(cps, k + 1, U"季度") || (!last && starts_with(cps, k + 1, U"季"));
     if (!month && !quarter) return 0;
@@ -419,6 +425,17 @@ bool clause_opens_with_year(const code_points& cps, std::size_t k) {
            is_digit(cps[j + 3].c) && cps[j + 4].c == U'年';
 }
 
+// 任务 at k as a plan word of its clause, as 计划 and 目标 are: the work assigned for a period, whose figure
+// is what is to be done (全年任务新增高新技术企业10家, 年度任务…, 省下达任务…, 认定任务数10家) — not a task
+// counted (承担国家科技任务5项, 签订任务书, 重点任务12项) nor 任务完成6家 (what was done of it).
+bool plan_task_at(const code_points& cps, std::size_t k) {
+    if (!starts_with(cps, k, U"任务")) return false;
+    if (starts_with(cps, k + 2, U"数") || starts_with(cps, k + 2, U"量")) return true;
+    if (starts_with(cps, k + 2, U"完成") && !starts_with(cps, k + 4, U"率") && !starts_with(cps, k + 4, U"进度"))
+        return false;
+    return (k >= 1 && cps[k - 1].c == U'年') || (k >= 2 && starts_with_any(cps, k - 2, U"年度", U"下达"));  // 全年…
+}
+
 // A word that makes a figure after it a target or a plan, not what was done (力争全年…25家, 完成
 // 全年目标任务600件的54.3%, 全年计划争取资金2000万元): its length, 0 if none at k. `sentence`: it
 // governs the rest of its sentence (力争, 预计, 确保, 争取达到…), else the rest of its clause (目标,
@@ -426,7 +443,7 @@ bool clause_opens_with_year(const code_points& cps, std::size_t k) {
 std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence) {
     const char32_t c = cps[k].c;
     if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟' && c != U'将' &&
-        c != U'要' && c != U'明')
+        c != U'要' && c != U'明' && c != U'任')
         return 0;
     // 计划/拟 opening a clause plan what the sentence lists ("11月，计划组织申报…20项，走访服务企业50家").
     const bool opens_clause = k == 0 || clause_end(cps[k - 1].c);
@@ -467,6 +484,7 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
         sentence = opens_clause || after_area;
         return 2;
     }
+    if (c == U'任') return plan_task_at(cps, k) ? 2 : 0;
     if (c == U'拟' && opens_clause) {
         sentence = true;
         return 1;

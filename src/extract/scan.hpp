@@ -317,8 +317,31 @@ bool after_lead_in(const code_points& cps, std::size_t from, std::size_t k) {
 // to its paragraph's end (figures published a year late), in a heading for what follows; so does
 // a month after a longer span of its year (10月，新增… after 1-10月: a monthly brief states its
 // span once). The code point where the period ends, 0 when it carries.
+// 本月/当月/上月, 本季度/当季/上季度 (relative_period_at) hold to the end of their sentence (。；！？), or to a clause
+// opening with 累计 (…本月新增3家，累计认定12家: the span's, not the month's): "本月新增…3家；1—5月累计…12家",
+// "本月…3家。科技型中小企业…150家" go back to the bulletin's span. One in a line with no sentence mark (a heading:
+// 一、本月主要指标) carries. The code point where it ends, 0 if it carries; `relative` whether the period at k is one.
+std::size_t relative_period_end(const code_points& cps, std::size_t k, std::size_t n, bool& relative) {
+    relative = n <= 3 && one_of(cps[k].c, U"本当上") && k + 1 < cps.size() && one_of(cps[k + 1].c, U"月季");
+    if (!relative) return 0;
+    bool clause_seen = false;
+    for (std::size_t j = k + n; j < cps.size(); ++j) {
+        const char32_t c = cps[j].c;
+        if (one_of(c, U"。！？!?；;")) return j;
+        if ((c == '\n' || c == '\r') && !clause_seen) return 0;  // a heading; after a clause a PDF's wrap
+        if (!clause_end(c)) continue;
+        clause_seen = true;
+        std::size_t next = j + 1;
+        while (next < cps.size() && is_blank(cps[next].c)) ++next;
+        if (starts_with(cps, next, U"累计") || starts_with(cps, next, U"全年累计")) return next;
+    }
+    return 0;
+}
+
 std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t n, const period_state& before,
                               period_state& state, int title_year) {
+    bool relative = false;
+    if (const std::size_t end = relative_period_end(cps, k, n, relative); relative) return end;
     // the start of the sentence, or of the parenthesis, the period is in: a parenthesis closed before
     // it (本报讯（记者 李明）2月5日，…2025年, （一）2025年…) holds no period after its close
     std::size_t from = k;
@@ -642,6 +665,7 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
         case U'全':  // 全年
             return next == U'年';
         case U'本':  // 本年, 本月, 本季度
+        case U'当':  // 当月, 当季度 (当年 reads nothing)
             return next == U'年' || next == U'月' || next == U'季';
         case U'今':  // 今年, 今后五年
             return next == U'年' || next == U'后';

@@ -93,7 +93,9 @@ std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
 bool report_title(const code_points& cps, std::size_t k) {
     const auto title_word = [&](std::size_t i) {
         return starts_with(cps, i, U"总结") || starts_with(cps, i, U"报告") || starts_with(cps, i, U"工作") ||
-               starts_with(cps, i, U"情况") || starts_with(cps, i, U"计划");
+               starts_with(cps, i, U"情况") || starts_with(cps, i, U"计划") ||
+               // a bulletin's (2025年5月科技统计月报): its 本年 is January to its month (this_year_at)
+               starts_with_any(cps, i, U"月报", U"季报", U"简报", U"快报", U"通报", U"公报");
     };
     // the year closing its title in brackets: 政府工作报告（2026年）
     if (k > 0 && is_open_paren(cps[k - 1].c))
@@ -204,10 +206,10 @@ bool reached_by_year_at(const code_points& cps, std::size_t first, int year) {
 // scan steps over every other character with one bitmap test.
 constexpr std::u32string_view starts_of_interest =
     U"0123456789xX*\uFF0A%[〔【（("
-    U"上下全前截去过明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+    U"上下全前截去过明今本当未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
-constexpr std::u32string_view target_stops = U"力预确争目计拟将要明以十过近来间;!?,\n\r。；！？，";
+constexpr std::u32string_view target_stops = U"力预确争目计拟将要明任以十过近来间;!?,\n\r。；！？，";
 constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截即";
 constexpr std::u32string_view denial_starts = U"未没无平每最失注";  // negation_at, part_or_lapse_at
 bool cell_rule(char32_t c);

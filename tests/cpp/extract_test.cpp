@@ -1027,3 +1027,45 @@ BOOST_AUTO_TEST_CASE(a_table_with_a_row_per_area_is_refused_row_by_row) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(reader_round33)
+
+using report_tables_round32::findings_of;
+
+// A noun of its own before a 分别 after listed groups (研发经费投入分别增长…): each group's quantity, no
+// variable of the whole, one finding for the list; comparison words alone still pair (round 32).
+BOOST_AUTO_TEST_CASE(a_groups_quantity_after_respectively_has_no_variable) {
+    const extraction x = extract("全县高新技术企业230家、科技型中小企业1560家，营业收入分别增长15%和8%。");
+    BOOST_TEST_REQUIRE(x.facts.size() == 4u);
+    BOOST_TEST((x.facts[2].variable == "" && x.facts[3].variable == ""));
+    BOOST_TEST(findings_of(x, "respective_of_groups") == 1u);
+    const extraction paired = extract("全县高新技术企业230家、科技型中小企业1560家，分别增长15%和8%。");
+    BOOST_TEST_REQUIRE(paired.facts.size() == 4u);
+    BOOST_TEST(paired.facts[2].variable == paired.facts[0].variable);
+    BOOST_TEST(findings_of(paired, "respective_of_groups") == 0u);
+}
+
+// 当月 is the bulletin's month; 本月 ends with its sentence; 本年 of a month's bulletin is its span.
+BOOST_AUTO_TEST_CASE(month_words_of_a_bulletin) {
+    const extraction x = extract(
+        "2025年1—5月科技统计月报\n当月新增高新技术企业3家；本年累计新增高新技术企业12家。"
+        "本月新增科技型中小企业5家。全县新增高新技术企业12家。\n");
+    BOOST_TEST_REQUIRE(x.facts.size() == 4u);
+    BOOST_TEST(x.facts[0].period == "2025-05");
+    BOOST_TEST(x.facts[1].period == "2025YTD05");
+    BOOST_TEST(x.facts[2].period == "2025-05");
+    BOOST_TEST(x.facts[3].period == "2025YTD05");
+}
+
+// A sentence of the bureau's own budget gives the region no fiscal figure; the region's stands.
+BOOST_AUTO_TEST_CASE(own_budget_lines_are_no_regional_indicator) {
+    const extraction own = extract("2024年部门预算收入合计3250万元，其中财政科技支出2800万元，基本支出1200万元。");
+    for (const fact& f : own.facts) BOOST_TEST(f.variable == "");
+    BOOST_TEST(findings_of(own, "own_budget") == 1u);
+    const extraction region = extract("2024年部门预算中，全县财政科技支出2800万元。");
+    BOOST_TEST_REQUIRE(region.facts.size() == 1u);
+    BOOST_TEST(region.facts[0].variable == "fiscal_st_expenditure");
+    BOOST_TEST(findings_of(region, "own_budget") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
