@@ -1427,13 +1427,14 @@ std::size_t past_half_or_more_times(const code_points& cps, std::size_t i, quant
 }
 
 // 翻一番 (doubled), 翻了两番 (four times): n doublings between 翻(了) and 番, the numeral at [k, i) — a
-// change of 2^n - 1 times, as 增长1倍 and 增长3倍 are read. i past 番, `first` at 翻, the unit 倍.
-bool doublings(const code_points& cps, std::size_t k, std::size_t& i, std::size_t& first, double& value,
-               std::string& unit) {
+// change of 2^n - 1 times, as 增长1倍 and 增长3倍 are read; 翻了一番多, more than that. i past 番 (and 多),
+// `first` at 翻, the unit 倍.
+bool doublings(const code_points& cps, std::size_t k, std::size_t& i, std::size_t& first, double& value, quantity& q) {
     if (i >= cps.size() || cps[i].c != U'番' || k == 0 || !(value >= 1 && value <= 10)) return false;
     const std::size_t verb = k >= 2 && cps[k - 1].c == U'了' ? k - 2 : k - 1;
     if (cps[verb].c != U'翻') return false;
-    value = std::exp2(value) - 1, unit = "倍", first = verb, ++i;
+    value = std::exp2(value) - 1, q.unit = "倍", first = verb, ++i;
+    if (i < cps.size() && cps[i].c == U'多') q.qual = qualifier::lower_bound, ++i;
     return true;
 }
 
@@ -1452,7 +1453,7 @@ void about_before_unit(std::string_view text, const code_points& cps, std::size_
 // share of what follows). True if one was read: `value` and the unit are the figure's, i past it.
 bool doublings_or_tenths(const code_points& cps, std::size_t k, std::size_t& i, std::size_t& first, double& value,
                          quantity& q) {
-    if (doublings(cps, k, i, first, value, q.unit)) return true;
+    if (doublings(cps, k, i, first, value, q)) return true;
     if (i >= cps.size() || cps[i].c != U'成' || value < 1 || value > 10) return false;
     const bool share = i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' ||
                        cps[i + 1].c == U'左' || cps[i + 1].c == U'多' || starts_with(cps, i + 1, U"来自");
