@@ -1426,18 +1426,6 @@ std::size_t past_half_or_more_times(const code_points& cps, std::size_t i, quant
     return i;
 }
 
-// 翻一番 (doubled), 翻了两番 (four times): n doublings between 翻(了) and 番, the numeral at [k, i) — a
-// change of 2^n - 1 times, as 增长1倍 and 增长3倍 are read; 翻了一番多, more than that. i past 番 (and 多),
-// `first` at 翻, the unit 倍.
-bool doublings(const code_points& cps, std::size_t k, std::size_t& i, std::size_t& first, double& value, quantity& q) {
-    if (i >= cps.size() || cps[i].c != U'番' || k == 0 || !(value >= 1 && value <= 10)) return false;
-    const std::size_t verb = k >= 2 && cps[k - 1].c == U'了' ? k - 2 : k - 1;
-    if (cps[verb].c != U'翻') return false;
-    value = std::exp2(value) - 1, q.unit = "倍", first = verb, ++i;
-    if (i < cps.size() && cps[i].c == U'多') q.qual = qualifier::lower_bound, ++i;
-    return true;
-}
-
 // 余/多 after a figure's number (1000余家, 1000多家): over it. 二十来家, 20来家 (twenty or so): 来 after a round
 // figure (a multiple of ten), before its unit — "about", as 左右; never 来自 (三十来自高校 has no unit after
 // 来). i moves past the word.
@@ -1449,11 +1437,9 @@ void about_before_unit(std::string_view text, const code_points& cps, std::size_
         q.qual = qualifier::approximate, ++i;
 }
 
-// What may follow a Chinese numeral instead of a unit: 翻一番 (doublings) or 成 (三成 = 30 %; 三成来自高校: a
-// share of what follows). True if one was read: `value` and the unit are the figure's, i past it.
-bool doublings_or_tenths(const code_points& cps, std::size_t k, std::size_t& i, std::size_t& first, double& value,
-                         quantity& q) {
-    if (doublings(cps, k, i, first, value, q)) return true;
+// What may follow a Chinese numeral instead of a unit: 成 (三成 = 30 %; 三成来自高校: a share of what
+// follows). True if one was read: `value` and the unit are the figure's, i past it.
+bool tenths_share(const code_points& cps, std::size_t& i, double& value, quantity& q) {
     if (i >= cps.size() || cps[i].c != U'成' || value < 1 || value > 10) return false;
     const bool share = i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' ||
                        cps[i + 1].c == U'左' || cps[i + 1].c == U'多' || starts_with(cps, i + 1, U"来自");
@@ -1542,7 +1528,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         (cps[i + 1].c == U'余' || cps[i + 1].c == U'多'))
         multiplier = cps[i].c == U'万' ? "万" : "亿", ++i;
     about_before_unit(text, cps, i, value, q);
-    if (!chinese || !doublings_or_tenths(cps, k, i, first, value, q)) {
+    if (!chinese || !tenths_share(cps, i, value, q)) {
         std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
         std::size_t n = renminbi(cps, i, with_visits(cps, i, unit_length(text, cps, i, unit), unit), unit);
         if (!n && !masked) n = word_after_number(text, cps, k, i, unit, multiplier.empty(), chinese, value);
