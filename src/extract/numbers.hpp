@@ -109,11 +109,23 @@ constexpr bool is_chinese_numeral_test(char32_t c) {
 }
 [[gnu::always_inline]] inline bool is_chinese_numeral(char32_t c) { return bmp_bits<is_chinese_numeral_test>::has(c); }
 
+// Two neighbouring digits one apart inside a numeral, the second at k (三四十, 十二三, 一千二三百): a
+// spoken range ("thirty or forty"), never the digits of one number (二〇二三 is a run of more).
+bool spoken_pair_at(const code_points& cps, std::size_t from, std::size_t to, std::size_t k) {
+    const int low = chinese_digit(cps[k - 1].c), high = chinese_digit(cps[k].c);
+    if (low < 1 || high != low + 1 || cps[k].c == U'两' || cps[k - 1].c == U'两') return false;
+    return (k - 1 == from || chinese_digit(cps[k - 2].c) < 0) && (k + 1 == to || chinese_digit(cps[k + 1].c) < 0);
+}
+
+// Which end of a spoken range (spoken_pair_at) chinese_value reads: none (refused), its low or its high.
+enum class spoken_end : std::uint8_t { none, low, high };
+
 // The numeral grammar of §7.3 over a run of code points; nullopt if it is not a numeral (only
 // multipliers, two decimal points, a multiplier inside the decimals). `why`, when given, says why
 // a run that looks like a numeral is none (两两, 十十): parse_chinese_number refuses it with that.
+// A spoken range (三四十) is no one number: refused unless `end` asks for its low or its high.
 std::optional<double> chinese_value(const code_points& cps, std::size_t from, std::size_t to,
-                                    const char** why = nullptr) {
+                                    const char** why = nullptr, spoken_end end = spoken_end::none) {
     double total = 0, section = 0, number = 0, fraction = 0, scale = 0.1;
     bool any = false, previous_digit = false, decimals = false, hundred_million = false;
     double last_small = 0;  // the last 十/百/千 of the section: they only go down (一千二百三十)
@@ -130,6 +142,14 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
                 return refuse(
                     "两 next to another digit (两两, 一两): 两 is a numeral only alone or before a multiplier "
                     "(两项, 两百, 两万)");
+            if (previous_digit && !decimals && spoken_pair_at(cps, from, to, k)) {
+                if (end == spoken_end::none)
+                    return refuse(
+                        "two neighbouring digits (三四十, 十二三, 五六百) are a spoken range, no one number: "
+                        "write its ends in digits (30-40)");
+                if (end == spoken_end::high) number = d;
+                continue;  // previous_digit stays: 十二三 has no third digit
+            }
             if (decimals)
                 fraction += d * scale, scale /= 10;
             else
@@ -520,8 +540,9 @@ bool yi_before(const code_points& cps, std::size_t k, std::size_t end) {
 // The value of the Chinese numeral cps[k, end). 二十八亿元 reads as 28 亿元, as 28亿元 does: a
 // trailing 万/亿 that starts a unit (亿元, 万人) or comes before 余/多 is left to the unit (`end`
 // moves back), so one variable's figures keep one scale however they are written.
-std::optional<double> chinese_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t& end) {
-    const std::optional<double> whole = chinese_value(cps, k, end);
+std::optional<double> chinese_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t& end,
+                                     spoken_end spoken = spoken_end::none) {
+    const std::optional<double> whole = chinese_value(cps, k, end, nullptr, spoken);
     if (!whole || end - k < 2 || (cps[end - 1].c != U'万' && cps[end - 1].c != U'亿')) return whole;
     std::string unit;
     const bool approximate = end < cps.size() && (cps[end].c == U'余' || cps[end].c == U'多');
@@ -532,7 +553,7 @@ std::optional<double> chinese_figure(std::string_view text, const code_points& c
         --end;
         return *whole / 1e4;
     }
-    const std::optional<double> head = chinese_value(cps, k, end - 1);
+    const std::optional<double> head = chinese_value(cps, k, end - 1, nullptr, spoken);
     if (head) --end;
     return head ? head : whole;
 }
@@ -1181,7 +1202,7 @@ std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
 // double: out_of_range); 亿亿, a magnitude doubled (九千九百九十九亿亿项), is no figure of a report:
 // `damage`. False if the run is no numeral.
 bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size_t k, std::size_t& i, double& value,
-                        std::string_view& damage) {
+                        std::string_view& damage, spoken_end spoken = spoken_end::none) {
     if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
     std::size_t end = k;
     bool doubled = false, magnitudes_only = true;
@@ -1192,7 +1213,7 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     // 数十名, 几十家, 数百万元: "some tens", no number a report states (review23b F2: read as exactly
     // 10); 总数十二家 is twelve.
     if (magnitudes_only && k > 0 && (cps[k - 1].c == U'数' || cps[k - 1].c == U'几')) return false;
-    std::optional<double> v = chinese_figure(text, cps, k, end);
+    std::optional<double> v = chinese_figure(text, cps, k, end, spoken);
     if (!v && (end == k + 1 || (end == k + 2 && (cps[k + 1].c == U'万' || cps[k + 1].c == U'亿'))) &&
         (v = bounded_magnitude(cps, k)))
         end = k + 1;  // 近千万元: 1000 万元, the 万 the unit's
@@ -1204,6 +1225,18 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
     i = end;
     return true;
+}
+
+// A spoken range at k (三四十家 30 to 40, 十二三家, 一千二三百万元): chinese_numeral_at refuses it as one
+// number; its low end into `value`, its high end into `high`, `i` past it. False if there is none.
+bool spoken_range_at(std::string_view text, const code_points& cps, std::size_t k, std::size_t& i, double& value,
+                     double& high, std::string_view& damage) {
+    bool pair = false;
+    for (std::size_t j = k + 1; j < cps.size() && is_chinese_numeral(cps[j].c) && !pair; ++j)
+        pair = chinese_digit(cps[j - 1].c) > 0 && chinese_digit(cps[j].c) > 0;
+    std::size_t high_end = 0;
+    return pair && chinese_numeral_at(text, cps, k, i, value, damage, spoken_end::low) &&
+           chinese_numeral_at(text, cps, k, high_end, high, damage, spoken_end::high) && high_end == i;
 }
 
 // 百分之 / 千分之 / 万分之 (十万分之, 百万分之, 千万分之) before k: the unit (% or ‰) of the numeral
@@ -1220,6 +1253,10 @@ const char* per_word_before(const code_points& cps, std::size_t k, double& divis
     }
     const char* unit = cps[k - 3].c == U'百' ? "%" : cps[k - 3].c == U'千' ? "‰" : nullptr;
     if (unit) first = k - 3;
+    // 三分之一, 四分之三: a fraction of a one-digit denominator, a share in % (33.3… %, 75 %).
+    const int denominator = chinese_digit(cps[k - 3].c);
+    if (!unit && denominator >= 2 && (k < 4 || !is_chinese_numeral(cps[k - 4].c)))
+        unit = "%", first = k - 3, divisor = denominator / 100.0;
     return unit;
 }
 
@@ -1393,12 +1430,34 @@ std::size_t past_half_or_more_times(const code_points& cps, std::size_t i, quant
     return i;
 }
 
+// 余/多 after a figure's number (1000余家, 1000多家): over it. 二十来家, 20来家 (twenty or so): 来 after a round
+// figure (a multiple of ten), before its unit — "about", as 左右; never 来自 (三十来自高校 has no unit after
+// 来). i moves past the word.
+void about_before_unit(std::string_view text, const code_points& cps, std::size_t& i, double value, quantity& q) {
+    if (i < cps.size() && (cps[i].c == U'余' || cps[i].c == U'多'))
+        q.qual = qualifier::lower_bound, ++i;
+    else if (i + 1 < cps.size() && cps[i].c == U'来' && value >= 10 && std::fmod(value, 10) == 0 &&
+             unit_follows(text, cps, i + 1))
+        q.qual = qualifier::approximate, ++i;
+}
+
+// What may follow a Chinese numeral instead of a unit: 成 (三成 = 30 %; 三成来自高校: a share of what
+// follows). True if one was read: `value` and the unit are the figure's, i past it.
+bool tenths_share(const code_points& cps, std::size_t& i, double& value, quantity& q) {
+    if (i >= cps.size() || cps[i].c != U'成' || value < 1 || value > 10) return false;
+    const bool share = i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' ||
+                       cps[i + 1].c == U'左' || cps[i + 1].c == U'多' || starts_with(cps, i + 1, U"来自");
+    if (share) value *= 10, q.unit = "%", ++i;
+    return share;
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
     std::string_view damage;
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN(), per_divisor = 1;
-    bool masked = false, comma = false, chinese = false, code = false;
+    bool masked = false, comma = false, chinese = false, code = false, spoken = false;
+    double spoken_low = 1, spoken_high = 0;  // a spoken range's ends (三四十家), before 成 or 百分之 scale them
     std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
@@ -1450,8 +1509,10 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         }
         if (!masked && !stray_end && dangling_point_past(text, cps, i)) damage = "dangling_point", guess = value;
     } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
-        chinese = chinese_numeral_at(text, cps, k, i, value, damage);
+        chinese = chinese_numeral_at(text, cps, k, i, value, damage) ||
+                  (spoken = spoken_range_at(text, cps, k, i, value, spoken_high, damage));
         if (!chinese) return false;
+        spoken_low = value;
     } else {
         return false;
     }
@@ -1470,12 +1531,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     if (multiplier.empty() && i + 1 < cps.size() && (cps[i].c == U'万' || cps[i].c == U'亿') &&
         (cps[i + 1].c == U'余' || cps[i + 1].c == U'多'))
         multiplier = cps[i].c == U'万' ? "万" : "亿", ++i;
-    if (i < cps.size() && (cps[i].c == U'余' || cps[i].c == U'多')) q.qual = qualifier::lower_bound, ++i;
-    if (chinese && i < cps.size() && cps[i].c == U'成' && value >= 1 && value <= 10 &&
-        (i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' || cps[i + 1].c == U'左' ||
-         cps[i + 1].c == U'多')) {
-        value *= 10, q.unit = "%", ++i;  // 三成 = 30%
-    } else {
+    about_before_unit(text, cps, i, value, q);
+    if (!chinese || !tenths_share(cps, i, value, q)) {
         std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
         std::size_t n = renminbi(cps, i, with_visits(cps, i, unit_length(text, cps, i, unit), unit), unit);
         if (!n && !masked) n = word_after_number(text, cps, k, i, unit, multiplier.empty(), chinese, value);
@@ -1490,6 +1547,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     }
     if (!chinese && first == k) minus_sign_before(cps, k, s, first, value);
     q.value = q.high = value;
+    if (spoken) q.high = spoken_high * (value / spoken_low), q.range = true;
     s.first = first, s.last = i;
     return true;
 }
@@ -1521,10 +1579,10 @@ std::size_t negated_bound(const code_points& cps, std::size_t k, qualifier& qual
 }
 
 // The last characters of the words qualifiers() reads before a figure (不超过, 不高于…, 超过, 突破, 逾,
-// 超, 不足, 近, 约, 上): before most figures stands none of them, and its dozen word tests are skipped.
+// 超, 不足, 不到, 近, 约, 约为, 上): before most figures stands none of them, and its dozen word tests are skipped.
 constexpr bool ends_bound_word(char32_t c) {
     return c == U'过' || c == U'于' || c == U'破' || c == U'逾' || c == U'超' || c == U'足' || c == U'近' ||
-           c == U'约' || c == U'上';
+           c == U'约' || c == U'上' || c == U'到' || c == U'为';
 }
 
 // The bound word that ends at `before` (不超过, 超过, 突破, 逾, 超, 不足, 近, 约, 上 before a bounded
@@ -1535,20 +1593,32 @@ std::size_t bound_word_start(const code_points& cps, std::size_t before, qualifi
     if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
         return qual = qualifier::lower_bound, before - (ends_with(cps, before, U"逾") ? 1 : 2);
     if (ends_with(cps, before, U"超") && !closes_a_word(cps, before))
-        return qual = qualifier::lower_bound, before - 1;  // 超2000家: 超过 in short
-    if (ends_with(cps, before, U"不足")) return qual = qualifier::upper_bound, before - 2;
+        return qual = qualifier::lower_bound, before - 1;                    // 超2000家: 超过 in short
+    if (ends_with(cps, before, U"不足") || ends_with(cps, before, U"不到"))  // 不到1200家: under, as 不足
+        return qual = qualifier::upper_bound, before - 2;
     if (ends_with(cps, before, U"近") && !closes_a_word(cps, before)) return qual = qualifier::upper_bound, before - 1;
     if (ends_with(cps, before, U"约") && !closes_a_word(cps, before)) return qual = qualifier::approximate, before - 1;
+    if (ends_with(cps, before, U"约为") && !closes_a_word(cps, before - 1))  // 约为1.2万家: about, as 约
+        return qual = qualifier::approximate, before - 2;
     if (ends_with(cps, before, U"上") && bounded_magnitude(cps, before))  // 上百家: over a hundred
         return qual = qualifier::lower_bound, before - 1;
     return before;
 }
 
+// 上下 after a figure (2.6%上下, 1200家上下): "about", as 左右 — not 上下游 (upstream and downstream
+// firms) nor 上下级: only before what is no ideograph or 的.
+bool about_after(const code_points& cps, std::size_t k) {
+    return starts_with(cps, k, U"上下") &&
+           (k + 2 >= cps.size() || !is_ideograph(cps[k + 2].c) || cps[k + 2].c == U'的');
+}
+
 void qualifiers(const code_points& cps, scanned& s) {
     quantity& q = s.q;
     std::size_t before = bound_word_start(cps, s.first, q.qual), after = s.last;
-    if (starts_with(cps, after, U"左右"))
+    if (starts_with(cps, after, U"左右") || about_after(cps, after))
         q.qual = qualifier::approximate, after += 2;
+    else if (starts_with(cps, after, U"出头"))  // 1200家出头: a little over 1200
+        q.qual = qualifier::lower_bound, after += 2;
     else if (starts_with(cps, after, U"以上"))
         q.qual = qualifier::lower_bound, after += 2;
     else if (starts_with(cps, after, U"以下") || starts_with(cps, after, U"以内"))

@@ -176,6 +176,56 @@ std::size_t page_data_at(const code_points& cps, std::size_t k) {
     return end >= cps.size() || is_blank(cps[end].c) || one_of(cps[end].c, U"\r\n|/,;") ? end - k : 0;
 }
 
+// The magnitude a unit opens with (万元 1e4, 亿元 1e8, 万亿元 1e12, 千万元 1e7) and its length in bytes
+// into `length`; 0 if it opens with none.
+double unit_magnitude(std::string_view unit, std::size_t& length) {
+    constexpr std::pair<std::string_view, double> magnitudes[] = {
+        {"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"亿", 1e8}, {"万", 1e4}};
+    for (const auto& [word, scale] : magnitudes)
+        if (unit.substr(0, word.size()) == word) return length = word.size(), scale;
+    return 0;
+}
+
+// A range whose ends each state their magnitude (8000万-1.2亿元, 5000亿元至1.2万亿元): one range in the
+// unit of its high end (0.8-1.2 亿元). Read apart, the low end was an exact figure and the dash after
+// its 万 a minus sign (a damaged -1.2亿元); 1.2万-1.5万亿元 and 5亿-10亿元 state one magnitude twice
+// (the low end's 万 opens 万亿), their high end was NaN. True if it read one.
+bool extend_to_scaled_range(std::string_view text, const code_points& cps, scanned& s) {
+    std::size_t low_length = 0, high_length = 0;
+    if (s.last + 1 >= cps.size() || !is_dash(cps[s.last].c) || !s.damage.empty()) return false;
+    const double low_scale = unit_magnitude(s.q.unit, low_length);
+    scanned second;
+    bool date = false;
+    if (low_scale == 0 || !number_at(text, cps, s.last + 1, second, date) || second.q.range) return false;
+    if (second.damage == "minus_sign") second.q.value = second.q.high = -second.guess, second.damage = {};
+    const double high_scale = unit_magnitude(second.q.unit, high_length);
+    const std::string_view low_rest = std::string_view(s.q.unit).substr(low_length),
+                           high_rest = std::string_view(second.q.unit).substr(high_length);
+    if (!second.damage.empty() || high_scale == 0 || (!low_rest.empty() && low_rest != high_rest)) return false;
+    if (!low_rest.empty() || second.q.unit.compare(0, low_length, s.q.unit) != 0)
+        s.q.value = s.q.value * low_scale / high_scale;
+    s.q.high = second.q.value;
+    s.q.unit = second.q.unit;
+    s.q.range = true;
+    s.q.masked |= second.q.masked;
+    s.last = second.last;
+    return true;
+}
+
+// The qualifier of a 分别 list's bound word reaches every figure it lists (分别约为1.2万家和1.8万家,
+// 分别超过A、B, 分别近A和B), not only the first: the exact figure of `s` after a joiner (和/与/及/、),
+// in a clause whose 分别 a bound word follows right before the list's first figure, takes it.
+void listed_qualifier(const code_points& cps, scanned& s) {
+    if (s.q.qual != qualifier::exact || s.first < 4 || !one_of(cps[s.first - 1].c, U"和与及、")) return;
+    std::size_t j = s.first - 1;
+    while (j > 2 && s.first - j < 48 && !clause_end(cps[j - 1].c) && !ends_with(cps, j, U"分别")) --j;
+    if (!ends_with(cps, j, U"分别")) return;
+    std::size_t list = j;  // the list's first figure: the first digit or numeral after the bound word
+    while (list < s.first && !is_digit(cps[list].c) && !is_chinese_numeral(cps[list].c)) ++list;
+    qualifier qual = qualifier::exact;
+    if (list < s.first && bound_word_start(cps, list, qual) == j) s.q.qual = qual;
+}
+
 template <class Sink>
 std::size_t quantity_at(std::string_view text, const code_points& cps, std::size_t k, Sink& sink) {
     scanned s;
@@ -196,8 +246,9 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
         if (const std::size_t end = ratio_at(text, cps, s)) return end;
     }
     if (numeral_in_a_word(cps, k, s) || emphasis_not_mask(text, cps, k, s)) return s.last;
-    extend_to_range(text, cps, s);
+    if (!extend_to_scaled_range(text, cps, s)) extend_to_range(text, cps, s);
     qualifiers(cps, s);
+    listed_qualifier(cps, s);
     if (s.damage == "zero_digits" && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
         (ends_with(cps, s.last, U"以上") || ends_with(cps, s.last, U"以下")))
         s.damage = "threshold";  // "00万元以上企业": a threshold that lost its digits
