@@ -626,9 +626,7 @@ _REGION_PART = re.compile("(?:镇|乡|街道)$")
 #: The nation or the world opening a clause (after a date): another whole than any report's own
 #: area, as 全市 is in a county's report (全国研发投入强度2.68% in a province's report). Not 全国 naming
 #: a kind or a rank of the area's own (全国重点实验室5家, 全国首个…, 全国百强县), nor 世界 (世界500强企业3家).
-_NATION = re.compile(
-    _DATE_OPENING + "(全国|全球)(?!重点|首|第|百强|性|示范|文明|先进|优秀|科技进步|创新型|一流|领先|前列|排名|[0-9])"
-)
+_NATION = re.compile(_DATE_OPENING + "(全国|全球)(?!重点|首|第|百强|性|示范|文明|先进|优秀|科技进步|创新型|一流|领先|前列|排名|[0-9])")
 #: A zone's own word for itself opening a clause (园区, 本园区, 我区, 高新区…) in a zone's report.
 _OWN_ZONE = re.compile(_DATE_OPENING + rf"[本我]?(?:{_ZONES})(?![村镇])")
 _ZONE_NAME = re.compile(rf"(?:{_ZONES})$")

@@ -70,8 +70,9 @@ BOOST_AUTO_TEST_CASE(a_misspelt_id_of_a_result_names_the_closest) {
 
 BOOST_AUTO_TEST_CASE(a_misspelt_parent_of_a_framework_node_names_the_closest) {
     using composite::framework;
-    const std::string m =
-        message_of([] { framework({{"x", "Indx", 1, 1, 1}, {"y", "Index", 1, 1, 1}, {"Index", "", 1, 1, 2}}); });
+    const std::string m = message_of([] {
+        framework({{"x", "Indx", 1, 1, 1}, {"y", "Index", 1, 1, 1}, {"Index", "", 1, 1, 2}});
+    });
     BOOST_TEST(m.find("node 'x' has an unknown parent 'Indx' (did you mean 'Index'?)") != std::string::npos);
 }
 

@@ -36,9 +36,7 @@ def test_the_nations_figure_alone_stays_out() -> None:
     assert any("stated for 全国" in m for m in messages)
 
 
-@pytest.mark.parametrize(
-    "text", ["全国重点实验室达到5家。", "2025年，全国科技进步示范县建设中，全县研发投入强度1.4%。"]
-)
+@pytest.mark.parametrize("text", ["全国重点实验室达到5家。", "2025年，全国科技进步示范县建设中，全县研发投入强度1.4%。"])
 def test_a_national_kind_of_the_areas_own_keeps_its_figure(text: str) -> None:
     values, messages = _panel(text, "青石县")
     assert values and values["2025"], messages
