@@ -42,6 +42,19 @@ public:
     bool prior() const { return prior_; }  // in a sentence about the year before
     // Where the last period stated before the figure stands (code points), 0 if none.
     std::size_t last_stated() const { return next_ > 0 ? periods_[next_ - 1].at : 0; }
+    // Whether a period stated from code point `from` on (before the figure) follows 到 or 至 in the
+    // chunk `cps`: the only place a 到<year>年 can stand, so that reached_by_year_at walks a
+    // sentence for few figures (a later year than the one before is common, 到 before it is not).
+    bool stated_after_reaching_word(std::size_t from, const code_points& cps) const {
+        for (std::size_t r = next_, seen = 0; r > 0 && seen < 16; --r, ++seen) {
+            const std::size_t at = periods_[r - 1].at;
+            if (at + 1024 < from) break;  // records stand in order of the text, give or take a sentence
+            if (at < from || at <= cps.base() || at - cps.base() > cps.size()) continue;
+            const char32_t before = cps[at - cps.base() - 1].c;
+            if (before == U'到' || before == U'至') return true;
+        }
+        return false;
+    }
     // The period that governed before the sentence about the year before began.
     std::string_view governing() const { return governing_ ? std::string_view(*governing_) : std::string_view(); }
     // The period in force before the last one stated (完成全年目标的42%: the half-year's, before 全年).
@@ -619,7 +632,9 @@ private:
     bool plan_of_year_ahead(std::size_t first, std::string_view when, const period_cursor& period) const {
         const int year = when.size() == 4 ? year_of(when) : 0;
         const int report = period.report().empty() ? year_of(period.before_last()) : year_of(period.report());
-        return year > 0 && report > 0 && year > report && reached_by_year_at(cps_, first, year);
+        return year > 0 && report > 0 && year > report &&
+               period.stated_after_reaching_word(cps_.base() + first - std::min<std::size_t>(first, 160), cps_) &&
+               reached_by_year_at(cps_, first, year);
     }
 
     // "2026年，全区计划新增…20家，2025年新增15家": a sentence's plan word governs the clauses of the
