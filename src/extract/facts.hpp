@@ -46,10 +46,10 @@ public:
     // chunk `cps`: the only place a 到<year>年 can stand, so that reached_by_year_at walks a
     // sentence for few figures (a later year than the one before is common, 到 before it is not).
     bool stated_after_reaching_word(std::size_t from, const code_points& cps) const {
-        for (std::size_t r = next_, seen = 0; r > 0 && seen < 16; --r, ++seen) {
+        for (std::size_t r = next_; r > 0; --r) {  // the records stand in the order of the text
             const std::size_t at = periods_[r - 1].at;
-            if (at + 1024 < from) break;  // records stand in order of the text, give or take a sentence
-            if (at < from || at <= cps.base() || at - cps.base() > cps.size()) continue;
+            if (at < from) break;
+            if (at <= cps.base() || at - cps.base() > cps.size()) continue;
             const char32_t before = cps[at - cps.base() - 1].c;
             if (before == U'到' || before == U'至') return true;
         }
