@@ -1589,6 +1589,13 @@ constexpr bool ends_bound_word(char32_t c) {
 // magnitude): where it starts, its qualifier into `qual`; `before` if there is none.
 std::size_t bound_word_start(const code_points& cps, std::size_t before, qualifier& qual) {
     if (before == 0 || !bmp_bits<ends_bound_word>::has(cps[before - 1].c)) return before;  // most figures
+    // 达到 and 为 stand before many figures: only 不到 and 约为 of the words below end so
+    if (cps[before - 1].c == U'到')
+        return ends_with(cps, before, U"不到") ? (qual = qualifier::upper_bound, before - 2) : before;
+    if (cps[before - 1].c == U'为')
+        return ends_with(cps, before, U"约为") && !closes_a_word(cps, before - 1)
+                   ? (qual = qualifier::approximate, before - 2)
+                   : before;
     if (const std::size_t n = negated_bound(cps, before, qual)) return before - n;  // 不超过50万元, 不少于50场次
     if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
         return qual = qualifier::lower_bound, before - (ends_with(cps, before, U"逾") ? 1 : 2);
