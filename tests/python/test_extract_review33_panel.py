@@ -103,15 +103,12 @@ def test_the_nations_own_figure_stays_another_wholes(text: str, variable: str, o
     assert any("stated for 全国" in m for m in messages), messages
 
 
-def test_the_cli_panel_counts_entities_and_periods_apart(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_cli_panel_counts_entities_and_periods_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from zhibiao import cli
 
     path = tmp_path / "areas.txt"
     path.write_text(
-        "2025年青山市科技统计公报\n表2 2025年各县（市、区）研发投入情况\n县（市、区） 研发经费（亿元） 研发投入强度（%）\n"
-        "青山区 3.5 2.8\n绿水区 2.1 2.2\n白云县 1.0 1.2\n",
+        "2025年青山市科技统计公报\n表2 2025年各县（市、区）研发投入情况\n县（市、区） 研发经费（亿元） 研发投入强度（%）\n" "青山区 3.5 2.8\n绿水区 2.1 2.2\n白云县 1.0 1.2\n",
         encoding="utf-8",
     )
     cli.main(["--lang", "en", "extract", "--panel", "--entity", "青山市", "--period", "2025", str(path)])
