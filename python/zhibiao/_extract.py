@@ -697,11 +697,11 @@ def _leaves_out_other_areas(entity: str) -> bool:
 
 def _other_area_finding(row: Any, when: str, text: str, entity: str) -> dict[str, Any]:
     """The `other_area` finding of a figure stated for another whole than the report's entity (全市
-    in 青石县's report: the city's 80 is never the county's; 全国 before the fact's phrase, _nation) or for a town or
-    sub-district only (龙湖街道 in 龙湖区's report: a part's figure is never the whole's). Only where
-    the entity's name ends with a level word (_leaves_out_other_areas): else 全县 and 全市 cannot be
-    told apart from its own. A zone's figure alone stays (docs/reports.md: a zone is no region of
-    its own)."""
+    in 青石县's report: the city's 80 is never the county's; 全国 before the fact's phrase, _nation) or
+    for a town or sub-district only (龙湖街道 in 龙湖区's report: a part's figure is never the whole's).
+    Only where the entity's name ends with a level word (_leaves_out_other_areas): else 全县 and 全市
+    cannot be told apart from its own. A zone's figure alone stays (docs/reports.md: a zone is no
+    region of its own)."""
     clause = text[row.clause_begin : row.begin]
     whole = _nation(clause, row.phrase) or _WHOLE.match(clause)  # another whole opens the clause, else a town
     part = None if whole else _PART.search(clause)
