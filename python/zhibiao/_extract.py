@@ -479,6 +479,7 @@ PANEL_FIELDS = (
     "unit_converted",
     "period",
     "text",
+    "phrase",
     "begin",
     "end",
     "level",
@@ -571,7 +572,7 @@ def _chosen_values(
             raise _core.ParseError(f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period=")
         key = (row.variable, when)
         rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
-        scope = _whose(text[row.clause_begin : row.begin], entity) if text else None
+        scope = _whose(text[row.clause_begin : row.begin], entity, row.phrase) if text else None
         if scope is None and text and _leaves_out_other_areas(entity):
             scope = 0  # naming no area in the report of a county (a city…): the report's own
         if scope in (1, 3) and _leaves_out_other_areas(entity):
@@ -623,10 +624,17 @@ _PART = re.compile(
 )
 #: A part the C++ reader would call a region of its own (镇, 乡, 街道), not a zone of the area.
 _REGION_PART = re.compile("(?:镇|乡|街道)$")
-#: The nation or the world opening a clause (after a date): another whole than any report's own
-#: area, as 全市 is in a county's report (全国研发投入强度2.68% in a province's report). Not 全国 naming
-#: a kind or a rank of the area's own (全国重点实验室5家, 全国首个…, 全国百强县), nor 世界 (世界500强企业3家).
+#: The nation or the world opening a clause (after a date), not as a title or a rank of the area's own
+#: (全国重点实验室5家, 全国首个…, 全国百强县), nor 世界 (世界500强企业3家). Whether it names another whole
+#: than the report's area: _nation.
 _NATION = re.compile(_DATE_OPENING + "(全国|全球)(?!重点|首|第|百强|性|示范|文明|先进|优秀|科技进步|创新型|一流|领先|前列|排名|[0-9])")
+#: Words after 全国 saying the nation's own total or mean (全国共有…, 全国平均…, 全国范围内…, 全国的…).
+_NATION_ITSELF = re.compile("共|累计|平均|合计|总计|总体|整体|范围内|的")
+#: What may stand between the fact's phrase and its figure when the phrase counts the nation's own
+#: (全国高新技术企业数量达到46万家), not a programme of the nation's the area's figure is in
+#: (全国科技型中小企业评价入库企业达到120家).
+_LINK_WORDS = "总数 数量 总量 总额 规模 已经 已 共 累计 合计 总计 首次 达到 达 为 是 有 超过 突破 逾 近 约 增至 升至 增加到 增长到 提高到 上升到 了"
+_LINK_TO_FIGURE = re.compile(rf"(?:{'|'.join(_LINK_WORDS.split())}|[\s，,：:])*")
 #: A zone's own word for itself opening a clause (园区, 本园区, 我区, 高新区…) in a zone's report.
 _OWN_ZONE = re.compile(_DATE_OPENING + rf"[本我]?(?:{_ZONES})(?![村镇])")
 _ZONE_NAME = re.compile(rf"(?:{_ZONES})$")
@@ -639,15 +647,33 @@ def _text_of(text: Any) -> str:
     return text if isinstance(text, str) else ""
 
 
-def _whose(clause: str, entity: str) -> int | None:
+def _nation(clause: str, phrase: str) -> re.Match[str] | None:
+    """全国/全球 opening the clause before a figure (after a date) where they name another whole than
+    the report's area, as 全市 is in a county's report (全国研发投入强度2.68% in a province's report):
+    followed directly by the fact's `phrase` and then the figure (_LINK_TO_FIGURE), by a word of the
+    nation's own total (_NATION_ITSELF), or by …的 before the phrase. Otherwise a national programme or
+    title (全国科技型中小企业评价入库企业120家, 全国农业科技园区) the area's own figure is of."""
+    nation = _NATION.match(clause)
+    if not nation:
+        return None
+    rest = clause[nation.end() :]
+    if _NATION_ITSELF.match(rest):
+        return nation
+    at = rest.find(phrase) if phrase else -1
+    if at == 0 and _LINK_TO_FIGURE.fullmatch(rest, len(phrase)):
+        return nation
+    return nation if at > 0 and rest[:at].endswith("的") else None
+
+
+def _whose(clause: str, entity: str, phrase: str = "") -> int | None:
     """Whose figure the clause before it says it is: 0 the report's own entity (我县, 本县, or 全 and
     the level word of `entity`: 全县 in 青石县's report; a zone or town naming the entity itself: 青山经开区
-    in 青山经开区's report), 1 another whole (全市 in a county's report), 2 a zone of the area (高新区,
-    经开区, 工业园… named first), 3 a town or sub-district (镇, 乡, 街道: 龙湖街道 in 龙湖区's report too,
-    whatever its stem); None when it names none. Of two figures for one variable and period, the lower
-    wins where both say (to_panel)."""
+    in 青山经开区's report), 1 another whole (全市 in a county's report; 全国 before the fact's `phrase`:
+    _nation), 2 a zone of the area (高新区, 经开区, 工业园… named first), 3 a town or sub-district (镇,
+    乡, 街道: 龙湖街道 in 龙湖区's report too, whatever its stem); None when it names none. Of two figures
+    for one variable and period, the lower wins where both say (to_panel)."""
     own = entity[-1:] if entity[-1:] in _LEVELS else ""
-    if _NATION.match(clause):
+    if _nation(clause, phrase):
         return 1
     if _ZONE_NAME.search(entity) and _OWN_ZONE.match(clause):
         return 0  # 园区… in 青山高新区's report: the zone itself, not a zone of the area
@@ -671,13 +697,13 @@ def _leaves_out_other_areas(entity: str) -> bool:
 
 def _other_area_finding(row: Any, when: str, text: str, entity: str) -> dict[str, Any]:
     """The `other_area` finding of a figure stated for another whole than the report's entity (全市
-    in 青石县's report: the city's 80 is never the county's; 全国 in any area's) or for a town or
-    sub-district only (龙湖街道 in 龙湖区's report: a part's figure is never the whole's). Only where
-    the entity's name ends with a level word (_leaves_out_other_areas): else 全县 and 全市 cannot be
-    told apart from its own. A zone's figure alone stays (docs/reports.md: a zone is no region of
-    its own)."""
+    in 青石县's report: the city's 80 is never the county's; 全国 before the fact's phrase, _nation) or
+    for a town or sub-district only (龙湖街道 in 龙湖区's report: a part's figure is never the whole's).
+    Only where the entity's name ends with a level word (_leaves_out_other_areas): else 全县 and 全市
+    cannot be told apart from its own. A zone's figure alone stays (docs/reports.md: a zone is no
+    region of its own)."""
     clause = text[row.clause_begin : row.begin]
-    whole = _NATION.match(clause) or _WHOLE.match(clause)  # another whole opens the clause, else a town
+    whole = _nation(clause, row.phrase) or _WHOLE.match(clause)  # another whole opens the clause, else a town
     part = None if whole else _PART.search(clause)
     area = whole.group(0)[-2:] if whole else f"{part.group(1)}, a part of {entity}" if part else "another area"
     return {
@@ -827,21 +853,43 @@ _QUARTERS = {"一": "Q1", "二": "Q2", "三": "Q3", "四": "Q4"}
 
 def _period_of_unstated_year(row: Any, text: str, period: str | None) -> str | None:
     """The period of a figure the reader gave none: `period` (the year before it for a figure about
-    the year before), with the part of the year its sentence names before it (今年前三季度 with
+    the year before), with the part of the year that governs it (_governing_part: 今年前三季度 with
     period="2025": 2025YTD09, 去年同期 after it 2024YTD09), never the whole year for a part of it."""
     year = _prior_year(period) if row.flag_prior_year else period
     if not text or year is None or not re.fullmatch(r"[0-9]{4}", year):
         return year
-    start = max(text.rfind(stop, 0, row.begin) for stop in "。！？!?\n") + 1
-    parts = list(_UNSTATED_YEAR_PART.finditer(text, max(start - 1, 0), row.begin))
-    if not parts:
+    governing = _governing_part(row, text)
+    if governing is None:
         return year
-    part, months = parts[-1].groups()
+    part, months = governing.groups()
     if months:
         return str(_core.Period(f"{year}年1-{months}月"))
     if part.endswith("季度") and part != "前三季度":
         return year + _QUARTERS[part[-3]]
     return year + {"前三季度": "YTD09", "上半年": "H1", "下半年": "H2"}[part]
+
+
+#: The whole year named after a part of it (上半年…，全年新增50家; 年末, 年底, 全年累计): the figure is the year's.
+_WHOLE_YEAR = re.compile("全年|年末|年底")
+
+
+def _governing_part(row: Any, text: str) -> re.Match[str] | None:
+    """The part of a year (_UNSTATED_YEAR_PART) a figure with no period is of: the last one named in
+    the figure's own clause (or in a clause of the date alone just before it: 今年上半年，), else one
+    opening its sentence; either only when no 全年/年末/年底 stands between it and the figure. None
+    when none governs: the figure is the whole year's (上半年各项工作有序推进，全年新增50家)."""
+    start = max(text.rfind(stop, 0, row.begin) for stop in "。！？!?\n") + 1
+    parts = list(_UNSTATED_YEAR_PART.finditer(text, max(start - 1, 0), row.begin))
+    if not parts:
+        return None
+    clause_begin = max(row.clause_begin, start)
+    last, first = parts[-1], parts[0]
+    own = last.end() > clause_begin or not text[last.end() : clause_begin].strip(" \t，,：:")
+    opening = first.start() <= start
+    for part in ([last] if own else []) + ([first] if opening else []):
+        if not _WHOLE_YEAR.search(text, part.end(), row.begin):
+            return part
+    return None
 
 
 def _prior_year(period: str | None) -> str | None:

@@ -514,8 +514,9 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "written_to": {"en": "written to {where}", "zh": "已写入{where}"},
     "columns_read_as": {"en": "columns read as inputs: {pairs}", "zh": "按输入读取的列：{pairs}"},
     "panel_read": {
-        "en": "{source}: {entity}, {periods:count=period}, {variables:count=variable}; written to {where}",
-        "zh": "{source}：{entity}，时期 {periods} 个，变量 {variables} 个；已写入{where}",
+        "en": "{source}: {entity}'s report, {entities:count=entity/entities} × {periods:count=period}, "
+        "{variables:count=variable}; written to {where}",
+        "zh": "{source}：{entity}的报告，主体 {entities} 个 × 时期 {periods} 个，变量 {variables} 个；已写入{where}",
     },
     "needs_panel": {
         "en": "{flag} is an option of --panel (the report's panel): give --panel --entity NAME",

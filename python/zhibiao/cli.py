@@ -1334,7 +1334,8 @@ def _write_report_panel(facts: Any, name: str, args: argparse.Namespace) -> None
             "panel_read",
             source=name,
             entity=args.entity,
-            periods=len(table),
+            entities=table.index.get_level_values("entity").nunique(),
+            periods=table.index.get_level_values("period").nunique(),
             variables=len(units),
             where=_where(args.out),
         )
