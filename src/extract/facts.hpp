@@ -407,12 +407,20 @@ private:
     // once for the column (table_heading): never a guess from the words around.
     void name_by_heading(const scanned& s, fact_naming& n, std::vector<report_finding>& findings) {
         n.entity = s.row_label;
-        if (const phrase_entries* group = phrase_in_heading(s.table_heading)) {
-            n.entry = choose_entry(*group, distinctions{});
+        const heading_reading& heading = read_heading(s.table_heading);
+        if (heading.group) {
+            // The heading's own words choose as they would in prose: 新增高新技术企业（家） is the year's
+            // new firms, not how many there are (review 33, f2).
+            n.entry = choose_entry(*heading.group, heading.stated);
             if (n.entry) {
-                n.phrase = group->phrase, n.status = n.entry->status, n.stage = n.entry->stage,
-                n.scope = n.entry->scope;
-                last_entry_ = n.entry, last_group_ = group;
+                n.phrase = heading.group->phrase;
+                n.status = *heading.stated.status ? std::string_view(heading.stated.status)
+                                                  : std::string_view(n.entry->status);
+                n.stage =
+                    *heading.stated.stage ? std::string_view(heading.stated.stage) : std::string_view(n.entry->stage);
+                n.scope =
+                    *heading.stated.scope ? std::string_view(heading.stated.scope) : std::string_view(n.entry->scope);
+                last_entry_ = n.entry, last_group_ = heading.group;
             }
         }
         if (!n.entry && headings_told_.insert(s.table_heading.data()).second)
@@ -422,12 +430,25 @@ private:
                                                 ") names no variable of the lexicon: its cells have none"));
     }
 
+    // A table's heading read once (each row asks again): the phrase it names and the words stated in it.
+    struct heading_reading {
+        const phrase_entries* group = nullptr;
+        distinctions stated;
+    };
+    const heading_reading& read_heading(std::string_view heading) {
+        const auto [known, fresh] = heading_readings_.emplace(heading.data(), heading_reading{});
+        if (fresh) {
+            known->second.group = phrase_in_heading(heading);
+            std::size_t invalid = 0;
+            const code_points words = decode(heading, invalid);
+            if (known->second.group) known->second.stated = stated_distinctions(words, 0, words.size());
+        }
+        return known->second;
+    }
+
     // The longest phrase of the lexicon inside a table's heading (专利授权量 in 专利授权量, 研发经费 in
-    // 研发经费支出合计), the first of those as long; nullptr if none. Remembered per heading: each
-    // row asks again.
-    const phrase_entries* phrase_in_heading(std::string_view heading) {
-        const auto [known, fresh] = heading_phrases_.emplace(heading.data(), nullptr);
-        if (!fresh) return known->second;
+    // 研发经费支出合计), the first of those as long; nullptr if none.
+    const phrase_entries* phrase_in_heading(std::string_view heading) const {
         std::vector<std::size_t> starts;  // of the heading's code points, and its end
         for (std::size_t i = 0; i < heading.size(); ++i)
             if ((static_cast<unsigned char>(heading[i]) & 0xC0) != 0x80) starts.push_back(i);
@@ -437,7 +458,7 @@ private:
             for (std::size_t i = 0; i + length <= n; ++i)
                 if (const phrase_entries* g =
                         ix_.phrases.find(heading.substr(starts[i], starts[i + length] - starts[i])))
-                    return known->second = g;
+                    return g;
         return nullptr;
     }
 
@@ -540,17 +561,38 @@ private:
     // "2024年部门预算收入合计3250万元，其中科学技术支出2800万元，基本支出1200万元，项目支出…": a sentence
     // of the bureau's own budget or final accounts (部门预算, 部门决算, 三公经费, 基本支出, 财政拨款收支,
     // 本部门…) states what the bureau spends on itself, not the region's spending on science (a 财政科技支出
-    // there is the bureau's budget line) — unless the figure's clause names the region (全市财政科技支出…).
-    // Not 项目支出 alone: a region's 科技项目支出 is a part of its spending. Asked only of public spending
-    // (public_spending), over its sentence both ways.
+    // there is the bureau's budget line). The figure's own clause decides first: naming the region
+    // (全市, 我县, 本市, 市本级, 县财政…) it is the region's, naming a budget word the bureau's; else the
+    // first clause of its sentence part naming the region makes it the region's (我县财政科技支出3.2亿元，
+    // 占…3.5%). A budget word counts only within the figure's sentence part, up to ；or 。 (县财政科技
+    // 支出3.2亿元…；科技局本部门支出850万元: the 本部门 is another part's; review 33, f5). Not 项目支出
+    // alone: a region's 科技项目支出 is a part of its spending. Asked only of public spending.
     bool own_budget_sentence(const scanned& s, std::size_t clause) const {
         // (the sentence's words are read only for these, few figures: at every amount it cost ~8 % of a call)
-        for (std::size_t k = clause; k + 1 < s.first; ++k)
-            if (cps_[k].c == U'全' && one_of(cps_[k + 1].c, U"市县区省州旗镇")) return false;
         constexpr std::size_t reach = 160;
-        std::size_t from = s.first, to = s.last;
-        while (from > 0 && s.first - from < reach && !one_of(cps_[from - 1].c, U"。！？!?\n\r")) --from;
-        while (to < cps_.size() && to - s.last < reach && !one_of(cps_[to].c, U"。！？!?\n\r")) ++to;
+        std::size_t from = s.first, to = s.last, clause_end = s.last;
+        while (from > 0 && s.first - from < reach && !one_of(cps_[from - 1].c, U"。！？!?；;\n\r")) --from;
+        while (to < cps_.size() && to - s.last < reach && !one_of(cps_[to].c, U"。！？!?；;\n\r")) ++to;
+        while (clause_end < to && !one_of(cps_[clause_end].c, U"，,")) ++clause_end;
+        if (names_the_region_between(clause, s.first)) return false;
+        if (budget_word_between(clause, clause_end)) return true;
+        std::size_t first_clause_end = from;
+        while (first_clause_end < clause && !one_of(cps_[first_clause_end].c, U"，,")) ++first_clause_end;
+        if (clause > from && names_the_region_between(from, first_clause_end)) return false;
+        return budget_word_between(from, to);
+    }
+    // The region as the subject of public spending in code points [from, to): 全市, 我县, 本市 (not
+    // 本部门), 市本级, 县财政, 青山县财政.
+    bool names_the_region_between(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k + 1 < to; ++k) {
+            const char32_t c = cps_[k].c;
+            if (one_of(c, U"全我本") && one_of(cps_[k + 1].c, U"市县区省州旗镇")) return true;
+            if (one_of(c, U"市县区省州旗") && (starts_with(cps_, k + 1, U"本级") || starts_with(cps_, k + 1, U"财政")))
+                return true;
+        }
+        return false;
+    }
+    bool budget_word_between(std::size_t from, std::size_t to) const {
         for (std::size_t k = from; k < to; ++k)
             if (one_of(cps_[k].c, U"部基三拨本机") &&
                 (starts_with_any(cps_, k, U"部门预算", U"部门决算", U"部门收入", U"部门支出", U"基本支出") ||
@@ -627,11 +669,13 @@ private:
         return false;
     }
 
-    // A figure of a year after the report's (its title's, else the period stated before the figure's)
-    // that 到<year>年 reaches: a plan (reached_by_year_at). Most figures are of the report's year: no walk.
+    // A figure of a year after the report's (its title's) that 到<year>年 reaches: a plan
+    // (reached_by_year_at). Most figures are of the report's year: no walk. With no year in the title
+    // the report's year is unknown: a year stated before (2020年…800家。到2025年…达到1500家) is no
+    // report's year, as a retrospective tells past years before the latest (review 33, f4).
     bool plan_of_year_ahead(std::size_t first, std::string_view when, const period_cursor& period) const {
         const int year = when.size() == 4 ? year_of(when) : 0;
-        const int report = period.report().empty() ? year_of(period.before_last()) : year_of(period.report());
+        const int report = period.report().empty() ? 0 : year_of(period.report());
         return year > 0 && report > 0 && year > report &&
                period.stated_after_reaching_word(cps_.base() + first - std::min<std::size_t>(first, 160), cps_) &&
                reached_by_year_at(cps_, first, year);
@@ -1579,17 +1623,52 @@ private:
         return true;
     }
 
-    // 公司, 集团, 本公司, 我集团 (after a date at most: 2025年公司…) name no other firm: in a firm's own
-    // report they are the report's own entity, as 本县 is a county's (trial33 01).
-    static bool names_the_report_itself(std::string_view name) {
+    // 本公司, 我集团 (after a date at most: 2025年本公司…) are the report's own entity, as 本县 is a
+    // county's (trial33 01). Bare 公司, 集团 are so only in a report a firm issues (its head names the
+    // firm): in a region's report (青山科技集团是全县龙头企业，集团研发投入5亿元) they are the firm just
+    // named, another entity (review 33, f1).
+    bool names_the_report_itself(std::string_view name) const {
         for (const std::string_view self : {"公司", "集团"}) {
             if (name.size() < self.size() || name.substr(name.size() - self.size()) != self) continue;
             std::string_view before = name.substr(0, name.size() - self.size());
+            bool pronoun_said = false;
             for (const std::string_view pronoun : {"本", "我"})
                 if (before.size() >= pronoun.size() && before.substr(before.size() - pronoun.size()) == pronoun)
-                    before.remove_suffix(pronoun.size());
-            return is_date_words(before);
+                    before.remove_suffix(pronoun.size()), pronoun_said = true;
+            return is_date_words(before) && (pronoun_said || head_names_a_firm());
         }
+        return false;
+    }
+    // The report's head names a firm as the issuer: one of its first three lines standing alone as a
+    // title or issuer's line (no 。 or ，, 200 bytes at most) names one ending in 公司, 集团 or 股份
+    // (江南精密机械股份有限公司2025年度科技创新报告), no government office (科技局, 人民政府…) before it.
+    // A text opening with a sentence has no such head. Read once, from the text's bytes (rdz28).
+    bool head_names_a_firm() const {
+        if (head_names_a_firm_ < 0) head_names_a_firm_ = firm_in_head() ? 1 : 0;
+        return head_names_a_firm_ == 1;
+    }
+    bool firm_in_head() const {
+        std::size_t from = 0;
+        for (int lines = 0; lines < 3 && from < text_.size(); ++lines) {
+            const std::size_t end = std::min(text_.find('\n', from), text_.size());
+            const std::string_view line = text_.substr(from, end - from);
+            if (line.size() > 200 || line.find("。") != std::string_view::npos ||
+                line.find("，") != std::string_view::npos)
+                return false;
+            if (firm_in_line(line, from)) return true;
+            from = end + 1;
+        }
+        return false;
+    }
+    // `line` starts at byte `from` of the text.
+    bool firm_in_line(std::string_view line, std::size_t from) const {
+        for (const std::string_view office : {"局", "厅", "政府", "委员会", "管委会", "办公室"})
+            line = line.substr(0, line.find(office));
+        for (const std::string_view firm : {"公司", "集团", "股份"})
+            for (std::size_t k = line.find(firm); k != std::string_view::npos; k = line.find(firm, k + 1)) {
+                const char32_t before = ideograph_before(from + k);
+                if (before && !one_of(before, U"本我该各年月子的市")) return true;
+            }
         return false;
     }
     // Only digits and the words of a date (2025年, 上半年, 前三季度, 1-9月): no name.
@@ -2344,6 +2423,7 @@ private:
     // instructions each)
     std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> written_flags_;
     mutable const phrase_entries* other_scope_group_ = nullptr;  // of other_scope_of_previous()
+    mutable int head_names_a_firm_ = -1;                         // head_names_a_firm(): -1 not read yet
     std::size_t respectively_end_ = 0, respectively_count_ = 0;  // the 分别 in force, figures after it
     std::vector<const phrase_entries*> listed_;                  // the phrases its list named, in order
     std::size_t listed_at_ = 0;                                  // the byte after the 分别 of listed_
@@ -2405,9 +2485,9 @@ private:
     pairing pairing_ = pairing::none;               // how paired_with_levels() bound the figure being added
     std::size_t paired_at_ = 0, paired_count_ = 0;  // its 分别 (byte after), the figures after it so far
     std::size_t paired_end_ = 0;                    // code point after the last of them
-    // The headings of tables by area (scan_state::labels, stable for the call) and the phrase each names;
+    // The headings of tables by area (scan_state::labels, stable for the call) and how each reads;
     // those naming none a finding was given for.
-    std::unordered_map<const char*, const phrase_entries*> heading_phrases_;
+    std::unordered_map<const char*, heading_reading> heading_readings_;
     std::unordered_set<const char*> headings_told_;
 };
 
