@@ -150,6 +150,14 @@ def test_a_sub_row_with_a_colon_is_an_area_and_the_total_after_it_is_read():
     assert "table_row" not in set(facts.attrs["findings"].kind)
 
 
+def test_a_sub_row_with_a_colon_keeps_a_table_of_indicators_going():
+    # before, the 其中： line was prose: its figures and the rows after it lost their columns' periods and units
+    facts = zb.extract(TITLE + "指标 单位 2023年 2024年\n专利授权量 件 1000 1200\n其中：发明专利授权量 件 200 260\n高新技术企业 家 50 60\n")
+    part, firms = _cell(facts, "200"), _cell(facts, "50")
+    assert (part.variable, part.period, part.unit) == ("invention_patents_granted", "2023", "件")
+    assert (firms.variable, firms.period, firms.unit) == ("hnte_total", "2023", "家")
+
+
 def test_a_table_of_years_by_area_reads_as_before():
     text = TITLE + "（单位：件）\n地区 2023年 2024年\n青山县 386 412\n"
     facts = zb.extract(text)
