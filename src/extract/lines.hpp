@@ -44,7 +44,11 @@ bool line_tokens(const code_points& cps, std::size_t line, std::size_t& end,
         // damaged), not a clause mark that would make the line prose.
         const bool separator =
             c == ',' && end > from && is_digit(cps[end - 1].c) && end + 1 < cps.size() && is_digit(cps[end + 1].c);
-        if (!separator && (clause_end(c) || c == U'：' || c == ':' || (c == U'、' && !within_brackets(cps, from, end))))
+        // "其中：高新区 60 1.8": the colon of a sub-row's 其中 opening the line, a row as "其中 高新区" is
+        const bool sub_row =
+            (c == U'：' || c == ':') && tokens.empty() && end == from + 2 && starts_with(cps, from, U"其中");
+        if (!separator && !sub_row &&
+            (clause_end(c) || c == U'：' || c == ':' || (c == U'、' && !within_brackets(cps, from, end))))
             return false;
     }
     return !tokens.empty();
@@ -344,34 +348,73 @@ bool area_rows(const std::vector<scan_state::column>& columns) {
     return columns.size() >= 2 && columns[1].heading != nullptr;
 }
 
-// 合计, 总计, 全市, 全省合计, "合　计": a row of a table by area that is the whole, the report's own entity.
-bool total_label(const code_points& cps, std::size_t b, std::size_t e) {
-    std::u32string label;
-    for (std::size_t k = b; k < e; ++k)
-        if (cps[k].c != ' ') label += cps[k].c;
-    return label.find(U"合计") != std::u32string::npos || label.find(U"总计") != std::u32string::npos ||
-           (label.size() == 2 && label[0] == U'全');
+// What the first cell of a row of a table by area names (row_area): an area, the whole (合计, 总计,
+// 全市: the report's own), or a row that is no area — a 小计 of some areas, an average of them, or a
+// label that names none (a firm, an indicator): those are refused (table_row), never an entity.
+enum class area_row_kind { area, total, subtotal, average, not_area };
+
+// True when label ends with an area's word: 青山县, 高新区, 龙湖街道, 红旗镇, 锡林郭勒盟.
+bool ends_in_area_word(std::u32string_view label) {
+    static constexpr std::u32string_view words[] = {U"省", U"市", U"县", U"区",   U"旗",    U"州",
+                                                    U"盟", U"镇", U"乡", U"街道", U"办事处"};
+    for (const std::u32string_view w : words)
+        if (label.size() > w.size() && label.substr(label.size() - w.size()) == w) return true;
+    return false;
+}
+
+// The kind of a row's label (its blanks dropped, a 其中 before it dropped).
+area_row_kind area_row_of(std::u32string_view label) {
+    const auto has = [&](std::u32string_view w) { return label.find(w) != std::u32string_view::npos; };
+    if (has(U"小计")) return area_row_kind::subtotal;                 // 市辖区小计: some areas, not the whole
+    if (has(U"平均") || has(U"均值")) return area_row_kind::average;  // 全市平均: no area's figure
+    if (has(U"合计") || has(U"总计") || (label.size() == 2 && label[0] == U'全')) return area_row_kind::total;
+    return ends_in_area_word(label) ? area_row_kind::area : area_row_kind::not_area;
 }
 
 // The area a row of a table by area names: the tokens of its name, a 其中 before them dropped ("其中
-// 高新区": a part of the area above, an area of its own); "" for the whole (total_label).
+// 高新区", "其中：高新区": a part of the area above, an area of its own); "" when the row is no area
+// (its kind in `kind`).
 std::string_view row_area(std::string_view text, const code_points& cps,
-                          const std::vector<std::pair<std::size_t, std::size_t>>& tokens, std::size_t shift) {
+                          const std::vector<std::pair<std::size_t, std::size_t>>& tokens, std::size_t shift,
+                          area_row_kind& kind) {
     std::size_t b = tokens[0].first;
     const std::size_t e = tokens[shift].second;
     if (starts_with(cps, b, U"其中") && b + 2 < e) b += 2;
-    while (b < e && cps[b].c == ' ') ++b;
-    if (b == e || total_label(cps, b, e)) return {};
+    while (b < e && (cps[b].c == ' ' || cps[b].c == U'：' || cps[b].c == ':')) ++b;
+    std::u32string label;
+    for (std::size_t k = b; k < e; ++k)
+        if (cps[k].c != ' ') label += cps[k].c;
+    // 青山区（含开发区）: the area the words before the bracket name
+    if (!label.empty() && (label.back() == U'）' || label.back() == ')'))
+        if (const std::size_t open = label.find_last_of(U"（("); open != std::u32string::npos && open > 0)
+            label.resize(open);
+    kind = area_row_of(label);
+    if (kind != area_row_kind::area) return {};
     return text.substr(cps[b].begin, cps.end_of(e - 1) - cps[b].begin);
 }
 
-// Why a row of a table with these columns was not read (the table_row finding).
-const char* row_refused(const std::vector<scan_state::column>& columns) {
-    return area_rows(columns) ? "a row of a table with a row per area (its first cell) and a column per indicator, not "
-                                "read: its cells are not as many as the header's columns, or one is no figure or "
-                                "states no unit: its figures have no variable nor area"
-                              : "a row of a table whose columns could not be read (its periods, units or cells): its "
-                                "figures have no variable";
+// Why a row of a table with these columns was not read (the table_row finding); `kind`: what its
+// label names when the table is one by area.
+const char* row_refused(const std::vector<scan_state::column>& columns, area_row_kind kind) {
+    if (!area_rows(columns))
+        return "a row of a table whose columns could not be read (its periods, units or cells): its figures have no "
+               "variable";
+    switch (kind) {
+        case area_row_kind::subtotal:
+            return "a row of a table with a row per area that is a subtotal of some of its areas (小计), neither an "
+                   "area nor the report's own: its figures have no variable nor area";
+        case area_row_kind::average:
+            return "a row of a table with a row per area that is an average of its areas (平均, 均值), neither an "
+                   "area nor the report's own: its figures have no variable nor area";
+        case area_row_kind::not_area:
+            return "a row of a table with a row per area whose first cell names no area (it ends in no 省, 市, 县, "
+                   "区, 旗, 州, 盟, 镇, 乡, 街道 nor 办事处: a firm or an indicator is no area): its figures have no "
+                   "variable nor area";
+        default:
+            return "a row of a table with a row per area (its first cell) and a column per indicator, not read: its "
+                   "cells are not as many as the header's columns, or one is no figure or states no unit: its "
+                   "figures have no variable nor area";
+    }
 }
 
 // Digits only in cps[b, e), and some.
@@ -557,7 +600,10 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         !unit_column && unit_in_brackets(text, cps, tokens[shift].first, tokens[shift].second, name_unit) > 0;
     // "（单位：万元）", "单位：家" above the table: the unit of its cells that state none of their own
     const std::string_view table_unit = unit_column ? std::string_view() : std::string_view(carried.table_unit);
-    const std::string_view area = area_rows(carried.table) ? row_area(text, cps, tokens, shift) : std::string_view();
+    area_row_kind row_kind = area_row_kind::area;
+    const std::string_view area =
+        area_rows(carried.table) ? row_area(text, cps, tokens, shift, row_kind) : std::string_view();
+    if (row_kind != area_row_kind::area && row_kind != area_row_kind::total) readable = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto [b, e] = tokens[i];
         scanned cell;
@@ -612,7 +658,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         sink(cell);
     }
     if (!readable && findings)
-        findings->push_back(make_finding(text, cps, line, end, "table_row", row_refused(carried.table)));
+        findings->push_back(make_finding(text, cps, line, end, "table_row", row_refused(carried.table, row_kind)));
     return end;
 }
 

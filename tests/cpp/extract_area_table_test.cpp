@@ -95,4 +95,44 @@ BOOST_AUTO_TEST_CASE(a_table_of_years_by_area_has_no_entity) {
     BOOST_TEST(t.entity[1] == 0u);
 }
 
+// Rows that are no area (a 小计 of some areas, an average, a firm's name) are refused, each finding
+// saying which: never an entity of the panel; the areas and the whole around them are read.
+BOOST_AUTO_TEST_CASE(rows_that_are_no_area_are_refused_saying_which) {
+    const table_extraction x = extract_table(
+        "2024年各区县研发投入\n地区 研发经费（亿元） 高新技术企业（家）\n东湖区 4.2 31\n西岭区 1.9 12\n"
+        "城区小计 6.1 43\n南屏县 0.8 6\n远航科技有限公司 0.6 1\n各县均值 2.3 14\n总计 6.9 49\n");
+    const fact_table& t = x.facts;
+    BOOST_TEST(count_kind(x, "table_row") == 3u);
+    const auto said = [&](const std::string& words) {
+        return std::any_of(x.findings.begin(), x.findings.end(), [&](const report_finding& f) {
+            return f.kind == "table_row" && f.message.find(words) != std::string::npos;
+        });
+    };
+    BOOST_TEST(said("subtotal"));
+    BOOST_TEST(said("average"));
+    BOOST_TEST(said("names no area"));
+    for (const char* figure : {"6.1", "0.6", "2.3"}) {
+        BOOST_TEST(t.entity[row_of(t, figure)] == 0u);
+        BOOST_TEST(t.variable[row_of(t, figure)] == 0u);
+    }
+    BOOST_TEST(t.text_of(t.entity[row_of(t, "0.8")]) == "南屏县");
+    BOOST_TEST(t.entity[row_of(t, "6.9")] == 0u);
+    BOOST_TEST(t.text_of(t.variable[row_of(t, "6.9")]) == "rd_expenditure");
+}
+
+// "其中：高新区" (a colon after 其中) is a sub-row as "其中 高新区" is: an area of its own, and the
+// table goes on after it (its 合计 row the report's own).
+BOOST_AUTO_TEST_CASE(a_sub_row_with_a_colon_is_an_area_and_the_table_goes_on) {
+    const table_extraction x = extract_table(
+        "2024年各县科技指标\n县区 专利授权量（件） 高新技术企业（家）\n青山县 386 23\n其中：经开区 120 9\n"
+        "白水县 1205 41\n合计 1591 64\n");
+    const fact_table& t = x.facts;
+    BOOST_TEST(count_kind(x, "table_row") == 0u);
+    BOOST_TEST(t.text_of(t.entity[row_of(t, "120")]) == "经开区");
+    BOOST_TEST(t.text_of(t.variable[row_of(t, "120")]) == "patents_granted");
+    BOOST_TEST(t.text_of(t.entity[row_of(t, "1205")]) == "白水县");
+    BOOST_TEST(t.entity[row_of(t, "1591")] == 0u);
+    BOOST_TEST(t.text_of(t.variable[row_of(t, "1591")]) == "patents_granted");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -105,6 +105,59 @@ def test_a_part_row_after_qizhong_is_an_area_of_its_own():
     assert _cell(facts, "386").entity == "青山县"
 
 
+NOT_AREAS = TITLE + (
+    "表3 各区县研发投入\n"
+    "地区 研发经费（亿元） 高新技术企业（家）\n"
+    "东湖区 4.2 31\n"
+    "西岭区 1.9 12\n"
+    "城区小计 6.1 43\n"
+    "南屏县 0.8 6\n"
+    "远航科技有限公司 0.6 1\n"
+    "研发人员 3200 15\n"
+    "各县平均 2.3 14\n"
+    "全市 6.9 49\n"
+)
+
+
+def test_rows_that_are_no_area_are_refused_saying_which():
+    facts = zb.extract(NOT_AREAS)
+    found = facts.attrs["findings"]
+    refused = found[found.kind == "table_row"]
+    said = dict(zip(refused.text.str.split().str[0], refused.message))
+    assert set(said) == {"城区小计", "远航科技有限公司", "研发人员", "各县平均"}
+    assert "subtotal" in said["城区小计"] and "average" in said["各县平均"]
+    assert "names no area" in said["远航科技有限公司"] and "names no area" in said["研发人员"]
+    for figure in ("6.1", "0.6", "3200", "2.3"):
+        assert _cell(facts, figure).entity == "" and _cell(facts, figure).variable == ""
+    assert _cell(facts, "0.8").entity == "南屏县"
+    assert _cell(facts, "6.9").entity == "" and _cell(facts, "6.9").variable == "rd_expenditure"
+
+
+def test_a_panel_has_no_entity_of_a_row_that_is_no_area():
+    panel = zb.read_report(NOT_AREAS, entity="青山市")
+    table = panel.to_pandas()
+    assert set(table.index.get_level_values(0)) == {"东湖区", "西岭区", "南屏县", "青山市"}
+    assert table.loc[("青山市", "2024"), "rd_expenditure"] == pytest.approx(6.9 * 1e4)  # in 万元
+    assert (panel.findings.kind == "table_row").sum() == 4
+
+
+def test_a_sub_row_with_a_colon_is_an_area_and_the_total_after_it_is_read():
+    facts = zb.extract(TITLE + "县（市、区） 专利授权量（件） 高新技术企业（家）\n青山县 386 23\n其中：青山高新区 120 9\n" "白水县 1205 41\n合计 1711 73\n")
+    assert _cell(facts, "120").entity == "青山高新区" and _cell(facts, "120").variable == "patents_granted"
+    assert _cell(facts, "1205").entity == "白水县"
+    total = _cell(facts, "1711")
+    assert total.entity == "" and total.variable == "patents_granted"
+    assert "table_row" not in set(facts.attrs["findings"].kind)
+
+
+def test_a_sub_row_with_a_colon_keeps_a_table_of_indicators_going():
+    # before, the 其中： line was prose: its figures and the rows after it lost their columns' periods and units
+    facts = zb.extract(TITLE + "指标 单位 2023年 2024年\n专利授权量 件 1000 1200\n其中：发明专利授权量 件 200 260\n高新技术企业 家 50 60\n")
+    part, firms = _cell(facts, "200"), _cell(facts, "50")
+    assert (part.variable, part.period, part.unit) == ("invention_patents_granted", "2023", "件")
+    assert (firms.variable, firms.period, firms.unit) == ("hnte_total", "2023", "家")
+
+
 def test_a_table_of_years_by_area_reads_as_before():
     text = TITLE + "（单位：件）\n地区 2023年 2024年\n青山县 386 412\n"
     facts = zb.extract(text)
