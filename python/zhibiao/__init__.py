@@ -15,7 +15,7 @@ from ._catalogue import Catalogue, catalogue, load_catalogue
 from ._explain import Explanation
 from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_report, read_report_file, read_reports
 from ._indicator import Indicator
-from ._panel import Panel, RegionCodeChangeWarning, load_rules, read_csv
+from ._panel import Float32Warning, Panel, RegionCodeChangeWarning, load_rules, read_csv
 from ._percent_cells import PercentFractionWarning
 from ._patents import patents_in_force
 from ._suggest import ArgumentTypeError, UnknownKeywordError
@@ -88,6 +88,7 @@ __all__ = [
     "Period",
     "REASONS",
     "RegionCodeChangeWarning",
+    "Float32Warning",
     "PercentFractionWarning",
     "Unit",
     "UnitError",

@@ -314,6 +314,50 @@ def _finite_only(values: np.ndarray) -> tuple[np.ndarray, Any]:
     return values, reasons
 
 
+def _cell_problem(text: str, unit: str | None) -> str:
+    """What read_csv says of a cell's text that is no number ("a number beyond the range of a
+    double…" for 1e400, "an infinity…" for inf), without the text quoted after it."""
+    problem = str(_core.parse_text_cells([text], unit)[3]) or "not a number"
+    quoted = f": '{text}'"
+    return problem[: -len(quoted)] if problem.endswith(quoted) else problem
+
+
+_INFINITY_PROBLEM = _cell_problem("inf", None)  # read_csv's words for an infinity
+
+
+def _infinity_issues(df: Any, seen: Mapping[str, Any], core: Any) -> list[dict[str, Any]]:
+    """An issue per ±inf cell of the frame's numeric columns (NaN with reason invalid_input), in
+    read_csv's words: an infinity is no figure, and the report says where it was."""
+    issues = []
+    entities, periods = core.row_entity_codes(), core.periods
+    for variable, column in seen.items():
+        if variable not in core.variables or not (np.array(core.reasons(variable)) == _INVALID_INPUT).any():
+            continue
+        raw = df[column]
+        if not _pd_numeric(raw):
+            continue
+        x = raw.to_numpy(dtype=np.float64, na_value=np.nan)
+        for row in np.flatnonzero(np.isinf(x)):
+            issues.append(
+                {
+                    "row": df.index[row],
+                    "column": str(column),
+                    "variable": variable,
+                    "text": repr(float(x[row])),
+                    "problem": _INFINITY_PROBLEM,
+                    "entity": str(entities[row]),
+                    "period": str(periods[int(core.period_index[row])]),
+                }
+            )
+    return issues
+
+
+def _pd_numeric(series: Any) -> bool:
+    import pandas as pd
+
+    return bool(pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype))
+
+
 def _source_reasons(variable: str, values: np.ndarray, loaded: Any, given: Sequence[str] | None) -> Any:
     """The reason codes of a column: those of its loading, with the reasons the source gave
     (``from_pandas(reasons=)``) on cells that must be missing."""
@@ -788,6 +832,44 @@ def _parent_map(parents: Any) -> dict[str, str]:
     return mapping
 
 
+def _reasons_attr_codes(core: Any, carried: Any, taken: set) -> tuple[dict[str, np.ndarray], dict[str, str]]:
+    """(variable → reason codes, variable → where they came from) of the reasons a DataFrame's
+    ``attrs["reasons"]`` carries (what ``to_pandas()`` writes) for the variables of ``core`` (the
+    panel loaded from it) not in ``taken`` (given reasons otherwise), on the rows the frame still
+    holds: a missing cell's reason if the cell is still missing (a value put there since is the
+    user's), a partial roll-up sum's whatever its value (scaled, it is still a partial sum)."""
+    if not carried:
+        return {}, {}
+    if not isinstance(carried, Mapping):
+        raise _core.ArgumentError(
+            f"Panel.from_pandas: df.attrs['reasons'] must map a variable to [entity, period, reason, partial] "
+            f"cells (what Panel.to_pandas() writes), not {type(carried).__name__}"
+        )
+    keys = {
+        (str(e), str(core.periods[int(p)])): row
+        for row, (e, p) in enumerate(zip(core.row_entity_codes(), core.period_index))
+    }
+    given, columns = {}, {}
+    for variable in [v for v in core.variables if v in carried and v not in taken]:
+        missing = np.isnan(np.array(core.values(variable)))
+        cells = [""] * core.rows
+        for cell in carried[variable]:
+            try:
+                entity, period, reason, partial = cell
+            except (TypeError, ValueError):
+                raise _core.ArgumentError(
+                    f"Panel.from_pandas: df.attrs['reasons']['{variable}'] holds {cell!r}, not "
+                    "[entity, period, reason, partial] (what Panel.to_pandas() writes)"
+                ) from None
+            row = keys.get((str(entity), str(period)))
+            if row is not None and (partial or missing[row]):
+                cells[row] = reason
+        column = f"df.attrs['reasons']['{variable}']"
+        given[variable], columns[variable] = _reason_columns.codes_of_cells(cells, column), column
+    given = {v: c for v, c in given.items() if c.any()}
+    return given, {v: columns[v] for v in given}
+
+
 def _reason_frame_column(codes: np.ndarray) -> Any:
     import pandas as pd
 
@@ -1225,6 +1307,35 @@ def _refuse_keyless_rows(df: Any, entity: str, period: str, entity_index: Any, p
     )
 
 
+class Float32Warning(UserWarning):
+    """A float32 column taken by :meth:`Panel.from_pandas`: its values hold about 7 significant
+    digits and are widened to float64 as stored (282.14 is read as 282.1400146484375), so the
+    indicators computed from it differ from the published figures' in the 7th digit."""
+
+
+def _warn_float32(series: Any, column: Any) -> None:
+    """A Float32Warning naming the column, with one of its values as stored, when ``series`` is
+    float32 (a Float32 extension column too) and holds a value its widening changes."""
+    import warnings
+
+    if str(series.dtype).lower() != "float32":
+        return
+    x = series.to_numpy(dtype=np.float32, na_value=np.nan)
+    # a value whose float32 digits (282.14) are not the double it widens to (a whole number below
+    # 2**24 is exact, as is 0.5): the first among the first 1000 fractions, none when all are exact
+    fractions = x[np.isfinite(x) & (x != np.floor(x))][:1000]
+    shown = next((v for v in fractions if float(str(v)) != float(v)), None)
+    if shown is None:
+        return
+    warnings.warn(
+        f"Panel.from_pandas: column {str(column)!r} is float32, about 7 significant digits; its values are "
+        f"widened to float64 as stored ({str(shown)} is {float(shown)!r}), so indicators computed from it may differ from the "
+        "published figures in the 7th digit: read the source with float64 columns (pandas' default)",
+        Float32Warning,
+        stacklevel=caller_stacklevel(),
+    )
+
+
 class RegionCodeChangeWarning(UserWarning):
     """Two entities of a panel look like one place under two codes (a county turned district:
     330183 富阳市 until 2014, 330111 富阳区 from 2015): yoy(), growth() and lag() do not reach across
@@ -1523,7 +1634,7 @@ class Panel:
         panel._ignored_reasons = {str(c): why for c, why in load.ignored.items()}
         panel._renamed = renamed
         panel._percent_columns = percent
-        panel._lenient_issues = issues or []
+        panel._lenient_issues = (issues or []) + _infinity_issues(load.df, seen, panel._core)
         panel._skipped_rows = load.skipped
         panel._from_frame = True
         return panel
@@ -1533,10 +1644,12 @@ class Panel:
         panel: "Panel", df: Any, reason_columns: Mapping[Any, str], given: Mapping[str, Any]
     ) -> "Panel":
         """``panel`` with the reasons of the DataFrame's ``<variable>_reason`` columns, for the
-        variables loaded; a variable given reasons both there and by ``reasons=`` is refused."""
+        variables loaded; a variable given reasons both there and by ``reasons=`` is refused. The
+        variables with neither take those ``df.attrs["reasons"]`` carries (``to_pandas()``'s)."""
         loaded = set(panel._core.variables)
         columns = {v: str(c) for c, v in reason_columns.items() if v in loaded}
-        if not columns:
+        codes, places = _reasons_attr_codes(panel._core, df.attrs.get("reasons"), {*reason_columns.values(), *given})
+        if not columns and not codes:
             return panel
         twice = sorted(set(columns) & set(given))
         if twice:
@@ -1544,8 +1657,8 @@ class Panel:
                 f"Panel.from_pandas: reasons for '{twice[0]}' are given twice, by reasons= and by the column "
                 f"'{columns[twice[0]]}'; give them one way"
             )
-        codes = {v: _reason_columns.codes_of_cells(df[c].tolist(), c) for v, c in columns.items()}
-        return _reason_columns.with_given_reasons(panel, codes, columns, "Panel.from_pandas")
+        codes.update({v: _reason_columns.codes_of_cells(df[c].tolist(), c) for v, c in columns.items()})
+        return _reason_columns.with_given_reasons(panel, codes, {**places, **columns}, "Panel.from_pandas")
 
     @staticmethod
     def _with_keys_as_columns(df: Any, entity: str, period: str) -> Any:
@@ -1704,6 +1817,7 @@ class Panel:
         if series.dtype == np.float64:
             return (*_finite_only(series.to_numpy()), unit)  # a view of the DataFrame's block unless it holds ±inf
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+            _warn_float32(series, column)
             return (*_finite_only(series.to_numpy(dtype=np.float64, na_value=np.nan)), unit)
         if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
             raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
@@ -1743,7 +1857,7 @@ class Panel:
                         "text": texts[bad],
                         "problem": _fractions_problem(series.iloc[bad], texts, str(unit))
                         if bad in fractions
-                        else "not a number",
+                        else _cell_problem(texts[bad], unit),
                         "entity": entity_codes[entity_index[bad]],
                         "period": period_values[period_index[bad]],
                     }
@@ -1854,6 +1968,25 @@ class Panel:
             frame, units={v: u for v, u in units.items() if v in frame.columns}, parent=parent_column
         )
 
+    def _reasons_attr(self) -> dict[str, list[list[Any]]]:
+        """Variable → ``[entity, period, reason, partial]`` for each cell with a reason (``partial``:
+        the cell keeps a value, a partial roll-up sum): what ``to_pandas()`` carries in
+        ``attrs["reasons"]``, JSON-safe (pandas writes attrs into Parquet)."""
+        names = list(_core.reason_names)
+        entities, periods = self._core.row_entity_codes(), self._core.periods
+        period_index = self._core.period_index
+        out = {}
+        for v in self._core.variables:
+            codes = _reason_columns.reason_codes(self, v)
+            rows = np.flatnonzero(codes)
+            if rows.size:
+                present = ~np.isnan(np.array(self._core.values(v)))
+                out[v] = [
+                    [str(entities[r]), str(periods[int(period_index[r])]), names[codes[r]], bool(present[r])]
+                    for r in rows
+                ]
+        return out
+
     def _entity_names(self) -> dict[str, str]:
         """Entity code → name where the source gave names (empty when it gave none)."""
         names = dict(zip(self._core.entity_codes, self._core.entity_names))
@@ -1938,7 +2071,11 @@ class Panel:
         categorical of the reason names, as ``compute(..., reasons=True)`` gives). That is the
         convention of ``zhibiao rollup``'s CSV, so :meth:`from_pandas` and, through
         ``df.to_csv``, :func:`read_csv` read them back as reasons: the panel round-trips. Without
-        it (the default) the DataFrame holds only numbers, and why a value is missing is lost.
+        it (the default) the DataFrame holds only numbers, and the reasons travel in
+        ``df.attrs["reasons"]`` instead (variable → ``[entity, period, reason, partial]`` per cell
+        with a reason; ``partial`` is True for a partial roll-up sum, which keeps its value), which
+        :meth:`from_pandas` reads back for the rows it is given: a partial sum taken through pandas
+        is never read as a complete total (docs/loading.md).
         """
         import pandas as pd
 
@@ -1952,6 +2089,9 @@ class Panel:
                 data[v + _reason_columns.SUFFIX] = _reason_frame_column(codes)
         df = pd.DataFrame(data, index=self.index())
         df.attrs["units"] = {v: u for v, u in self.units.items() if u is not None}
+        carried = {} if reasons else self._reasons_attr()
+        if carried:  # a number per cell in the frame, its reason beside it in attrs: from_pandas reads them
+            df.attrs["reasons"] = carried
         names = self._entity_names()
         if names:  # entity code → name, as compute() carries them: from_pandas reads them back
             df.attrs["names"] = names

@@ -172,6 +172,29 @@ def with_infinity_reasons(table: Any) -> Any:
     return table
 
 
+def _panel_as_table(values: Any, reasons: Any, unit_header: bool | None) -> tuple[Any, Any, bool]:
+    """write_csv's values, reasons and unit_header: a Panel's table of variables, with the reasons
+    of its cells and its units in the header by default; any other values as given."""
+    from ._panel import Panel
+
+    if not isinstance(values, Panel):
+        return values, reasons, bool(unit_header)
+    if reasons is not None:
+        raise ArgumentTypeError(
+            "write_csv: reasons= goes with a table of compute(..., reasons=True); a Panel writes the "
+            "reasons of its own cells (a <variable>_reason column after each variable with any)"
+        )
+    import pandas as pd
+
+    from ._reason_columns import rollup_reasons
+
+    table = values.to_pandas()
+    table.attrs.pop("reasons", None)  # written as <variable>_reason columns
+    why = rollup_reasons(values)
+    reasons = pd.DataFrame(why, index=table.index, columns=list(why)) if why else None
+    return table, reasons, True if unit_header is None else bool(unit_header)
+
+
 def _with_reasons(values: Any, reasons: Any) -> Any:
     """``values`` with ``<column>_reason`` after each column ``reasons`` has (the names of the
     reasons, blank where the value is present), as ``zhibiao compute`` and ``rollup`` write them."""
@@ -264,7 +287,7 @@ def write_csv(
     full_precision: bool = False,
     encoding: str = "utf-8",
     names: bool = True,
-    unit_header: bool = False,
+    unit_header: bool | None = None,
 ) -> None:
     """Writes an indicator table as CSV: values with their decimals (a custom Indicator's, or the
     catalogue's), every decimal written as a published table prints them (2.40, not 2.4), or
@@ -273,8 +296,14 @@ def write_csv(
     ``reasons`` (the reasons table of ``compute(..., reasons=True)``) writes ``<column>_reason``
     after each column, as ``zhibiao compute`` does, which read_csv reads back as the reasons of
     the missing cells. ``unit_header=True`` writes each column's unit in its header
-    (``rd_intensity[%]``), as read_csv reads units back. A ±inf is written as an empty cell with
-    ``invalid_input`` in a ``<column>_reason`` column after its column (never as ``inf``)."""
+    (``rd_intensity[%]``), as read_csv reads units back (the default for a Panel only). A ±inf is written as an empty cell with
+    ``invalid_input`` in a ``<column>_reason`` column after its column (never as ``inf``).
+
+    ``values`` may also be a :class:`Panel`: its variables are written as the C++
+    ``write_csv(panel)`` and ``zhibiao rollup`` write them, each unit in its header (unless
+    ``unit_header=False``) and a ``<variable>_reason`` column after each variable with a reason (a
+    missing cell's, a partial roll-up sum's), so :func:`read_csv` reads the panel back whole."""
+    values, reasons, unit_header = _panel_as_table(values, reasons, unit_header)
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
         close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
         hint = f" (did you mean {close!r}?)" if close else ""
