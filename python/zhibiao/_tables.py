@@ -4,6 +4,7 @@ the reasons on sheets of their own."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 from typing import IO, Any, Mapping
@@ -379,13 +380,17 @@ def to_excel(
     values, reasons = without_infinities(values, reasons)
     decimals = decimals_of(values)
     table = with_names(values if full_precision else rounded(values, decimals))
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="values", merge_cells=False)  # the code on every row
-        if not full_precision:
-            _number_formats(writer.sheets["values"], table, decimals)
-        units_table(values, lang).to_excel(writer, sheet_name="units", index=False)
-        if reasons is not None:
-            reasons.astype(object).where(reasons.notna(), "").to_excel(writer, sheet_name="reasons", merge_cells=False)
+    upper = _suffix(path) is not None and not os.fspath(path).endswith(str(_suffix(path)))
+    # pandas checks a name's ending case by case (x.XLSX is "an invalid extension"): an open file it does not check
+    with open(path, "wb") if upper else contextlib.nullcontext(path) as target:
+        with pd.ExcelWriter(target, engine="openpyxl") as writer:
+            table.to_excel(writer, sheet_name="values", merge_cells=False)  # the code on every row
+            if not full_precision:
+                _number_formats(writer.sheets["values"], table, decimals)
+            units_table(values, lang).to_excel(writer, sheet_name="units", index=False)
+            if reasons is not None:
+                why = reasons.astype(object).where(reasons.notna(), "")
+                why.to_excel(writer, sheet_name="reasons", merge_cells=False)
 
 
 def _number_formats(sheet: Any, table: Any, decimals: Mapping[str, int]) -> None:

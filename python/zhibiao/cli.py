@@ -41,7 +41,7 @@ from ._lang import LANGUAGES, cli_message, cli_text, closest_lang, counted, envi
 from ._reason_columns import HEAD_BYTES, SUFFIX, first_line, header_of, rollup_reasons, with_reason_columns
 from ._panel import Panel, _is_period_text, load_rules, read_csv
 from ._suggest import closest_name
-from ._tables import write_csv
+from ._tables import WORKBOOK_SUFFIXES, write_csv
 
 STDIO = "-"  # the file name meaning standard input (FILE) or standard output (--out)
 
@@ -494,6 +494,8 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
     if args.format == "xlsx":
         if args.out is None or args.out == STDIO:
             raise _core.ArgumentError(_msg("xlsx_needs_out"))
+        if Path(args.out).suffix.lower() not in WORKBOOK_SUFFIXES:  # said in the CLI's words, not to_excel's
+            raise _core.ArgumentError(_not_a_workbook(args.out))
         to_excel(
             values,
             args.out,
@@ -517,6 +519,17 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
             encoding=encoding,
             names=False,
         )
+
+
+def _not_a_workbook(out: str) -> str:
+    """--format xlsx with --out naming no workbook (x.csv): the two ways, in the CLI's words."""
+    endings = ", ".join(WORKBOOK_SUFFIXES)
+    if _Messages.lang == "zh":
+        return f"--format xlsx 写出工作簿，文件名须以 {endings} 结尾，而不是 {out!r}：请给出 --out FILE.xlsx，或去掉 --format 写出 CSV"
+    return (
+        f"--format xlsx writes a workbook, whose name ends {endings}, not {out!r}: give --out FILE.xlsx, "
+        "or drop --format to write CSV"
+    )
 
 
 def compute_file(args: argparse.Namespace) -> int:
@@ -1154,8 +1167,15 @@ def scorecard_file(args: argparse.Namespace) -> int:
         result.attrs.update(attrs)
     unread = _unread_rows(firms, source, args.sep, args.entity) if isinstance(firms, Panel) else []
     result = _with_unread_rows(result, unread, source)
-    with _output(args.out) as f:
-        result.to_csv(f)
+    if isinstance(firms, Panel):  # the firms' names (企业名称) beside their codes, as composite and compute keep them
+        from ._tables import with_names
+
+        result = with_names(result, firms._entity_names())
+    try:
+        with _output(args.out) as f:
+            result.to_csv(f)
+    except BrokenPipeError:  # the reader stopped (| head): the rows unread, and so the status, are known
+        _quiet_stdout()
     if isinstance(firms, Panel):
         _Messages.say(_load_report(firms, source))
         if issues := _cell_issues(firms, source):

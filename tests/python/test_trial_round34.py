@@ -110,3 +110,83 @@ def test_a_float32_column_is_warned_of_by_name():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         zb.Panel.from_pandas(df.astype({"population": "float64"}), "region", "year", units={"population": "万人"})
+
+
+def _cli(*argv: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "zhibiao", *argv], capture_output=True, text=True, **kw)
+
+
+# hnte-2016 firms: A complete; B's row has an unquoted 1,203 (a field too many), so the load skips
+# it and scorecard lists it as invalid input and exits 1 (the inputs of /tmp/trial34/firms.csv).
+_HNTE_HEADER = (
+    "firm,registered_days,in_supported_field,employees,st_staff,sales_y1,sales_y2,sales_y3,rd_y1,rd_y2,rd_y3,"
+    "rd_domestic,hitech_income,total_income,ip_class1,ip_class2,conversions_3y,years_operating,net_assets_y1,"
+    "net_assets_y2,net_assets_y3,tech_advancement,core_support,ip_acquisition,standards_bonus,rd_organisation,"
+    "rd_platform,transfer_system,talent_system,compliant\n"
+)
+_HNTE_ROW = "2000,1,100,10,4000,4600,5000,200,230,250,408,3000,5000,1,0,15,3,1000,1300,1800,7,7,6,0,6,6,4,4,1\n"
+
+
+def test_scorecard_keeps_its_exit_status_when_the_reader_stops_early(tmp_path):
+    firms = tmp_path / "firms.csv"
+    firms.write_text(_HNTE_HEADER + "A," + _HNTE_ROW + "B," + _HNTE_ROW.replace("100,10", "1,203,10", 1))
+    assert _cli("scorecard", str(firms), "--pack", "hnte-2016", "-q").returncode == 1
+    # | head -1: the reader gone before anything is written (its end of the pipe closed first)
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        closed = subprocess.run(
+            [sys.executable, "-m", "zhibiao", "scorecard", str(firms), "--pack", "hnte-2016", "-q"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        os.close(write)
+    assert closed.returncode == 1, closed.stderr  # was 0: BrokenPipeError taken as success
+    assert closed.stderr == ""
+
+
+def test_compute_format_xlsx_with_a_csv_name_says_the_cli_options(tmp_path):
+    panel = tmp_path / "panel.csv"
+    panel.write_text("region,period,gdp[亿元],rd_expenditure[万元]\n320100,2024,100,3000\n")
+    said = _cli("compute", str(panel), "--ids", "rd_intensity", "--format", "xlsx", "--out", str(tmp_path / "x.csv"))
+    assert said.returncode == 2
+    assert "--out FILE.xlsx" in said.stderr and "drop --format" in said.stderr
+    assert "zb.write_csv" not in said.stderr and "to_excel" not in said.stderr
+    assert not (tmp_path / "x.csv").exists()
+    upper = tmp_path / "x.XLSX"  # a workbook's name in capitals: written (pandas refused the ending)
+    assert _cli("compute", str(panel), "--format", "xlsx", "--out", str(upper), "-q").returncode == 0
+    assert upper.read_bytes()[:2] == b"PK"
+
+
+def test_scorecard_keeps_the_firms_names_beside_their_codes(tmp_path):
+    # /tmp/trial34/sme.csv: 企业名称 and 统一社会信用代码 in, only the codes out.
+    firms = tmp_path / "sme.csv"
+    firms.write_text(
+        "企业名称,统一社会信用代码,employees,st_staff,sales[万元],assets[万元],rd_expense[万元],total_cost[万元],"
+        "ip_class1,ip_class2,hnte_certified\n"
+        "甲,91320100MA1AAAAA1X,100,30,20000,5000,1200,20000,0,4,0\n"
+        "乙,91320100MA1AAAAA2X,100,9.99,20000,5000,1199.99,20000,0,4,0\n"
+    )
+    out = _cli("scorecard", str(firms), "--pack", "tech-sme-2017", "-q")
+    table = pd.read_csv(io.StringIO(out.stdout), dtype=str)
+    assert list(table.columns[:3]) == ["firm", "name", "status"]
+    assert list(zip(table["firm"], table["name"])) == [("91320100MA1AAAAA1X", "甲"), ("91320100MA1AAAAA2X", "乙")]
+
+
+@pytest.mark.parametrize(
+    "given, meant",
+    [
+        ("mazziotta_pareto", "mpi"),
+        ("Mazziotta-Pareto", "mpi"),
+        ("Mazziotta–Pareto", "mpi"),  # the README's en dash
+        ("geomean", "geometric"),
+        ("gmean", "geometric"),
+        ("harmean", "harmonic"),
+        ("power_mean", "generalised"),
+    ],
+)
+def test_the_usual_names_of_aggregations_get_a_did_you_mean(given, meant):
+    with pytest.raises(zb.ArgumentError, match=f"did you mean '{meant}'\\? '{given}' is its name in"):
+        zb.composite.Aggregate(given)
