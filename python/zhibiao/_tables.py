@@ -382,7 +382,8 @@ def to_excel(
     table = with_names(values if full_precision else rounded(values, decimals))
     upper = _suffix(path) is not None and not os.fspath(path).endswith(str(_suffix(path)))
     # pandas checks a name's ending case by case (x.XLSX is "an invalid extension"): an open file it does not check
-    with open(path, "wb") if upper else contextlib.nullcontext(path) as target:
+    with contextlib.ExitStack() as stack:
+        target = stack.enter_context(open(path, "wb")) if upper else path
         with pd.ExcelWriter(target, engine="openpyxl") as writer:
             table.to_excel(writer, sheet_name="values", merge_cells=False)  # the code on every row
             if not full_precision:
