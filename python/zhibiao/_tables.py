@@ -512,8 +512,8 @@ def _attr_of(tables: Any, key: str) -> dict[str, Any]:
 
 
 def _carried(tables: Any, result: Any, found: Mapping[str, str]) -> Any:
-    """``result`` with the units ``found`` (column → unit) and the entity names and decimals of
-    ``tables``."""
+    """``result`` with the units ``found`` (column → unit) and the entity names, decimals and
+    reasons (``Panel.to_pandas()``'s ``attrs["reasons"]``) of ``tables``."""
     out = with_units(result, found)
     columns = set(map(str, out.columns))
     names = _attr_of(tables, "names")
@@ -522,6 +522,13 @@ def _carried(tables: Any, result: Any, found: Mapping[str, str]) -> Any:
     decimals = {c: d for c, d in _attr_of(tables, "decimals").items() if c in columns}
     if decimals:
         out.attrs["decimals"] = decimals
+    reasons: dict[str, list] = {}  # Panel.to_pandas()'s cells with a reason, each keyed by its entity and period
+    for table in tables:
+        for variable, cells in (getattr(table, "attrs", {}).get("reasons") or {}).items():
+            if variable in columns:
+                reasons.setdefault(variable, []).extend(cells)
+    if reasons:
+        out.attrs["reasons"] = reasons
     return out
 
 

@@ -190,3 +190,14 @@ def test_scorecard_keeps_the_firms_names_beside_their_codes(tmp_path):
 def test_the_usual_names_of_aggregations_get_a_did_you_mean(given, meant):
     with pytest.raises(zb.ArgumentError, match=f"did you mean '{meant}'\\? '{given}' is its name in"):
         zb.composite.Aggregate(given)
+
+
+def test_zb_concat_keeps_the_reasons_of_the_frames_it_joins():
+    # pandas 1.5 drops attrs in concat; zb.concat keeps units and names, and now the reasons: two
+    # years of a partial roll-up joined are still partial sums.
+    rolled = _partial_rollup().to_pandas()
+    later = rolled.rename(index={"2023": "2024"}, level="period")
+    later.attrs = {**rolled.attrs, "reasons": {"rd_expenditure": [["320600", "2024", "invalid_child", True]]}}
+    joined = zb.concat([rolled, later])
+    _, reasons = zb.Panel.from_pandas(joined).compute("rd_intensity", reasons=True)
+    assert list(reasons["rd_intensity"]) == ["invalid_child", "invalid_child"]
