@@ -840,31 +840,34 @@ def _reasons_attr_codes(core: Any, carried: Any, taken: set) -> tuple[dict[str, 
     user's), a partial roll-up sum's whatever its value (scaled, it is still a partial sum)."""
     if not carried:
         return {}, {}
+    shape = "variable → reason → {'missing': cells, 'partial': cells}, each cell an 'entity<TAB>period' line"
     if not isinstance(carried, Mapping):
         raise _core.ArgumentError(
-            f"Panel.from_pandas: df.attrs['reasons'] must map a variable to [entity, period, reason, partial] "
-            f"cells (what Panel.to_pandas() writes), not {type(carried).__name__}"
+            f"Panel.from_pandas: df.attrs['reasons'] must map {shape} (what Panel.to_pandas() writes), "
+            f"not {type(carried).__name__}"
         )
     keys = {
-        (str(e), str(core.periods[int(p)])): row
+        f"{e}\t{core.periods[int(p)]}": row
         for row, (e, p) in enumerate(zip(core.row_entity_codes(), core.period_index))
     }
     given, columns = {}, {}
     for variable in [v for v in core.variables if v in carried and v not in taken]:
         missing = np.isnan(np.array(core.values(variable)))
         cells = [""] * core.rows
-        for cell in carried[variable]:
-            try:
-                entity, period, reason, partial = cell
-            except (TypeError, ValueError):
-                raise _core.ArgumentError(
-                    f"Panel.from_pandas: df.attrs['reasons']['{variable}'] holds {cell!r}, not "
-                    "[entity, period, reason, partial] (what Panel.to_pandas() writes)"
-                ) from None
-            row = keys.get((str(entity), str(period)))
-            if row is not None and (partial or missing[row]):
-                cells[row] = reason
         column = f"df.attrs['reasons']['{variable}']"
+        try:
+            for reason, kinds in carried[variable].items():
+                for kind, text in kinds.items():
+                    if kind not in ("missing", "partial") or not isinstance(text, str):
+                        raise TypeError
+                    for line in text.split("\n"):
+                        row = keys.get(line)
+                        if row is not None and (kind == "partial" or missing[row]):
+                            cells[row] = reason
+        except (AttributeError, TypeError):
+            raise _core.ArgumentError(
+                f"Panel.from_pandas: {column} is not {shape} (what Panel.to_pandas() writes)"
+            ) from None
         given[variable], columns[variable] = _reason_columns.codes_of_cells(cells, column), column
     given = {v: c for v, c in given.items() if c.any()}
     return given, {v: columns[v] for v in given}
@@ -1968,23 +1971,32 @@ class Panel:
             frame, units={v: u for v, u in units.items() if v in frame.columns}, parent=parent_column
         )
 
-    def _reasons_attr(self) -> dict[str, list[list[Any]]]:
-        """Variable → ``[entity, period, reason, partial]`` for each cell with a reason (``partial``:
-        the cell keeps a value, a partial roll-up sum): what ``to_pandas()`` carries in
-        ``attrs["reasons"]``, JSON-safe (pandas writes attrs into Parquet)."""
+    def _reasons_attr(self) -> dict[str, dict[str, dict[str, str]]]:
+        """What ``to_pandas()`` carries in ``attrs["reasons"]``: variable → reason → the cells with
+        it, ``"missing"`` (a missing cell) and ``"partial"`` (a partial roll-up sum, which keeps its
+        value), each a text of ``entity<TAB>period`` lines. A few texts, not an object per cell:
+        pandas (2.1 on) deep-copies attrs in every operation, and writes them into Parquet as JSON."""
         names = list(_core.reason_names)
-        entities, periods = self._core.row_entity_codes(), self._core.periods
-        period_index = self._core.period_index
-        out = {}
+        periods = [str(p) for p in self._core.periods]
+        keys: list[str] | None = None
+        out: dict[str, dict[str, dict[str, str]]] = {}
         for v in self._core.variables:
             codes = _reason_columns.reason_codes(self, v)
-            rows = np.flatnonzero(codes)
-            if rows.size:
-                present = ~np.isnan(np.array(self._core.values(v)))
-                out[v] = [
-                    [str(entities[r]), str(periods[int(period_index[r])]), names[codes[r]], bool(present[r])]
-                    for r in rows
+            if not codes.any():
+                continue
+            if keys is None:  # a cell's key, made once for all variables
+                keys = [
+                    f"{e}\t{periods[int(p)]}" for e, p in zip(self._core.row_entity_codes(), self._core.period_index)
                 ]
+            present = ~np.isnan(np.array(self._core.values(v)))
+            by_reason: dict[str, dict[str, str]] = {}
+            for code in np.unique(codes[codes > 0]):
+                cells = {}
+                for kind, rows in (("missing", (codes == code) & ~present), ("partial", (codes == code) & present)):
+                    if rows.any():
+                        cells[kind] = "\n".join(keys[r] for r in np.flatnonzero(rows))
+                by_reason[names[code]] = cells
+            out[v] = by_reason
         return out
 
     def _entity_names(self) -> dict[str, str]:
@@ -2072,8 +2084,8 @@ class Panel:
         convention of ``zhibiao rollup``'s CSV, so :meth:`from_pandas` and, through
         ``df.to_csv``, :func:`read_csv` read them back as reasons: the panel round-trips. Without
         it (the default) the DataFrame holds only numbers, and the reasons travel in
-        ``df.attrs["reasons"]`` instead (variable → ``[entity, period, reason, partial]`` per cell
-        with a reason; ``partial`` is True for a partial roll-up sum, which keeps its value), which
+        ``df.attrs["reasons"]`` instead (variable → reason → ``{"missing": cells, "partial": cells}``,
+        each cell an ``entity<TAB>period`` line; a partial roll-up sum keeps its value), which
         :meth:`from_pandas` reads back for the rows it is given: a partial sum taken through pandas
         is never read as a complete total (docs/loading.md).
         """

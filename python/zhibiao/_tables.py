@@ -522,11 +522,16 @@ def _carried(tables: Any, result: Any, found: Mapping[str, str]) -> Any:
     decimals = {c: d for c, d in _attr_of(tables, "decimals").items() if c in columns}
     if decimals:
         out.attrs["decimals"] = decimals
-    reasons: dict[str, list] = {}  # Panel.to_pandas()'s cells with a reason, each keyed by its entity and period
+    # Panel.to_pandas()'s cells with a reason (variable → reason → kind → 'entity<TAB>period' lines)
+    reasons: dict[str, dict[str, dict[str, str]]] = {}
     for table in tables:
-        for variable, cells in (getattr(table, "attrs", {}).get("reasons") or {}).items():
-            if variable in columns:
-                reasons.setdefault(variable, []).extend(cells)
+        for variable, by_reason in (getattr(table, "attrs", {}).get("reasons") or {}).items():
+            if variable not in columns or not isinstance(by_reason, Mapping):
+                continue  # not what to_pandas() writes: from_pandas would say so of the table itself
+            for reason, kinds in by_reason.items():
+                into = reasons.setdefault(variable, {}).setdefault(reason, {})
+                for kind, cells in kinds.items() if isinstance(kinds, Mapping) else []:
+                    into[kind] = f"{into[kind]}\n{cells}" if kind in into else cells
     if reasons:
         out.attrs["reasons"] = reasons
     return out

@@ -32,6 +32,7 @@ def test_a_partial_rollup_through_pandas_keeps_its_reason():
     # and the CSV written by zhibiao rollup give.
     frame = _partial_rollup().to_pandas()
     assert list(frame.columns) == ["gdp", "rd_expenditure"]  # still numbers only
+    assert frame.attrs["reasons"] == {"rd_expenditure": {"invalid_child": {"partial": "320600\t2023"}}}
     values, reasons = zb.Panel.from_pandas(frame).compute("rd_intensity", reasons=True)
     assert np.isnan(values.iloc[0, 0])
     assert reasons.iloc[0, 0] == "invalid_child"
@@ -197,7 +198,17 @@ def test_zb_concat_keeps_the_reasons_of_the_frames_it_joins():
     # years of a partial roll-up joined are still partial sums.
     rolled = _partial_rollup().to_pandas()
     later = rolled.rename(index={"2023": "2024"}, level="period")
-    later.attrs = {**rolled.attrs, "reasons": {"rd_expenditure": [["320600", "2024", "invalid_child", True]]}}
+    later.attrs = {**rolled.attrs, "reasons": {"rd_expenditure": {"invalid_child": {"partial": "320600\t2024"}}}}
     joined = zb.concat([rolled, later])
     _, reasons = zb.Panel.from_pandas(joined).compute("rd_intensity", reasons=True)
     assert list(reasons["rd_intensity"]) == ["invalid_child", "invalid_child"]
+
+
+def test_reasons_in_attrs_of_another_shape_are_refused_naming_them():
+    frame = _partial_rollup().to_pandas()
+    frame.attrs["reasons"] = {"rd_expenditure": [["320600", "2023", "invalid_child", True]]}
+    with pytest.raises(zb.ArgumentError, match=r"df.attrs\['reasons'\]\['rd_expenditure'\] is not"):
+        zb.Panel.from_pandas(frame)
+    frame.attrs["reasons"] = {"rd_expenditure": {"invalid_chld": {"partial": "320600\t2023"}}}
+    with pytest.raises(zb.ParseError, match="did you mean 'invalid_child'"):
+        zb.Panel.from_pandas(frame)
