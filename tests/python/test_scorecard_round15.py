@@ -85,7 +85,7 @@ def test_scorecard_command_on_a_file_separated_by_semicolons_says_which_sep(samp
     assert result.returncode == 2 and result.stdout == ""
     assert "give --sep ';'" in result.stderr
     ok = run("scorecard", "-", "--sep", ";", "-q", stdin=text)
-    assert ok.returncode == 0 and ok.stderr == "" and ok.stdout.startswith("firm,status,")
+    assert ok.returncode == 0 and ok.stderr == "" and ok.stdout.startswith("firm,name,status,")
     # a table without an id column is still numbered by row
     plain = run(
         "scorecard",
