@@ -130,7 +130,10 @@ bool negation_at(const code_points& cps, std::size_t k) {
 // names: 平均, 每项/每家/每个/每户, 最多的/最高的/最大的 (研发经费投入最多的企业达0.8亿元).
 bool narrowing_at(const code_points& cps, std::size_t k) {
     const char32_t c = cps[k].c, after = k + 1 < cps.size() ? cps[k + 1].c : 0;
-    if (c == U'平') return after == U'均';
+    // 年平均增长12%, 平均每年增长: an average change, which the change's scope says (annual_average, round 34)
+    if (c == U'平')
+        return after == U'均' && !starts_with_any(cps, k + 2, U"增长", U"增速", U"提高", U"下降", U"增幅") &&
+               !(starts_with(cps, k + 2, U"每年") && starts_with_any(cps, k + 4, U"增长", U"增速", U"提高", U"下降"));
     if (c == U'每') return one_of(after, U"项家个户件");
     return c == U'最' && starts_with_any(cps, k, U"最多的", U"最高的", U"最大的");
 }

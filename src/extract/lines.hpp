@@ -353,10 +353,11 @@ bool area_rows(const std::vector<scan_state::column>& columns) {
 // label that names none (a firm, an indicator): those are refused (table_row), never an entity.
 enum class area_row_kind { area, total, subtotal, average, not_area };
 
-// True when label ends with an area's word: 青山县, 高新区, 龙湖街道, 红旗镇, 锡林郭勒盟.
+// True when label ends with an area's word: 青山县, 高新区, 龙湖街道, 红旗镇, 锡林郭勒盟; or names an
+// administrative unit of the report that is no region (市本级: the city's own level, 滨江工业园; round 34).
 bool ends_in_area_word(std::u32string_view label) {
-    static constexpr std::u32string_view words[] = {U"省", U"市", U"县", U"区",   U"旗",    U"州",
-                                                    U"盟", U"镇", U"乡", U"街道", U"办事处"};
+    static constexpr std::u32string_view words[] = {U"省", U"市", U"县",   U"区",     U"旗",   U"州", U"盟",
+                                                    U"镇", U"乡", U"街道", U"办事处", U"本级", U"园"};
     for (const std::u32string_view w : words)
         if (label.size() > w.size() && label.substr(label.size() - w.size()) == w) return true;
     return false;
@@ -371,12 +372,64 @@ area_row_kind area_row_of(std::u32string_view label) {
     return ends_in_area_word(label) ? area_row_kind::area : area_row_kind::not_area;
 }
 
+// A line of a table by area that is only the first part of a row's name, the rest and the row's cells
+// on the next line (a PDF-converted 统计公报: "锡林郭勒盟东乌珠穆沁⏎旗 120 30"): one cell of at most 16
+// characters, no ASCII (no digit, no blank), no clause mark. Read from the text's bytes: the other
+// line may lie in another chunk (round 34).
+bool name_fragment(std::string_view line) {
+    if (line.empty() || line.size() > 48) return false;
+    for (const char c : line)
+        if (static_cast<unsigned char>(c) < 0x80) return false;
+    for (const std::string_view mark : {"，", "。", "：", "；", "、", "！", "？"})
+        if (line.find(mark) != std::string_view::npos) return false;
+    return true;
+}
+
+// The line before the one starting at byte `begin` ("" when there is none), without its line break.
+std::string_view line_before(std::string_view text, std::size_t begin) {
+    if (begin == 0 || text[begin - 1] != '\n') return {};
+    std::size_t end = begin - 1;
+    if (end > 0 && text[end - 1] == '\r') --end;
+    const std::size_t from = text.rfind('\n', end == 0 ? 0 : end - 1);
+    const std::size_t first = from == std::string_view::npos || end == 0 ? 0 : from + 1;
+    return text.substr(first, end - first);
+}
+
+// The line after the line break at byte `at` is a row of `columns` cells (its name and the figures:
+// blank-separated, the last opening with a digit) with no clause mark: the row a name_fragment opens.
+bool row_line_after(std::string_view text, std::size_t at, std::size_t columns) {
+    if (at < text.size() && text[at] == '\r') ++at;
+    if (at >= text.size() || text[at] != '\n') return false;
+    ++at;
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view line = text.substr(at, end - at);
+    std::size_t cells = 0, last = 0;
+    for (std::size_t k = 0; k < line.size(); ++k) {
+        const bool blank = line[k] == ' ' || line[k] == '\t' || line[k] == '\r';
+        if (!blank && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t')) ++cells, last = k;
+    }
+    if (cells != columns || line.empty() || (line[0] >= '0' && line[0] <= '9')) return false;
+    for (const std::string_view mark : {"，", "。", "：", "；"})
+        if (line.find(mark) != std::string_view::npos) return false;
+    return line[last] >= '0' && line[last] <= '9';
+}
+
+// The line [line, end) of one cell and no figure is the first part of the next row's name in a table by
+// area ("锡林郭勒盟东乌珠穆沁⏎旗 120 30"), which row_area joins to it: the table goes on past it.
+bool opens_next_row(std::string_view text, const code_points& cps, std::size_t line, std::size_t end,
+                    const scan_state& carried) {
+    return area_rows(carried.table) &&
+           name_fragment(text.substr(cps[line].begin, cps.byte_at(end) - cps[line].begin)) &&
+           row_line_after(text, cps.byte_at(end), carried.table.size());
+}
+
 // The area a row of a table by area names: the tokens of its name, a 其中 before them dropped ("其中
 // 高新区", "其中：高新区": a part of the area above, an area of its own); "" when the row is no area
-// (its kind in `kind`).
+// (its kind in `kind`), and in a table of no areas.
 std::string_view row_area(std::string_view text, const code_points& cps,
                           const std::vector<std::pair<std::size_t, std::size_t>>& tokens, std::size_t shift,
-                          area_row_kind& kind) {
+                          area_row_kind& kind, scan_state& carried) {
+    if (!area_rows(carried.table)) return {};
     std::size_t b = tokens[0].first;
     const std::size_t e = tokens[shift].second;
     if (starts_with(cps, b, U"其中") && b + 2 < e) b += 2;
@@ -388,9 +441,32 @@ std::string_view row_area(std::string_view text, const code_points& cps,
     if (!label.empty() && (label.back() == U'）' || label.back() == ')'))
         if (const std::size_t open = label.find_last_of(U"（("); open != std::u32string::npos && open > 0)
             label.resize(open);
+    // 高新区管委会, 经开区管理委员会: the zone its administration speaks for (round 34), the area 高新区
+    std::size_t last = e;
+    for (const std::u32string_view office : {std::u32string_view(U"管委会"), std::u32string_view(U"管理委员会")})
+        if (label.size() > office.size() + 1 && label.substr(label.size() - office.size()) == office &&
+            ends_with(cps, e, office)) {
+            label.resize(label.size() - office.size()), last = e - office.size();
+            break;
+        }
     kind = area_row_of(label);
+    if (kind != area_row_kind::not_area || b != tokens[0].first) {
+        if (kind != area_row_kind::area) return {};
+        return text.substr(cps[b].begin, cps.end_of(last - 1) - cps[b].begin);
+    }
+    // "锡林郭勒盟东乌珠穆沁⏎旗 120 30": a name no area's, its first part on the line before (round 34)
+    const std::string_view first = line_before(text, cps[b].begin);
+    if (!name_fragment(first)) return {};
+    std::string whole(first);
+    whole += text.substr(cps[b].begin, cps.end_of(last - 1) - cps[b].begin);
+    std::size_t invalid = 0;
+    const code_points whole_cps = decode(whole, invalid);
+    std::u32string whole_label;
+    for (std::size_t k = 0; k < whole_cps.size(); ++k)
+        if (whole_cps[k].c != ' ') whole_label += whole_cps[k].c;
+    kind = area_row_of(whole_label);
     if (kind != area_row_kind::area) return {};
-    return text.substr(cps[b].begin, cps.end_of(e - 1) - cps[b].begin);
+    return carried.labels.emplace_back(std::move(whole));
 }
 
 // Why a row of a table with these columns was not read (the table_row finding); `kind`: what its
@@ -408,8 +484,8 @@ const char* row_refused(const std::vector<scan_state::column>& columns, area_row
                    "area nor the report's own: its figures have no variable nor area";
         case area_row_kind::not_area:
             return "a row of a table with a row per area whose first cell names no area (it ends in no 省, 市, 县, "
-                   "区, 旗, 州, 盟, 镇, 乡, 街道 nor 办事处: a firm or an indicator is no area): its figures have no "
-                   "variable nor area";
+                   "区, 旗, 州, 盟, 镇, 乡, 街道, 办事处, 本级 nor 园: a firm or an indicator is no area): its figures "
+                   "have no variable nor area";
         default:
             return "a row of a table with a row per area (its first cell) and a column per indicator, not read: its "
                    "cells are not as many as the header's columns, or one is no figure or states no unit: its "
@@ -601,8 +677,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     // "（单位：万元）", "单位：家" above the table: the unit of its cells that state none of their own
     const std::string_view table_unit = unit_column ? std::string_view() : std::string_view(carried.table_unit);
     area_row_kind row_kind = area_row_kind::area;
-    const std::string_view area =
-        area_rows(carried.table) ? row_area(text, cps, tokens, shift, row_kind) : std::string_view();
+    const std::string_view area = row_area(text, cps, tokens, shift, row_kind, carried);
     if (row_kind != area_row_kind::area && row_kind != area_row_kind::total) readable = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto [b, e] = tokens[i];
@@ -642,6 +717,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
             readable = false;
         }
     }
+    if (!any_number && tokens.size() == 1 && opens_next_row(text, cps, line, end, carried)) return end;
     if (!any_number || (!unit_column && words_between_figures(text, cps, tokens))) {  // not a row: the table ended
         carried.table.clear();
         return line;
