@@ -51,7 +51,7 @@ public:
         std::size_t invalid = 0;
         const code_points cps = decode(word, invalid);
         const char32_t first = cps.empty() ? 0 : cps[0].c;
-        candidate c{word, payload, 0, 0, 0, 0, {}};
+        candidate c{word, payload, 0, 0, 0, 0, 0, 0, {}};
         const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
         unsigned char mask[8] = {};
         std::memset(mask, 0xFF, n);
@@ -61,6 +61,12 @@ public:
             unsigned char more[8] = {};
             std::memset(more, 0xFF, m);
             std::memcpy(&c.prefix2, word.data() + 8, m), std::memcpy(&c.mask2, more, 8);
+        }
+        if (word.size() > 16) {  // and the next 8 (a phrase of six ideographs or more is 18 bytes)
+            const std::size_t m = std::min<std::size_t>(word.size() - 16, 8);
+            unsigned char more[8] = {};
+            std::memset(more, 0xFF, m);
+            std::memcpy(&c.prefix3, word.data() + 16, m), std::memcpy(&c.mask3, more, 8);
         }
         if (first >= 0x10000) return;  // never met: the classes cover the plane only
         if (bucket_of_.empty()) {
@@ -129,6 +135,7 @@ private:
         Payload payload;
         std::uint64_t prefix, mask;
         std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
+        std::uint64_t prefix3, mask3;  // bytes 16 to 23 (mask3 0: 16 bytes or fewer)
         // skip[j]: how many candidates after this one share its first j + 1 bytes, so that a text
         // differing from it at byte j differs from them too (a bucket's words are in byte order:
         // those sharing a prefix are next to each other). The buckets of common first characters
@@ -185,10 +192,21 @@ private:
                 p += skippable(c, diff, 8);
                 continue;
             }
-            if (c.word.size() > 16 && (begin + c.word.size() > text.size() || !same_bytes(at + 16, c.word.substr(16))))
-                continue;
+            if (c.mask3 && !rest_matches(text, begin, c)) continue;
             found(k, begin + c.word.size(), c.payload);
         }
+    }
+    // Whether the text at `begin` goes on with the bytes of a word longer than 16 after its first 16
+    // (which match): bytes 16 to 23 as one 8-byte word where the text has them (the phrases of six
+    // ideographs and more were compared byte by byte: ~0.6 % of a warm call at published density),
+    // any further bytes one by one.
+    static bool rest_matches(std::string_view text, std::size_t begin, const candidate& c) {
+        if (begin + c.word.size() > text.size()) return false;
+        const char* at = text.data() + begin;
+        if (begin + 24 > text.size()) return same_bytes(at + 16, c.word.substr(16));
+        std::uint64_t third = 0;
+        std::memcpy(&third, at + 16, 8);
+        return ((third ^ c.prefix3) & c.mask3) == 0 && (c.word.size() <= 24 || same_bytes(at + 24, c.word.substr(24)));
     }
     // The bucket kept in byte order and its skips made again (a bucket holds a few dozen words at
     // most; the order of the matches at one position is not kept: the indexes sort their hits).
