@@ -1,6 +1,7 @@
 #pragma once
 // Layer 11: the indexes a reader builds from its lexicon (report_indexes, phrase_cuts), filled once a
-// chunk in one pass over its code points; extract.cpp builds or borrows them (lent_indexes.hpp).
+// chunk in one pass over its code points, when first asked (a chunk asked nothing is not matched);
+// extract.cpp builds or borrows them (lent_indexes.hpp).
 #include "extract/distinctions.hpp"
 
 namespace zhibiao {
@@ -18,7 +19,7 @@ struct phrase_cuts {
 };
 
 // The indexes over a chunk of the report that binding figures to phrases and finding 其中 parts
-// consult, filled in one pass over the chunk's code points.
+// consult, filled in one pass over the chunk's code points at the first question about the chunk.
 struct report_indexes {
     const lexicon& words;
     phrase_index phrases;
@@ -72,12 +73,22 @@ struct report_indexes {
         phrases.add_words(matcher_);
         follow.add_words(matcher_);
         for (word_index* family : families()) family->add_words(matcher_);
+        phrases.fill_with(pending_), follow.fill_with(pending_);
+        for (word_index* family : families()) family->fill_with(pending_);
     }
     report_indexes(const report_indexes&) = delete;
     report_indexes& operator=(const report_indexes&) = delete;
     // What a chunk is decoded with for index(): its words' first characters are marked.
     const std::uint8_t* classes() const { return matcher_.classes(); }
-    void index(std::string_view text, const code_points& cps) {
+    // The chunk `cps` of `text` (both alive until the next chunk's index()): its words are found at
+    // the first question any index is asked (pending_chunk), not before.
+    void index(std::string_view text, const code_points& cps) { text_ = text, cps_ = &cps, pending_.set(); }
+
+private:
+    static void fill_of(void* self) { static_cast<report_indexes*>(self)->fill(); }
+    void fill() {
+        const std::string_view text = text_;
+        const code_points& cps = *cps_;
         phrases.clear(), follow.clear();
         for (word_index* family : families()) family->clear();
         matcher_.each_match(text, cps, [&](std::size_t k, std::size_t e, const word_target& target) {
@@ -89,8 +100,6 @@ struct report_indexes {
         phrases.sort(), follow.sort();
         for (word_index* family : families()) family->sort();
     }
-
-private:
     // Each phrase decoded as a text is (decode folds full-width forms as decode_into does).
     void mark_sum_phrase_ends() {
         for (const lexicon_entry& e : words)
@@ -111,6 +120,9 @@ private:
                 &share_words,  &respectively, &firm_names,     &budget_words,   &compared_with_budget};
     }
     chunk_matcher matcher_;
+    pending_chunk pending_{&report_indexes::fill_of, this};  // the chunk index() was given, until asked
+    std::string_view text_;
+    const code_points* cps_ = nullptr;
 };
 
 }  // namespace

@@ -51,7 +51,7 @@ public:
         std::size_t invalid = 0;
         const code_points cps = decode(word, invalid);
         const char32_t first = cps.empty() ? 0 : cps[0].c;
-        candidate c{word, payload, 0, 0, 0, 0, {}};
+        candidate c{word, payload, 0, 0, 0, 0, 0, 0, {}};
         const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
         unsigned char mask[8] = {};
         std::memset(mask, 0xFF, n);
@@ -61,6 +61,12 @@ public:
             unsigned char more[8] = {};
             std::memset(more, 0xFF, m);
             std::memcpy(&c.prefix2, word.data() + 8, m), std::memcpy(&c.mask2, more, 8);
+        }
+        if (word.size() > 16) {  // and the next 8 (a phrase of six ideographs or more is 18 bytes)
+            const std::size_t m = std::min<std::size_t>(word.size() - 16, 8);
+            unsigned char more[8] = {};
+            std::memset(more, 0xFF, m);
+            std::memcpy(&c.prefix3, word.data() + 16, m), std::memcpy(&c.mask3, more, 8);
         }
         if (first >= 0x10000) return;  // never met: the classes cover the plane only
         if (bucket_of_.empty()) {
@@ -129,6 +135,7 @@ private:
         Payload payload;
         std::uint64_t prefix, mask;
         std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
+        std::uint64_t prefix3, mask3;  // bytes 16 to 23 (mask3 0: 16 bytes or fewer)
         // skip[j]: how many candidates after this one share its first j + 1 bytes, so that a text
         // differing from it at byte j differs from them too (a bucket's words are in byte order:
         // those sharing a prefix are next to each other). The buckets of common first characters
@@ -185,10 +192,21 @@ private:
                 p += skippable(c, diff, 8);
                 continue;
             }
-            if (c.word.size() > 16 && (begin + c.word.size() > text.size() || !same_bytes(at + 16, c.word.substr(16))))
-                continue;
+            if (c.mask3 && !rest_matches(text, begin, c)) continue;
             found(k, begin + c.word.size(), c.payload);
         }
+    }
+    // Whether the text at `begin` goes on with the bytes of a word longer than 16 after its first 16
+    // (which match): bytes 16 to 23 as one 8-byte word where the text has them (the phrases of six
+    // ideographs and more were compared byte by byte: ~0.6 % of a warm call at published density),
+    // any further bytes one by one.
+    static bool rest_matches(std::string_view text, std::size_t begin, const candidate& c) {
+        if (begin + c.word.size() > text.size()) return false;
+        const char* at = text.data() + begin;
+        if (begin + 24 > text.size()) return same_bytes(at + 16, c.word.substr(16));
+        std::uint64_t third = 0;
+        std::memcpy(&third, at + 16, 8);
+        return ((third ^ c.prefix3) & c.mask3) == 0 && (c.word.size() <= 24 || same_bytes(at + 24, c.word.substr(24)));
     }
     // The bucket kept in byte order and its skips made again (a bucket holds a few dozen words at
     // most; the order of the matches at one position is not kept: the indexes sort their hits).
@@ -234,6 +252,36 @@ private:
 
 class word_index;
 
+// A chunk whose words are found when an index is first asked about it (report_indexes::index()):
+// what a figure's rules ask of the indexes, in a chunk with no figure — prose — nothing is, and its
+// words are never looked for (the matcher was ~40 % of such a chunk's reading). Every question an
+// index answers about the chunk (closest, any_inside, last_end_inside) fills the pending chunk
+// first, so the answers are those of indexes filled before any question.
+class pending_chunk {
+public:
+    pending_chunk(void (*fill)(void*), void* owner) : fill_(fill), owner_(owner) {}
+    void set() { pending_ = true; }
+    // The chunk's words found and sorted into every index, once; a no-op when done (a test and no
+    // call: asked several times a figure).
+    [[gnu::always_inline]] void settle() {
+        if (__builtin_expect(pending_, false)) fill_now();
+    }
+    // An index outside a report_indexes: never pending.
+    static pending_chunk& none() {
+        static pending_chunk never(nullptr, nullptr);
+        return never;
+    }
+
+private:
+    [[gnu::noinline, gnu::cold]] void fill_now() {
+        pending_ = false;
+        fill_(owner_);
+    }
+    void (*fill_)(void*);
+    void* owner_;
+    bool pending_ = false;
+};
+
 // Where a word found in a chunk goes: a phrase of the lexicon, or a word of a family.
 class phrase_index;
 struct word_target {
@@ -275,6 +323,7 @@ public:
         for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr, this});
     }
     void clear() { hits_.clear(), hint_ = 0; }
+    void fill_with(pending_chunk& pending) { pending_ = &pending; }
     void add(std::size_t begin, std::size_t end, const phrase_entries* group, std::size_t first) {
         hits_.push_back({begin, end, group, first});
     }
@@ -294,7 +343,14 @@ public:
         }
     }
     // The hit inside bytes [from, to) that ends last (the longer one on a tie); nullptr if none.
-    const phrase_hit* closest(std::size_t from, std::size_t to) const {
+    // (The question's own code apart, so that the compiler inlines it where it did before the test.)
+    [[gnu::always_inline]] const phrase_hit* closest(std::size_t from, std::size_t to) const {
+        pending_->settle();
+        return closest_settled(from, to);
+    }
+
+private:
+    const phrase_hit* closest_settled(std::size_t from, std::size_t to) const {
         if (from >= to) return nullptr;
         auto it = first_ending_after(to);
         while (it != hits_.begin()) {
@@ -304,8 +360,6 @@ public:
         }
         return nullptr;
     }
-
-private:
     // The first hit that ends after byte `to`. Figures come in order, so the answer is mostly at
     // or a few hits past the previous one: a few steps from there instead of a binary search of
     // the chunk's hits (whose branches the processor cannot predict) for every figure.
@@ -335,7 +389,8 @@ private:
     std::unordered_map<std::string_view, std::size_t> group_of_;
     std::array<std::uint64_t, 1024> sketches_{};  // the phrases' sketch_bit()s
     std::vector<phrase_hit> hits_;
-    mutable std::size_t hint_ = 0;  // where the last search ended
+    mutable std::size_t hint_ = 0;                     // where the last search ended
+    pending_chunk* pending_ = &pending_chunk::none();  // the chunk to fill the hits from first (fill_with)
 };
 
 // Where the words of one family occur in a chunk (sorted by position): "is one of them inside
@@ -349,6 +404,7 @@ public:
         for (const char* w : words_) matcher.add(w, {nullptr, this});
     }
     void clear() { spans_.clear(), hint_ = 0; }
+    void fill_with(pending_chunk& pending) { pending_ = &pending; }
     void add(std::size_t begin, std::size_t end) { spans_.push_back({begin, end}); }
     // The matcher finds the words in order of their start: only words that start at the same code
     // point may be out of order, and an insertion sort puts them right in one pass (std::sort
@@ -363,19 +419,28 @@ public:
         }
     }
     // The end of the last word inside [from, to); 0 if there is none.
-    std::size_t last_end_inside(std::size_t from, std::size_t to) const {
+    // (The question's own code apart, so that the compiler inlines it where it did before the test.)
+    [[gnu::always_inline]] std::size_t last_end_inside(std::size_t from, std::size_t to) const {
+        pending_->settle();
+        return last_end_settled(from, to);
+    }
+    [[gnu::always_inline]] bool any_inside(std::size_t from, std::size_t to) const {
+        pending_->settle();
+        return any_settled(from, to);
+    }
+
+private:
+    std::size_t last_end_settled(std::size_t from, std::size_t to) const {
         std::size_t last = 0;
         for (std::size_t k = first_at_or_after(from); k < spans_.size() && spans_[k].first < to; ++k)
             if (spans_[k].second <= to) last = std::max(last, spans_[k].second);
         return last;
     }
-    bool any_inside(std::size_t from, std::size_t to) const {
+    bool any_settled(std::size_t from, std::size_t to) const {
         for (std::size_t k = first_at_or_after(from); k < spans_.size() && spans_[k].first < to; ++k)
             if (spans_[k].second <= to) return true;
         return false;
     }
-
-private:
     // The first span that begins at `from` or later (std::lower_bound's answer). Figures come in
     // order, so the answer is mostly the last one or a few spans on: tried from there before a
     // binary search (4 searches a figure were ~4 % of the reader's instructions).
@@ -392,7 +457,8 @@ private:
     }
     std::vector<const char*> words_;
     std::vector<std::pair<std::size_t, std::size_t>> spans_;
-    mutable std::size_t hint_ = 0;  // first_at_or_after()'s last answer
+    mutable std::size_t hint_ = 0;                     // first_at_or_after()'s last answer
+    pending_chunk* pending_ = &pending_chunk::none();  // the chunk to fill the spans from first (fill_with)
 };
 
 // The clause (code points [begin, end)) around each figure, found with cursors that only move

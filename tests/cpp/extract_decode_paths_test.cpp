@@ -8,6 +8,7 @@
 // buffer of its exact size, so that a read past it shows under AddressSanitizer.
 #include <boost/test/unit_test.hpp>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <random>
 #include <string>
@@ -120,4 +121,27 @@ BOOST_AUTO_TEST_CASE(every_decoder_path_reads_every_text_alike) {
 #else
     BOOST_TEST_MESSAGE("no SIMD decoder on this platform: the scalar path is the reader's only one");
 #endif
+}
+
+// A chunk's words are matched at the first question its figures ask of the indexes (pending_chunk,
+// lexicon.hpp): chunks of prose with no figure between chunks with figures are never matched, and the
+// chunks after them must still find their own phrases — not the words of an earlier chunk, nor none.
+BOOST_AUTO_TEST_CASE(a_chunk_after_chunks_asked_nothing_finds_its_own_phrases) {
+    const std::string prose = "区科技局主动对接高校院所创新资源，紧紧围绕党委政府中心工作，各项工作稳步推进。";
+    const std::string text = prose + prose + "全年新认定高新技术企业43家。\n" + prose + prose + prose +
+                             "全年登记技术合同214项。\n" + prose + "新认定高新技术企业12家。" + prose;
+    extract_options chunked, whole;
+    chunked.chunk_bytes = 64;  // a chunk a sentence
+    whole.chunk_bytes = std::numeric_limits<std::size_t>::max();
+    const table_extraction a = extract_table(text, builtin_lexicon(), chunked);
+    const table_extraction b = extract_table(text, builtin_lexicon(), whole);
+    BOOST_TEST_REQUIRE(a.facts.size() == 3u);
+    BOOST_TEST_REQUIRE(b.facts.size() == 3u);
+    const char* variables[] = {"hnte_recognised", "", "hnte_recognised"};
+    for (std::size_t i = 0; i < 3; ++i) {
+        BOOST_TEST(a.facts.text_of(a.facts.variable[i]) == b.facts.text_of(b.facts.variable[i]), "fact " << i);
+        BOOST_TEST(a.facts.text_of(a.facts.phrase[i]) == b.facts.text_of(b.facts.phrase[i]), "fact " << i);
+        BOOST_TEST(!a.facts.text_of(a.facts.phrase[i]).empty(), "fact " << i);
+        if (*variables[i]) BOOST_TEST(a.facts.text_of(a.facts.variable[i]) == variables[i], "fact " << i);
+    }
 }
