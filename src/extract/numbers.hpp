@@ -1156,6 +1156,10 @@ std::size_t mixed_numeral_end(const code_points& cps, std::size_t k, std::size_t
     if (first >= 1e4) value /= first, head = first == 1e4 ? "万" : "亿";
     return j;
 }
+[[gnu::always_inline]] inline std::size_t mixed_numeral_at(const code_points& cps, std::size_t k, std::size_t i,
+                                                           double& value, std::string_view& head) {
+    return i + 1 < cps.size() && is_digit(cps[i + 1].c) ? mixed_numeral_end(cps, k, i, value, head) : 0;
+}
 
 bool stray_in_digits(char32_t c) { return c == 0xFFFD || c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
 
@@ -1469,8 +1473,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN(), per_divisor = 1;
     bool masked = false, comma = false, chinese = false, code = false, spoken = false;
     double spoken_low = 1, spoken_high = 0;  // a spoken range's ends (三四十家), before 成 or 百分之 scale them
-    // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit, a literal (no string a call)
-    std::string_view multiplier;
+    std::string_view multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
         s.last = ordinal_end(cps, k);
@@ -1514,9 +1517,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             damage = "zero_digits";
         } else if (!masked && !comma && cps[k].c == '0' && integer_digits() >= 2) {
             damage = "leading_zeros", code = true;  // without a unit: a code (区号0571), not a figure
-        } else if (const std::size_t mixed = masked || comma || i + 1 >= cps.size() || !is_digit(cps[i + 1].c)
-                                                 ? 0
-                                                 : mixed_numeral_end(cps, k, i, value, multiplier)) {
+        } else if (const std::size_t mixed = masked || comma ? 0 : mixed_numeral_at(cps, k, i, value, multiplier)) {
             i = mixed;
         } else if (std::string_view kind; !masked && !skip_damage) {  // leading_point: not here
             if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
@@ -1551,8 +1552,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         std::size_t n = renminbi(cps, i, with_visits(cps, i, unit_length(text, cps, i, unit), unit), unit);
         if (!n && !masked) n = word_after_number(text, cps, k, i, unit, multiplier.empty(), chinese, value);
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
-        if (!multiplier.empty())  // 227万余元; the multiplier alone if no unit follows
-            q.unit.assign(multiplier.data(), multiplier.size()).append(after_multiplier);
+        if (!multiplier.empty()) q.unit.assign(multiplier).append(after_multiplier);  // 227万余元, or 万 alone
         if (n || !multiplier.empty())
             i = past_half_or_more_times(cps, i + n, q, value);
         else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor, first) : nullptr)
