@@ -1639,7 +1639,7 @@ bool about_after(const code_points& cps, std::size_t k) {
            (k + 2 >= cps.size() || !is_ideograph(cps[k + 2].c) || cps[k + 2].c == U'的');
 }
 
-void qualifiers(const code_points& cps, scanned& s) {
+[[gnu::always_inline]] inline void qualifiers(const code_points& cps, scanned& s) {  // once a figure
     quantity& q = s.q;
     std::size_t before = bound_word_start(cps, s.first, q.qual), after = s.last;
     if (starts_with(cps, after, U"左右") || about_after(cps, after))
