@@ -288,7 +288,34 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
     fact_table& t = out.facts;
     const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
     std::vector<std::size_t> across;  // rows whose figure holds a removed break
+    // Between two removed breaks every offset moves by one amount, a begin as an end (they differ only at
+    // a break's own place): a row whose four offsets lie strictly inside the stretch of the last row read
+    // takes its amount, without the four cursor walks (a row's clause begins before the last row's clause
+    // ends: the cursor went back by a binary search at most rows).
+    std::vector<std::size_t> joined_at;  // each break's place in the joined text
+    joined_at.reserve(breaks.size());
+    std::size_t removed = 0;
+    for (const auto& [at, size] : breaks) joined_at.push_back(at - removed), removed += size;
+    std::size_t stretch_from = 0, stretch_size = 0;  // offsets x with x - stretch_from < stretch_size
+    break_map::moved in_stretch;
+    const auto inside = [&](std::uint32_t x) { return x - stretch_from < stretch_size; };
     for (std::size_t i = 0; i < t.size(); ++i) {
+        if (inside(t.clause_begin[i]) && inside(t.begin[i]) && inside(t.end[i]) && inside(t.clause_end[i])) {
+            if (in_stretch.bytes == 0) continue;  // before the first break (chars move only with bytes)
+            const std::uint32_t bytes = u32(in_stretch.bytes), chars = u32(in_stretch.chars);
+            t.char_begin[i] += chars, t.char_end[i] += chars, t.clause_char_begin[i] += chars;
+            t.clause_char_end[i] += chars, t.begin[i] += bytes, t.end[i] += bytes;
+            t.clause_begin[i] += bytes, t.clause_end[i] += bytes;
+            continue;
+        }
+        {  // the stretch of this row's begin: after the breaks at or before it, up to the next
+            const std::size_t c = static_cast<std::size_t>(
+                std::upper_bound(joined_at.begin(), joined_at.end(), std::size_t{t.begin[i]}) - joined_at.begin());
+            stretch_from = c == 0 ? 0 : joined_at[c - 1] + 1;
+            const std::size_t to = c < joined_at.size() ? joined_at[c] : std::numeric_limits<std::uint32_t>::max();
+            stretch_size = to > stretch_from ? to - stretch_from : 0;
+            in_stretch = stretch_size ? map.shift(stretch_from, false) : break_map::moved{};
+        }
         const break_map::moved cb = map.shift(t.clause_begin[i], false);
         const break_map::moved b = map.shift(t.begin[i], false), e = map.shift(t.end[i], true);
         const break_map::moved ce = map.shift(t.clause_end[i], true);

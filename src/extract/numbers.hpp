@@ -571,11 +571,8 @@ bool at_item_start(const code_points& cps, std::size_t k) {
 // digits opening a line or a sentence, then 、 or a point before a word, a month range or a
 // year. Not a figure, no damage, no period: its length, 0 if there is none (a point before a
 // unit of amount, "35.万元" / "21.%", stays a figure that lost its digits).
-std::size_t list_number_at(const code_points& cps, std::size_t k) {
-    std::size_t j = k;
-    while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
-    // 、 or a point after the digits before the walk back to the line's start (most digits are a figure's)
-    if (j == k || j >= cps.size() || (cps[j].c != U'、' && cps[j].c != '.') || !at_item_start(cps, k)) return 0;
+std::size_t list_number_after_test(const code_points& cps, std::size_t k, std::size_t j) {
+    if (!at_item_start(cps, k)) return 0;
     if (cps[j].c == U'、') return j + 1 - k;
     if (cps[j].c != '.') return 0;
     std::size_t m = j + 1;
@@ -590,6 +587,14 @@ std::size_t list_number_at(const code_points& cps, std::size_t k) {
     std::size_t e = d + 1;
     while (e < cps.size() && is_digit(cps[e].c)) ++e;
     return e > d + 1 && e - d - 1 <= 2 && e < cps.size() && cps[e].c == U'月' ? j + 1 - k : 0;
+}
+// 、 or a point after at most three digits, in line before the walk back to the line's start (asked at
+// every figure's first digit; most digits are a figure's, and the call cost more than the test).
+[[gnu::always_inline]] inline std::size_t list_number_at(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
+    if (j == k || j >= cps.size() || (cps[j].c != U'、' && cps[j].c != '.')) return 0;
+    return list_number_after_test(cps, k, j);
 }
 
 inline bool colon_at(const code_points& cps, std::size_t j) {
@@ -758,7 +763,7 @@ bool page_dash(char32_t c) {
 // A page's header or footer line left inside the text by a conversion from PDF ("— 3 —", "- 12 -",
 // "第3页", "第 3 页 共 12 页"; `bare`: also a line of one to four digits alone) starting at code point
 // j: the code point of the line break that ends it (or the end of the text), 0 if it is no such line.
-std::size_t page_marker_end(const code_points& cps, std::size_t j, bool bare) {
+std::size_t page_marker_end_after_test(const code_points& cps, std::size_t j, bool bare) {
     const std::size_t n = cps.size();
     const auto blanks = [&] {
         while (j < n && is_blank(cps[j].c)) ++j;
@@ -794,6 +799,11 @@ std::size_t page_marker_end(const code_points& cps, std::size_t j, bool bare) {
         blanks();
     }
     return j >= n || cps[j].c == '\n' || cps[j].c == '\r' ? j : 0;
+}
+// Asked at every line's start: a line opening with an ideograph other than 第 (most lines) is none, in line.
+[[gnu::always_inline]] inline std::size_t page_marker_end(const code_points& cps, std::size_t j, bool bare) {
+    if (j < cps.size() && cps[j].c >= 0x4E00 && cps[j].c <= 0x9FFF && cps[j].c != U'第') return 0;
+    return page_marker_end_after_test(cps, j, bare);
 }
 
 // A page's running header or footer beside its page number ("南坪县科学技术局" over "— 2 —") at code
@@ -1103,9 +1113,10 @@ std::size_t garbled_figure_end(std::string_view text, const code_points& cps, st
 // multipliers going down as a Chinese numeral's do. Returns the code point after its last
 // multiplier, 0 if the digits at [k, i) do not start this form (at least two groups, each with its
 // multiplier: "1万2件" is not read). `value` is the figure in its first multiplier when that is
-// 万 or 亿 (`head`: 1万2千件 is 1.2 万件, as 1.2万件 is), else the figure itself.
-std::size_t mixed_numeral_end(const code_points& cps, std::size_t k, std::size_t i, double& value, std::string& head) {
-    if (i + 1 >= cps.size() || !is_digit(cps[i + 1].c)) return 0;
+// 万 or 亿 (`head`: 1万2千件 is 1.2 万件, as 1.2万件 is), else the figure itself. Asked only where a digit
+// follows the code point after the digits (number_at's test, in line: most figures' digits end before a unit).
+std::size_t mixed_numeral_end(const code_points& cps, std::size_t k, std::size_t i, double& value,
+                              std::string_view& head) {
     const double first = chinese_multiplier(cps[i].c);
     if (first == 0 || first == 10 || cps[i].c == U'拾' || cps[i].c == U'佰' || cps[i].c == U'仟') return 0;
     double total = 0, section = 0, last_small = 0, last_big = 0;  // multipliers only go down (1亿2千万)
@@ -1144,6 +1155,10 @@ std::size_t mixed_numeral_end(const code_points& cps, std::size_t k, std::size_t
     value = total + section;
     if (first >= 1e4) value /= first, head = first == 1e4 ? "万" : "亿";
     return j;
+}
+[[gnu::always_inline]] inline std::size_t mixed_numeral_at(const code_points& cps, std::size_t k, std::size_t i,
+                                                           double& value, std::string_view& head) {
+    return i + 1 < cps.size() && is_digit(cps[i + 1].c) ? mixed_numeral_end(cps, k, i, value, head) : 0;
 }
 
 bool stray_in_digits(char32_t c) { return c == 0xFFFD || c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
@@ -1458,7 +1473,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN(), per_divisor = 1;
     bool masked = false, comma = false, chinese = false, code = false, spoken = false;
     double spoken_low = 1, spoken_high = 0;  // a spoken range's ends (三四十家), before 成 or 百分之 scale them
-    std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
+    std::string_view multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
         s.last = ordinal_end(cps, k);
@@ -1502,7 +1517,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             damage = "zero_digits";
         } else if (!masked && !comma && cps[k].c == '0' && integer_digits() >= 2) {
             damage = "leading_zeros", code = true;  // without a unit: a code (区号0571), not a figure
-        } else if (const std::size_t mixed = masked || comma ? 0 : mixed_numeral_end(cps, k, i, value, multiplier)) {
+        } else if (const std::size_t mixed = masked || comma ? 0 : mixed_numeral_at(cps, k, i, value, multiplier)) {
             i = mixed;
         } else if (std::string_view kind; !masked && !skip_damage) {  // leading_point: not here
             if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
@@ -1530,14 +1545,14 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     s.thousands_comma = comma && !masked;
     if (multiplier.empty() && i + 1 < cps.size() && (cps[i].c == U'万' || cps[i].c == U'亿') &&
         (cps[i + 1].c == U'余' || cps[i + 1].c == U'多'))
-        multiplier = cps[i].c == U'万' ? "万" : "亿", ++i;
+        multiplier = cps[i].c == U'万' ? std::string_view("万") : std::string_view("亿"), ++i;
     about_before_unit(text, cps, i, value, q);
     if (!chinese || !tenths_share(cps, i, value, q)) {
         std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
         std::size_t n = renminbi(cps, i, with_visits(cps, i, unit_length(text, cps, i, unit), unit), unit);
         if (!n && !masked) n = word_after_number(text, cps, k, i, unit, multiplier.empty(), chinese, value);
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
-        if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
+        if (!multiplier.empty()) q.unit.assign(multiplier).append(after_multiplier);  // 227万余元, or 万 alone
         if (n || !multiplier.empty())
             i = past_half_or_more_times(cps, i + n, q, value);
         else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor, first) : nullptr)
@@ -1587,8 +1602,7 @@ constexpr bool ends_bound_word(char32_t c) {
 
 // The bound word that ends at `before` (不超过, 超过, 突破, 逾, 超, 不足, 近, 约, 上 before a bounded
 // magnitude): where it starts, its qualifier into `qual`; `before` if there is none.
-std::size_t bound_word_start(const code_points& cps, std::size_t before, qualifier& qual) {
-    if (before == 0 || !bmp_bits<ends_bound_word>::has(cps[before - 1].c)) return before;  // most figures
+std::size_t bound_word_start_after_test(const code_points& cps, std::size_t before, qualifier& qual) {
     // 达到 and 为 stand before many figures: only 不到 and 约为 of the words below end so
     if (cps[before - 1].c == U'到')
         return ends_with(cps, before, U"不到") ? (qual = qualifier::upper_bound, before - 2) : before;
@@ -1611,6 +1625,12 @@ std::size_t bound_word_start(const code_points& cps, std::size_t before, qualifi
         return qual = qualifier::lower_bound, before - 1;
     return before;
 }
+// The test that answers for most figures in line (the call's entry and exit cost more than it at each figure).
+[[gnu::always_inline]] inline std::size_t bound_word_start(const code_points& cps, std::size_t before,
+                                                           qualifier& qual) {
+    if (before == 0 || !bmp_bits<ends_bound_word>::has(cps[before - 1].c)) return before;  // most figures
+    return bound_word_start_after_test(cps, before, qual);
+}
 
 // 上下 after a figure (2.6%上下, 1200家上下): "about", as 左右 — not 上下游 (upstream and downstream
 // firms) nor 上下级: only before what is no ideograph or 的.
@@ -1619,7 +1639,7 @@ bool about_after(const code_points& cps, std::size_t k) {
            (k + 2 >= cps.size() || !is_ideograph(cps[k + 2].c) || cps[k + 2].c == U'的');
 }
 
-void qualifiers(const code_points& cps, scanned& s) {
+[[gnu::always_inline]] inline void qualifiers(const code_points& cps, scanned& s) {  // once a figure
     quantity& q = s.q;
     std::size_t before = bound_word_start(cps, s.first, q.qual), after = s.last;
     if (starts_with(cps, after, U"左右") || about_after(cps, after))

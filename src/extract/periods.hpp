@@ -653,7 +653,7 @@ bool multiple_base(const code_points& cps, std::size_t k) {
 
 // The list marker opening the line at k (blanks before it skipped): 1 for 一、, 2 for （一）, 3 for
 // 1. or 1、, 0 for none; `after` is the code point after it.
-int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
+int list_marker_after_test(const code_points& cps, std::size_t k, std::size_t& after) {
     while (k < cps.size() && (cps[k].c == ' ' || cps[k].c == U'\u3000' || cps[k].c == '\t')) ++k;
     after = k;
     if (k >= cps.size()) return 0;
@@ -675,6 +675,13 @@ int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
     if (c == U'、' || (kind == 3 && (c == '.' || c == U'．') && !(j + 1 < cps.size() && is_digit(cps[j + 1].c))))
         return after = j + 1, kind;
     return 0;
+}
+// A line opening with a code point that is neither a blank (' ' and '\t', U+3000 decoded as ' ': cc_line_stop)
+// nor a marker's first character (a digit, （, (, 十 or a Chinese digit: cc_interest, stated_periods.hpp checks
+// it) opens with none: its class byte answers in line for most lines, which open with an ideograph.
+[[gnu::always_inline]] inline int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
+    if (k < cps.size() && !(cps.class_of(k) & (cc_interest | cc_line_stop))) return after = k, 0;
+    return list_marker_after_test(cps, k, after);
 }
 
 // The year ending at code point j (its 年) is joined to the one before by a conjunction or a dash

@@ -207,6 +207,14 @@ bool reached_by_year_at(const code_points& cps, std::size_t first, int year) {
 constexpr std::u32string_view starts_of_interest =
     U"0123456789xX*\uFF0A%[〔【（("
     U"上下全前截去过明今本当未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+// list_marker (periods.hpp) answers "no marker" for a line whose first code point has no cc_interest bit: every
+// first character of a marker is a start of interest.
+constexpr bool starts_every_list_marker() {
+    for (const char32_t c : std::u32string_view(U"0123456789（(十一壹二两贰三叁四肆五伍六陆七柒八捌九玖"))
+        if (starts_of_interest.find(c) == std::u32string_view::npos) return false;
+    return true;
+}
+static_assert(starts_every_list_marker(), "a list marker's first character must be a start of interest");
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟将要明任以十过近来间;!?,\n\r。；！？，";
