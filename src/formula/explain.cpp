@@ -165,6 +165,9 @@ private:
         t.stored = c ? c->data()[row] : nan_value;
         t.stored_unit = seen ? seen->u : c ? c->unit() : unit{};
         t.why = seen ? seen->reasons[row] : c ? c->reason_at(row) : reason::missing_variable;
+        // A partial roll-up sum (rollup_options::partial_sums) keeps its reason beside its value; the
+        // evaluation reads the value as it is, so the trace has none: the term read as a plain sum.
+        if (t.why == reason::none && c && !std::isnan(t.stored)) t.why = c->reason_at(row);
         add(std::move(t), used);
     }
 
@@ -343,6 +346,13 @@ std::string explanation::to_string() const {
         if (t.why != reason::none) s += " (" + reason_said(t.why, t.row_found && !std::isnan(t.stored), "") + ")";
         if (!t.note.empty()) s += ": " + t.note;
     }
+    const bool partial = std::any_of(terms.begin(), terms.end(), [](const explained_term& t) {
+        return (t.why == reason::incomplete_rollup || t.why == reason::invalid_child) && t.row_found &&
+               !std::isnan(t.stored);
+    });
+    if (partial)
+        s += "\n  note: read from partial roll-up sums (not every child summed): compute() divides them as they are, "
+             "over different children; compute_rolled_up() computes the value over the matched children";
     return s;
 }
 

@@ -81,8 +81,8 @@ BOOST_AUTO_TEST_CASE(top_k_beyond_the_regions_is_an_argument_error_naming_both) 
     BOOST_TEST((r.top_k_share.array() == 1.0).all());
 }
 
-// A value computed from a partial roll-up sum said "(missing: incomplete_rollup)" beside its value,
-// and the partial sum read as a plain figure with a bare reason.
+// The partial sum 8000 (two of three counties) read as a plain figure, without its reason, and the
+// value (8000 / 300, sums over different children: compute()'s) said nothing of it.
 BOOST_AUTO_TEST_CASE(explain_says_a_partial_roll_up_sum_is_partial) {
     const panel counties = parse_csv(
         "region,period,rd_expenditure[万元],gdp[亿元]\n320602,2023,3000,100\n320612,2023,,100\n"
@@ -94,6 +94,8 @@ BOOST_AUTO_TEST_CASE(explain_says_a_partial_roll_up_sum_is_partial) {
     const std::string text = e.to_string();
     BOOST_TEST_INFO(text);
     BOOST_TEST(!says(text, "missing:"));
+    BOOST_TEST(says(text, "gdp [320600 2023] 300 亿元\n"));  // complete: no reason
+    BOOST_TEST(says(text, "note: read from partial roll-up sums (not every child summed)"));
     BOOST_TEST(says(text,
                     "rd_expenditure [320600 2023] 8000 万元 (partial: a roll-up sum without every part, "
                     "incomplete_rollup)"));
