@@ -1,7 +1,9 @@
-// Round 34, the analyst's seams: typed framework errors with where the bad node is, top_k beyond
-// the regions ranked, and a partial roll-up sum said as partial by explain().
+// Round 34, the analyst's seams: reason names of codes that name none, typed framework errors with
+// where the bad node is, top_k beyond the regions ranked, and a partial roll-up sum said as partial
+// by explain().
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <sstream>
 #include <string>
 
 #include "uncertainty_fixture.hpp"
@@ -10,6 +12,7 @@
 #include "zhibiao/composite/uncertainty.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/explain.hpp"
+#include "zhibiao/reason.hpp"
 #include "zhibiao/rollup.hpp"
 
 using namespace zhibiao;
@@ -21,6 +24,19 @@ bool says(const std::string& what, const std::string& part) { return what.find(p
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(analyst_round34)
+
+// to_string(reason(17)) read reason_names[17], past the table's 16 entries: garbage or a crash.
+BOOST_AUTO_TEST_CASE(a_reason_code_that_names_none_has_a_defined_name) {
+    static_assert(to_string(static_cast<reason>(17)) == "reason(17)");
+    BOOST_TEST(to_string(static_cast<reason>(16)) == "reason(16)");
+    BOOST_TEST(to_string(static_cast<reason>(200)) == "reason(200)");
+    BOOST_TEST(to_string(static_cast<reason>(255)) == "reason(255)");
+    BOOST_TEST(to_string(reason::suspect_source) == "suspect_source");  // the names are unchanged
+    BOOST_TEST(to_string(reason::none).empty());
+    std::ostringstream out;
+    out << static_cast<reason>(99);
+    BOOST_TEST(out.str() == "reason(99)");
+}
 
 // A framework's errors were a plain zhibiao::error (Python: the base Error): now an unknown parent
 // is a lookup_error (a KeyError) naming the parent, the others argument_error, each at the node.
