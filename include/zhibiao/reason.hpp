@@ -52,7 +52,35 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
     "suspect_source",
 };
 
-inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }
+namespace detail {
+/// "reason(17)" for a code that names no reason: the text of a value cast from a number that
+/// is not one (reason(17), read from a file's byte), spelt out rather than read past the names.
+struct reason_label {
+    char text[12] = {};
+    std::size_t size = 0;
+};
+constexpr std::array<reason_label, 256> make_reason_labels() {
+    std::array<reason_label, 256> out{};
+    for (std::size_t code = 0; code < out.size(); ++code) {
+        reason_label& l = out[code];
+        for (char c : std::string_view("reason(")) l.text[l.size++] = c;
+        if (code >= 100) l.text[l.size++] = static_cast<char>('0' + code / 100);
+        if (code >= 10) l.text[l.size++] = static_cast<char>('0' + code / 10 % 10);
+        l.text[l.size++] = static_cast<char>('0' + code % 10);
+        l.text[l.size++] = ')';
+    }
+    return out;
+}
+inline constexpr std::array<reason_label, 256> reason_labels = make_reason_labels();
+}  // namespace detail
+
+/// The reason's name; "reason(17)" for a value that is none of the enumerators (a cast from a
+/// number the caller made), never a read past the table.
+inline constexpr std::string_view to_string(reason r) {
+    const auto code = static_cast<std::size_t>(r);
+    if (code < reason_count) return reason_names[code];
+    return {detail::reason_labels[code].text, detail::reason_labels[code].size};
+}
 /// The name, as firm_status, unit and period print theirs (`std::cout << values.reasons()[i]`: it
 /// did not compile, and an enum cast to a number names nothing).
 inline std::ostream& operator<<(std::ostream& os, reason r) { return os << to_string(r); }

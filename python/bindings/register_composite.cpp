@@ -611,6 +611,27 @@ void register_region_notes(py::module_& m) {
         "build's region_notes says, for regions not built (the uncertainty analysis).");
 }
 
+/// A DataFrame's reason columns (codes, as reason_names numbers them) as the table's reasons:
+/// a code that names no reason, or a column of another length, is refused, naming the column.
+std::map<std::string, std::vector<reason>> reasons_of_codes(
+    const std::map<std::string, std::vector<std::uint8_t>>& codes, std::size_t rows) {
+    std::map<std::string, std::vector<reason>> out;
+    for (const auto& [column, given] : codes) {
+        if (given.size() != rows)
+            throw argument_error("composite_build: the reasons of '" + column + "' have " +
+                                 std::to_string(given.size()) + " rows for " + std::to_string(rows) + " regions");
+        std::vector<reason>& why = out[column];
+        why.reserve(rows);
+        for (std::uint8_t c : given) {
+            if (c >= reason_count)
+                throw argument_error("composite_build: the reasons of '" + column + "' hold code " + std::to_string(c) +
+                                     ", which names no reason (0 to " + std::to_string(reason_count - 1) + ")");
+            why.push_back(static_cast<reason>(c));
+        }
+    }
+    return out;
+}
+
 void register_build(py::module_& m) {
     py::class_<built> c(m, "CompositeBuild", "Every layer, mark and weight of one build, and its audit.");
     register_build_layers(c);
@@ -619,18 +640,18 @@ void register_build(py::module_& m) {
         "composite_build",
         [](const cp::framework& fw, const cp::model& md, std::vector<std::string> regions,
            std::map<std::string, Eigen::VectorXd> numbers, std::map<std::string, std::vector<std::string>> labels,
-           std::map<std::string, Eigen::VectorXd> previous, std::map<std::string, std::string> units) {
+           std::map<std::string, Eigen::VectorXd> previous, std::map<std::string, std::string> units,
+           const std::map<std::string, std::vector<std::uint8_t>>& reasons) {
+            auto why = reasons_of_codes(reasons, regions.size());
             return build_without_gil(fw, md,
-                                     cp::table{std::move(regions),
-                                               std::move(numbers),
-                                               std::move(labels),
-                                               std::move(previous),
-                                               {},
-                                               std::move(units)});
+                                     cp::table{std::move(regions), std::move(numbers), std::move(labels),
+                                               std::move(previous), std::move(why), std::move(units)});
         },
         py::arg("framework"), py::arg("model"), py::arg("regions"), py::arg("numbers"), py::arg("labels"),
         py::arg("previous"), py::arg("units") = std::map<std::string, std::string>{},
-        "The index of a table; `units` (column → unit symbol, where known) are converted to the model's node units.");
+        py::arg("reasons") = std::map<std::string, std::vector<std::uint8_t>>{},
+        "The index of a table; `units` (column → unit symbol, where known) are converted to the model's node units; "
+        "`reasons` (column → a reason code per region, 0 where none) are the reasons of its missing cells.");
     m.def(
         "composite_build_panel",
         [](const cp::framework& fw, const cp::model& md, const panel& p, const std::string& when,

@@ -243,7 +243,8 @@ void register_uncertainty(py::module_& m) {
                 return u.run(o);
             },
             py::arg("n"), py::arg("seed"), py::arg("threads"), py::arg("top_k"), py::arg("keep"), py::arg("progress"),
-            py::arg("score_percentiles") = false)
+            py::arg("score_percentiles") = false,
+            "The analysis; top_k 1 to the number of regions (more: ArgumentError), 0 the default 10.")
         .def(
             "run_block",
             [](const cp::uncertainty_model& u, std::size_t first, std::size_t count, std::uint64_t seed, bool keep,
@@ -261,7 +262,9 @@ void register_uncertainty(py::module_& m) {
             "merge",
             [](const cp::uncertainty_model& u, std::vector<cp::uncertainty_block> blocks, int top_k, bool keep) {
                 cp::uncertainty_options o;
-                o.top_k = top_k, o.keep_ranks = o.keep_scores = keep;
+                // zhibiao.dask.uncertainty's default is top_k=10 (not yet None → 0): taken as the
+                // default over fewer than 10 regions, as it always was; any other is checked.
+                o.top_k = top_k == 10 && u.units() < 10 ? 0 : top_k, o.keep_ranks = o.keep_scores = keep;
                 py::gil_scoped_release release;
                 return u.merge(std::move(blocks), o);
             },

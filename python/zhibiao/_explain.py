@@ -33,7 +33,7 @@ TERM_COLUMNS = [
     "reason",
     "note",
 ]
-COVERAGE_COLUMNS = ["children", "with_data", "valid", "complete", "children_with_data"]
+COVERAGE_COLUMNS = ["children", "with_data", "valid", "complete", "children_with_data", "children_missing"]
 
 
 def _number(x: float) -> str:
@@ -137,7 +137,8 @@ class Explanation:
         said = t["name"] + (f" ({t['through']})" if t["through"] else "")
         said += f" [{t['entity']} {t['period']}] "
         said += explain_word("no_row", lang) if not t["row_found"] else _with_unit(t["stored"], t["stored_unit"])
-        if not t["reason"] and t["used_unit"] != t["stored_unit"]:
+        partial = bool(t["reason"]) and t["row_found"] and not math.isnan(t["stored"])  # a partial sum's value
+        if (not t["reason"] or partial) and t["used_unit"] != t["stored_unit"]:
             said += f" = {_with_unit(t['used'], t['used_unit'])}"
         if t["reason"]:
             said += f" ({t['reason']})"
@@ -145,8 +146,14 @@ class Explanation:
             said += f"{explain_word('colon', lang)}{_note_text(t['note'], lang)}"
         if "children" in t:
             said += " — " + explain_word("summed", lang).format(valid=t["valid"], children=t["children"])
-        if t.get("children_with_data"):
-            said += f" ({explain_word('with_data', lang)}{explain_word('colon', lang)}{t['children_with_data']})"
+        colon = explain_word("colon", lang)
+        parts = [
+            f"{explain_word(key, lang)}{colon}{t[column]}"
+            for key, column in (("with_data", "children_with_data"), ("missing", "children_missing"))
+            if t.get(column)
+        ]
+        if parts:
+            said += f" ({'; '.join(parts)})"
         return said
 
     def __repr__(self) -> str:
@@ -180,17 +187,47 @@ def _children_of(panel: Any, entity: str) -> list[str]:
 
 
 def _add_children_with_data(result: Explanation, children_core: Any) -> None:
-    """Each variable read from a partial sum: the children that had a value for it."""
+    """Each variable read from a partial sum: the children that had a value for it, and those that
+    had none, each with its reason ("no row" where the child has no row for the period): a partial
+    sum says which parts it lacks, not only which it holds."""
     import numpy as np
 
     codes = np.asarray(children_core.entity_codes, dtype=object)[np.asarray(children_core.entity_index)]
     periods = np.asarray(children_core.periods, dtype=object)[np.asarray(children_core.period_index)]
     wanted = np.isin(codes, result.children)
+    names = list(_core.reason_names)
     for t in result.terms:
         if t["indicator"] or t["name"] not in children_core.variables:
             continue
-        present = wanted & (periods == t["period"]) & ~np.isnan(np.asarray(children_core.values(t["name"])))
+        values = np.asarray(children_core.values(t["name"]))
+        rows = wanted & (periods == t["period"])
+        present = rows & ~np.isnan(values)
         t["children_with_data"] = ", ".join(sorted(codes[present]))
+        reasons = np.asarray(children_core.reasons(t["name"]), dtype=np.uint8)
+        why = {str(c): names[r] or names[1] for c, r in zip(codes[rows & ~present], reasons[rows & ~present])}
+        missing = [f"{c} ({why.get(c, 'no row')})" for c in result.children if c not in set(codes[present])]
+        t["children_missing"] = ", ".join(missing)
+
+
+def _add_partial_reasons(result: Explanation, panel: Any) -> None:
+    """A term read from a partial sum (its cell has a value) carries the reason the complete roll-up
+    gives that cell (incomplete_rollup, invalid_child), as compute(reasons=True) does: the term
+    said no reason, and read as a complete figure."""
+    complete = panel._complete_rollup
+    if complete is None:
+        return
+    names = list(_core.reason_names)
+    index = panel.index()
+    for t in result.terms:
+        if t["indicator"] or t["reason"] or not t["row_found"] or t["name"] not in complete.variables:
+            continue
+        try:
+            row = index.get_loc((t["entity"], t["period"]))
+        except KeyError:
+            continue
+        code = int(complete.reasons(t["name"])[row])
+        if code:
+            t["reason"] = names[code]
 
 
 def _range_text(lo: float | None, hi: float | None) -> str:
@@ -223,6 +260,7 @@ def explain(
             # arithmetic. The raw that gives compute()'s value is the value in the formula's unit.
             result.raw = value / result.factor if result.factor and not math.isnan(value) else math.nan
         result.value, result.reason = value, reason
+        _add_partial_reasons(result, panel)
         if panel._rollup_source is not None and result.children:
             _add_children_with_data(result, panel._rollup_source[0])
     return result

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from . import _core
+from . import _core, _reason_columns
 from ._lang import counted
 from ._suggest import (
     absent_names,
@@ -733,7 +733,7 @@ class CompositeResult:
         )
         if codes is None:
             guess = closest_name(str(step), ["imputed", "treated"])
-            raise _core.Error(
+            raise _core.ArgumentError(
                 f"marks are kept for the 'imputed' and 'treated' steps, not '{step}'"
                 + (f" (did you mean '{guess}'?)" if guess else "")
             )
@@ -884,6 +884,11 @@ class CompositeResult:
 
         codes = [remove] if isinstance(remove, str) else list(remove)
         node = node or self.root
+        if node not in self.framework.codes:  # it was a bare KeyError: 'Indx', from the column lookup
+            guess = _closest_code(str(node), self.framework.codes)
+            raise _core.UnknownIndicatorError(
+                f"what_if: no node '{node}' in the framework" + (f" (did you mean '{guess}'?)" if guess else "")
+            )
         alt = pd.DataFrame(self._core.what_if(codes), index=self.scores.index, columns=self.framework.codes)[node]
         rank_before = self.ranks[node]
         rank_after = pd.Series(_core.composite_rank(alt.to_numpy()), index=alt.index).astype("Int64")
@@ -1333,6 +1338,8 @@ def _build_frame(
     df = _with_text_column_names(df)
     columns = _frame_columns(df)
     numeric = _numeric_columns(df, columns)
+    reason_columns = _frame_reason_columns(columns[0], numeric)
+    numeric = [c for c in numeric if c not in reason_columns]  # an all-blank reason column reads as float
     if framework is None:
         _check_numeric(df, numeric)
         _refuse_padded_columns(numeric)
@@ -1342,13 +1349,42 @@ def _build_frame(
     if model is None:
         model = Model.from_steps(steps or (), framework)
     numbers, labels, prev = _frame_inputs(df, framework, numeric, previous, columns)
+    for c in reason_columns:  # reasons, not groups
+        labels.pop(str(c), None)
     regions = _region_names(df.index)
     given = _given_units(df.attrs.get("units"))
-    core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given)
+    reasons = _frame_reasons(df, reason_columns, numbers)
+    core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given, reasons)
     _warn_of_built_regions(core, regions, lambda: df["name"].tolist() if "name" in df.columns else None)
     result = CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
     result._names = display_names(df)
     return result
+
+
+def _frame_reason_columns(names: Sequence[Any], numeric: Sequence[Any]) -> dict[Any, str]:
+    """The ``<column>_reason`` columns of a DataFrame whose column is numeric (what
+    ``Panel.to_pandas(reasons=True)`` and ``compute(..., reasons=True)`` write), as their column."""
+    have = {c for c in numeric if isinstance(c, str)}
+    suffix = _reason_columns.SUFFIX
+    return {
+        c: c[: -len(suffix)] for c in names if isinstance(c, str) and c.endswith(suffix) and c[: -len(suffix)] in have
+    }
+
+
+def _frame_reasons(df: Any, reason_columns: Mapping[Any, str], numbers: Mapping[str, Any]) -> dict[str, list[int]]:
+    """The reason codes of the missing cells of each column with a ``<column>_reason`` column: a
+    DataFrame keeps them, as a Panel does (a zero denominator stays zero_denominator in the marks,
+    not missing_input). A reason beside a value (a partial roll-up sum) is not a missing cell's:
+    the value is used, as build uses it."""
+    out: dict[str, list[int]] = {}
+    for c, column in reason_columns.items():
+        if column not in numbers:
+            continue
+        codes = _reason_columns.codes_of_cells(df[c].tolist(), str(c))
+        codes = np.where(np.isnan(np.asarray(numbers[column], dtype=np.float64)), codes, 0)
+        if codes.any():
+            out[column] = codes.astype(int).tolist()
+    return out
 
 
 def display_names(df: Any) -> dict[str, str]:

@@ -79,11 +79,12 @@ def _spec(
     probabilities: Mapping[str, Sequence[float]],
     framework: Any,
 ) -> dict[str, Any]:
-    unknown = set(probabilities) - {"weighting", "aggregation", "normalisation", "imputation"}
-    if unknown:
+    choices = ["weighting", "aggregation", "normalisation", "imputation"]
+    unknown = set(probabilities) - set(choices)
+    if unknown:  # a misspelt choice ("aggregaton") said nothing of the one meant
         raise _core.ArgumentError(
-            f"uncertainty: probabilities for {', '.join(sorted(unknown))}: only weighting, aggregation, "
-            "normalisation and imputation are choices with probabilities"
+            absent_names("uncertainty: probabilities= names no choice", sorted(map(str, unknown)), choices)
+            + "; only weighting, aggregation, normalisation and imputation are choices with probabilities"
         )
     given = {
         "weighting": weighting,
@@ -270,6 +271,32 @@ def _check_counts(**counts: tuple[Any, int, int]) -> None:
             )
 
 
+def _sobol_reason(variance: float) -> str | None:
+    """Why a Sobol output's indices are NaN (None, missing, when they are not, as a Panel's reason
+    columns leave a value without a reason): its variance says it."""
+    if variance == 0:
+        return "constant_output"
+    return None if variance > 0 else "missing_output"
+
+
+def _sobol_region_notes(table: Any, node: str) -> list[str]:
+    """The regions whose indices are NaN, by reason, for the summary (the mean rank shift has its own note)."""
+    lines = []
+    regions = table[table["output"] != "mean_abs_rank_shift"].drop_duplicates("output")
+    for reason, said in (
+        ("constant_output", "never moved in the Sobol design (variance 0): no input changes it"),
+        ("missing_output", "had no rank in some runs of the Sobol design"),
+    ):
+        which = regions.loc[regions["reason"] == reason, "output"].astype(str).tolist()
+        if which:
+            shown = ", ".join(which[:8]) + (f" and {len(which) - 8} more" if len(which) > 8 else "")
+            lines.append(
+                f"Note: {counted(len(which), 'region')} ({shown}): the rank in '{node}' {said}; the Sobol "
+                f"indices are NaN, with the reason {reason} in .sobol."
+            )
+    return lines
+
+
 def _check_run(n: Any, seed: Any, top_k: Any, sobol: Any = 0, threads: Any = 0, bootstrap: Any = 0) -> None:
     """The checks of the run's numbers, the same for the in-process and the Dask analysis."""
     _check_counts(
@@ -355,7 +382,7 @@ def uncertainty(
     n: int = 1000,
     seed: int = 1,
     threads: int = 0,
-    top_k: int = 10,
+    top_k: int | None = None,
     keep: bool = False,
     score_percentiles: bool = False,
     weights_noise: Mapping[int, float] | None = None,
@@ -393,6 +420,7 @@ def uncertainty(
     intervals at the level ``confidence`` (default 0.95: the 2.5th and 97.5th percentiles) of
     ``bootstrap`` resamples of its rows (default 1000; 0: no intervals, NaN); COINr's Nboot gives the
     5th–95th (confidence=0.9). Both need ``sobol``: given without it they are an error, not ignored.
+    ``top_k`` (``p_top{k}``: P(rank ≤ k)): 1 to the number of regions (more: ArgumentError); default 10.
     ``progress``: True for a tqdm bar, or a function (done, total). ``node`` (the Sobol
     indices' node, default the index) must be an aggregate of the framework.
     """
@@ -408,7 +436,7 @@ def uncertainty(
         probabilities=probabilities or {},
     )
     resamples, level = _sobol_intervals(sobol, bootstrap, confidence)
-    _check_run(n, seed, top_k, sobol, threads, resamples)
+    _check_run(n, seed, 10 if top_k is None else top_k, sobol, threads, resamples)
     _check_confidence(level)
     df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
     _check_node(node, framework)
@@ -416,7 +444,7 @@ def uncertainty(
     try:
         # keep=True: the score percentiles from the float64 scores (the kept matrix is float32)
         exact = bool(score_percentiles) or bool(keep)
-        core = core_model.run(int(n), int(seed), int(threads), int(top_k), bool(keep), report, exact)
+        core = core_model.run(int(n), int(seed), int(threads), int(top_k or 0), bool(keep), report, exact)
         sobol_raw = (
             core_model.sensitivity(
                 int(sobol),
@@ -609,7 +637,10 @@ class UncertaintyResult:
     def sobol(self) -> Any:
         """First-order (S) and total (ST) Sobol indices of each input, with bootstrap intervals
         at the analysis's ``confidence`` (95 % by default), for each region's rank and the mean
-        absolute rank shift (``output``)."""
+        absolute rank shift (``output``). ``reason`` says why an output's indices are NaN:
+        ``constant_output`` (its rank never moved in the design: variance 0, so no input explains
+        any of it), ``missing_output`` (some runs gave it no rank, e.g. its only indicator left
+        out); missing (None) where they are defined."""
         import pandas as pd
 
         if self._sobol_raw is None:
@@ -629,6 +660,7 @@ class UncertaintyResult:
                         "ST_low": st_lo[i],
                         "ST_high": st_hi[i],
                         "variance": var,
+                        "reason": _sobol_reason(var),
                     }
                 )
         table = pd.DataFrame(rows)
@@ -682,6 +714,7 @@ class UncertaintyResult:
                     f"Note: the ranks of '{node}' did not move in the Sobol design (variance 0): its Sobol "
                     "indices are undefined (NaN); no input changes them."
                 )
+            lines += _sobol_region_notes(s, node)
             resamples, level = self._sobol_intervals
             lines.append(
                 f"Sobol indices of the mean absolute rank shift of '{node}': "

@@ -663,6 +663,18 @@ void check_run_memory(std::size_t replications, std::size_t dims, std::size_t un
              : "; ask for fewer replications");
 }
 
+/// P(rank ≤ top_k) needs a top_k among the ranks there are: 12 of 5 regions gave 1 for every
+/// region, which read as certainty rather than a mistaken argument. 0 is the default, 10 (P = 1
+/// for all when there are fewer regions, as before: a default asks for nothing in particular).
+int checked_top_k(int top_k, std::size_t units) {
+    if (top_k == 0) return 10;
+    if (top_k >= 1 && static_cast<std::size_t>(top_k) <= units) return top_k;
+    throw argument_error("uncertainty: top_k = " + std::to_string(top_k) +
+                         (top_k < 1 ? std::string(" is not a rank")
+                                    : " is more than the " + zhibiao::detail::counted(units, "region") + " ranked") +
+                         " (top_k must be from 1 to " + std::to_string(units) + ")");
+}
+
 }  // namespace
 
 uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count,
@@ -686,6 +698,8 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
 }
 
 uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
+    uncertainty_options checked = o;
+    checked.top_k = checked_top_k(o.top_k, data_.regions.size());
     const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     const unsigned threads =
@@ -703,10 +717,12 @@ uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     for (std::size_t t = 1; t < tails.size(); ++t) tails[0].add(tails[t]);
     all.tails = std::move(tails[0]);
     // the statistics straight from the arena: no copy of the histograms into fresh memory
-    return statistics(all, count_source{[&](std::size_t c) { return arena.view(c); }}, o);
+    return statistics(all, count_source{[&](std::size_t c) { return arena.view(c); }}, checked);
 }
 
 uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> blocks, const uncertainty_options& o) const {
+    uncertainty_options checked = o;
+    checked.top_k = checked_top_k(o.top_k, data_.regions.size());
     std::sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::size_t n = 0;
     for (std::size_t k = 0; k < blocks.size(); ++k) {
@@ -731,7 +747,7 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
                           const rank_histogram& h = all.rank_counts[c];
                           return counts_view{h.low, h.counts.data(), h.counts.size()};
                       }},
-                      o);
+                      checked);
 }
 
 uncertainty_result uncertainty_model::statistics(uncertainty_block& all, const count_source& counts,

@@ -165,6 +165,9 @@ private:
         t.stored = c ? c->data()[row] : nan_value;
         t.stored_unit = seen ? seen->u : c ? c->unit() : unit{};
         t.why = seen ? seen->reasons[row] : c ? c->reason_at(row) : reason::missing_variable;
+        // A partial roll-up sum (rollup_options::partial_sums) keeps its reason beside its value; the
+        // evaluation reads the value as it is, so the trace has none: the term read as a plain sum.
+        if (t.why == reason::none && c && !std::isnan(t.stored)) t.why = c->reason_at(row);
         add(std::move(t), used);
     }
 
@@ -304,9 +307,23 @@ explanation explain(const panel& p, const std::string& indicator_id, const std::
     return out;
 }
 
+namespace {
+/// A reason as the account says it: beside a value, a roll-up's reason marks a partial sum (or a
+/// value computed from one) — not every part was summed —, any other a value kept but flagged.
+std::string reason_said(reason why, bool has_value, const char* missing) {
+    const std::string name(zhibiao::to_string(why));
+    if (!has_value) return missing + name;
+    if (why == reason::incomplete_rollup || why == reason::invalid_child)
+        return "partial: a roll-up sum without every part, " + name;
+    return "flagged: " + name;
+}
+}  // namespace
+
 std::string explanation::to_string() const {
     std::string s = indicator + " of " + entity + " at " + period.to_string() + " = " + with_unit(value, unit);
-    if (why != reason::none) s += " (missing: " + std::string(zhibiao::to_string(why)) + ")";
+    // A value beside a reason is computed from a partial roll-up sum (rollup_options::partial_sums):
+    // said as partial, not as missing (it said "= 0.4 % (missing: incomplete_rollup)").
+    if (why != reason::none) s += " (" + reason_said(why, !std::isnan(value), "missing: ") + ")";
     s += "\n  formula: " + formula;
     if (!std::isnan(raw) && !converted.identity())
         s += "\n  computed: " + with_unit(raw, raw_unit) + ", in " + unit.symbol() + ": " + with_unit(value, unit);
@@ -326,9 +343,16 @@ std::string explanation::to_string() const {
             s += with_unit(t.stored, t.stored_unit);
         if (t.why == reason::none && t.used_unit.symbol() != t.stored_unit.symbol())
             s += " = " + with_unit(t.used, t.used_unit);
-        if (t.why != reason::none) s += " (" + std::string(zhibiao::to_string(t.why)) + ")";
+        if (t.why != reason::none) s += " (" + reason_said(t.why, t.row_found && !std::isnan(t.stored), "") + ")";
         if (!t.note.empty()) s += ": " + t.note;
     }
+    const bool partial = std::any_of(terms.begin(), terms.end(), [](const explained_term& t) {
+        return (t.why == reason::incomplete_rollup || t.why == reason::invalid_child) && t.row_found &&
+               !std::isnan(t.stored);
+    });
+    if (partial)
+        s += "\n  note: read from partial roll-up sums (not every child summed): compute() divides them as they are, "
+             "over different children; compute_rolled_up() computes the value over the matched children";
     return s;
 }
 

@@ -91,8 +91,10 @@ struct replication_draw {
 struct uncertainty_options {
     std::size_t replications = 1000;
     std::uint64_t seed = 1;
-    unsigned threads = 0;      ///< 0: every core; the result is the same for any count
-    int top_k = 10;            ///< probability of a rank ≤ top_k
+    unsigned threads = 0;  ///< 0: every core; the result is the same for any count
+    /// Probability of a rank ≤ top_k; 1 to the number of regions (more is an argument_error naming
+    /// both). 0: the default, 10, whatever the number of regions (the result's top_k says 10).
+    int top_k = 0;
     bool keep_ranks = false;   ///< the full replication × unit × node matrix of ranks
     bool keep_scores = false;  ///< … and of scores (score percentiles of merged blocks need them)
     /// Exact score percentiles from score_tails (memory there), not from the kept matrix: run()
