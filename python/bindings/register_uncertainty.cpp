@@ -262,9 +262,7 @@ void register_uncertainty(py::module_& m) {
             "merge",
             [](const cp::uncertainty_model& u, std::vector<cp::uncertainty_block> blocks, int top_k, bool keep) {
                 cp::uncertainty_options o;
-                // zhibiao.dask.uncertainty's default is top_k=10 (not yet None → 0): taken as the
-                // default over fewer than 10 regions, as it always was; any other is checked.
-                o.top_k = top_k == 10 && u.units() < 10 ? 0 : top_k, o.keep_ranks = o.keep_scores = keep;
+                o.top_k = top_k, o.keep_ranks = o.keep_scores = keep;  // 0: the default
                 py::gil_scoped_release release;
                 return u.merge(std::move(blocks), o);
             },

@@ -462,7 +462,7 @@ def uncertainty(
     n: int = 1000,
     block: int = 2560,
     seed: int = 1,
-    top_k: int = 10,
+    top_k: int | None = None,
     keep: bool = False,
     score_percentiles: bool = False,
     previous: Any = None,
@@ -486,7 +486,7 @@ def uncertainty(
 
     # The in-process checks (zhibiao.composite.uncertainty's), then what only Dask has.
     _u._check_counts(n=(n, 1, _u._MOST_64))  # no Sobol-only analysis here: n = 0 asks for nothing
-    _u._check_run(n, seed, top_k)
+    _u._check_run(n, seed, 10 if top_k is None else top_k)
     _u._check_counts(block=(block, 1, _u._MOST_64))
     if block % 256:
         raise _core.ArgumentError(f"zhibiao.dask.uncertainty: block must be a positive multiple of 256, not {block}")
@@ -523,7 +523,7 @@ def uncertainty(
         for first in range(0, n, block)
     ]
     blocks = list(dask.compute(*tasks))
-    core = core_model.merge(blocks, top_k, keep)
+    core = core_model.merge(blocks, int(top_k or 0), keep)
     return _u.UncertaintyResult(
         core,
         df.index,
