@@ -50,11 +50,14 @@ struct compute_options {
 };
 
 /// The reason codes of a computed column, read-only: a view into the storage of the
-/// indicator_values it came from (valid while that object, or a copy of it, lives).
+/// indicator_values it came from, which it keeps alive (a view taken from a table that is gone
+/// since, `[&] { indicator_table t = compute(p, ids); return t[0].reasons(); }()`, stays valid).
 class reason_view {
 public:
     reason_view() = default;
-    reason_view(const reason* data, std::size_t size) : data_(data), size_(size) {}
+    /// Views `size` reasons at `data`, kept alive by `owner` (none: valid while the caller keeps them).
+    reason_view(const reason* data, std::size_t size, std::shared_ptr<const void> owner = {})
+        : owner_(std::move(owner)), data_(data), size_(size) {}
     const reason* data() const { return data_; }
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
@@ -80,8 +83,28 @@ public:
     friend bool operator!=(const std::vector<reason>& a, reason_view b) { return !(b == a); }
 
 private:
+    std::shared_ptr<const void> owner_;
     const reason* data_ = nullptr;
     std::size_t size_ = 0;
+};
+
+/// The values of a computed column: an Eigen map, read as any Eigen array (v(0), v.sum(),
+/// v.data()), that holds a reference to the storage it maps, so it stays valid however long it is
+/// kept — `auto v = [&] { indicator_table t = compute(p, ids); return t[0].values(); }();` read
+/// freed memory before round 34. (Sliced to a plain Eigen::Map, or into an Eigen expression kept
+/// with `auto`, it is again a view, valid while the column is.)
+class column_values : public Eigen::Map<const Eigen::ArrayXd> {
+public:
+    column_values(const double* data, std::size_t rows, std::shared_ptr<const void> owner)
+        : Eigen::Map<const Eigen::ArrayXd>(data, static_cast<Eigen::Index>(rows)), owner_(std::move(owner)) {}
+    column_values(const column_values&) = default;
+    column_values(column_values&&) = default;
+    column_values& operator=(const column_values&) = delete;  // a map is not rebound (as Eigen::Map)
+    column_values& operator=(column_values&&) = delete;
+    ~column_values() = default;
+
+private:
+    std::shared_ptr<const void> owner_;
 };
 
 /// One computed column: values in `unit`, a reason per row (reason::none where present).
@@ -110,9 +133,11 @@ public:
     const zhibiao::unit& unit() const& { return unit_; }
     zhibiao::unit unit() && { return std::move(unit_); }
     std::size_t size() const { return rows_; }
-    Eigen::Map<const Eigen::ArrayXd> values() const& { return {values_, static_cast<Eigen::Index>(rows_)}; }
+    /// A map that keeps the storage alive (column_values); on a temporary, a copy.
+    column_values values() const& { return {values_, rows_, owner_}; }
     Eigen::ArrayXd values() &&;
-    reason_view reasons() const& { return {reasons_, rows_}; }
+    /// A view that keeps the storage alive; on a temporary, a copy.
+    reason_view reasons() const& { return {reasons_, rows_, owner_}; }
     std::vector<reason> reasons() &&;
     /// Set when the whole column is missing (lenient mode): what was wrong.
     const std::string& column_problem() const& { return column_problem_; }

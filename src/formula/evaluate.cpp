@@ -800,24 +800,33 @@ private:
             invalid |=
                 std::isinf(x[i]) || x[i] < min || (count && invalid_for_computation(*spec, x[i], v.u) != reason::none);
         }
-        if (!gaps && !invalid) return v;
+        // A present value that carries a reason (a partial roll-up sum: incomplete_rollup or
+        // invalid_child beside the sum, zhibiao/rollup.hpp) is no complete figure: a formula reads
+        // it as the gap it stands for, with that reason (compute() on the parents of a partial
+        // rollup() divided R&D of two counties by the GDP of four, 0.2 with no reason). `raw`
+        // (published(x)) reads the value as given.
+        const std::vector<reason>& stored = c.reasons();
+        const auto partial = [&](std::size_t i) {
+            return !raw && !stored.empty() && stored[i] != reason::none && !detail::is_nan(x[i]);
+        };
+        bool partial_sums = false;
+        for (std::size_t i = 0; i < stored.size() && !partial_sums; ++i) partial_sums = partial(i);
+        if (!gaps && !invalid && !partial_sums) return v;
         v.reasons = std::make_shared<std::vector<reason>>(rows(), reason::none);
-        // A present value is present, whatever reason it carries (a partial roll-up sum keeps
-        // the reason of its gap for the next roll-up, zhibiao/rollup.hpp): only a gap has one.
-        for (std::size_t i = 0; i < rows(); ++i) (*v.reasons)[i] = detail::is_nan(x[i]) ? c.reason_at(i) : reason::none;
-        if (invalid) {
-            column_value copy = fresh(rows(), v.u);
-            for (std::size_t i = 0; i < rows(); ++i) {
-                // ±inf is invalid with or without a catalogue entry, even for `raw` checks.
-                const reason why = std::isinf(x[i])         ? reason::invalid_input
-                                   : x[i] == x[i] && judged ? invalid_for_computation(*spec, x[i], v.u)
-                                                            : reason::none;
-                (*copy.owned)(static_cast<Eigen::Index>(i)) = why == reason::none ? x[i] : nan_value;
-                (*copy.reasons)[i] = why == reason::none ? (*v.reasons)[i] : why;
-            }
-            return copy;
+        for (std::size_t i = 0; i < rows(); ++i)
+            (*v.reasons)[i] = detail::is_nan(x[i]) || partial(i) ? c.reason_at(i) : reason::none;
+        if (!invalid && !partial_sums) return v;
+        column_value copy = fresh(rows(), v.u);
+        for (std::size_t i = 0; i < rows(); ++i) {
+            // ±inf is invalid with or without a catalogue entry, even for `raw` checks.
+            const reason why = std::isinf(x[i])         ? reason::invalid_input
+                               : partial(i)             ? stored[i]
+                               : x[i] == x[i] && judged ? invalid_for_computation(*spec, x[i], v.u)
+                                                        : reason::none;
+            (*copy.owned)(static_cast<Eigen::Index>(i)) = why == reason::none ? x[i] : nan_value;
+            (*copy.reasons)[i] = why == reason::none ? (*v.reasons)[i] : why;
         }
-        return v;
+        return copy;
     }
 
     static unit effective_unit(const column& c, const variable_spec* spec) {

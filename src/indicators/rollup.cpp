@@ -582,10 +582,17 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
         const indicator_values& mine = values[k];
         const indicator_values& full = complete[k];
         std::vector<std::size_t> flagged;  // rows whose value draws on a partial sum
-        for (std::size_t r = 0; r < mine.size(); ++r)
-            if (!std::isnan(mine.values()(static_cast<Eigen::Index>(r))) &&
+        // compute() reads a partial sum as the gap it stands for, with its reason (round 34):
+        // such a row is NaN there too, with incomplete_rollup or invalid_child.
+        const auto mine_values = mine.values();
+        const reason_view mine_reasons = mine.reasons();
+        for (std::size_t r = 0; r < mine.size(); ++r) {
+            const reason why_mine = mine_reasons.data() ? mine_reasons[r] : reason::none;
+            const bool partial_sum = why_mine == reason::incomplete_rollup || why_mine == reason::invalid_child;
+            if ((!std::isnan(mine_values(static_cast<Eigen::Index>(r))) || partial_sum) &&
                 std::isnan(full.values()(static_cast<Eigen::Index>(r))))
                 flagged.push_back(r);
+        }
         if (flagged.empty()) {
             out.push_back(mine);
             continue;

@@ -113,10 +113,12 @@ bool convert(const char* b, const char* e, double& value) {
 }
 
 // "1,234,567.25" → "1234567.25" when the commas group the integer part by exactly three (and the
-// first group is no 0: "0,125" is a decimal comma, not 125).
+// first group is no 0: "0,125" is a decimal comma, not 125). Never with an exponent: no one groups
+// the digits of "1,234e3" (read as 1234000 before round 34; it is refused as "1,2345" is).
 bool strip_thousands(std::string& s) {
     std::size_t comma = s.find(',');
     if (comma == std::string::npos) return true;
+    if (s.find_first_of("eE") != std::string::npos) return false;
     std::size_t start = (s[0] == '-' || s[0] == '+') ? 1 : 0;
     std::size_t end = s.find_first_of(".eE", start);
     if (end == std::string::npos) end = s.size();

@@ -259,6 +259,43 @@ void report_one_region_two_names(const panel& p, validation_report& report) {
     }
 }
 
+/// One region written in two code widths (3201 and 320100, 32 and 320000: admin_code makes them
+/// one, as rollup does): its rows are split between two entities, and rollup refuses the panel
+/// (rule "one_region_two_widths", hard, on the 6-digit code, naming both spellings and the
+/// periods of each). Silent before round 34.
+void report_one_region_two_widths(const panel& p, validation_report& report) {
+    std::unordered_map<std::string, std::vector<std::size_t>> by_code;  // admin_code → entities
+    std::vector<std::string> order;
+    for (std::size_t e = 0; e < p.entity_count(); ++e) {
+        const std::string code = admin_code(p.entity_code(e));
+        auto& spellings = by_code[code];
+        if (spellings.empty()) order.push_back(code);
+        spellings.push_back(e);
+    }
+    std::unordered_map<std::size_t, std::string> periods_of;  // an entity written two ways → its periods
+    for (const auto& [code, spellings] : by_code)
+        if (spellings.size() > 1)
+            for (const std::size_t e : spellings) periods_of[e];
+    if (periods_of.empty()) return;
+    for (std::size_t row = 0; row < p.rows(); ++row) {
+        const auto it = periods_of.find(static_cast<std::size_t>(p.entity_of_row()[row]));
+        if (it != periods_of.end()) it->second += (it->second.empty() ? "" : ", ") + p.period_at(row).to_string();
+    }
+    for (const std::string& code : order) {
+        const auto& spellings = by_code[code];
+        if (spellings.size() < 2) continue;
+        std::string said;
+        for (const std::size_t e : spellings)
+            said += std::string(said.empty() ? "" : " and ") + "'" + std::string(p.entity_code(e)) + "' (rows of " +
+                    (periods_of[e].empty() ? "no period" : periods_of[e]) + ")";
+        report.findings.push_back(
+            {code, "", "", "one_region_two_widths", "hard",
+             "entities " + said + " are one region, " + code +
+                 ", written in two code widths: its rows are split in two (a growth rate or a ranking "
+                 "sees two regions) and rollup refuses the panel; write one code on all its rows"});
+    }
+}
+
 /// The numbers behind a rule's finding in row `row`: each variable the check reads, as published
 /// (the panel's cell) and, where the catalogue recomputes it, as recomputed ("published 3.23,
 /// recomputed 3.22171"); empty when the rule reads nothing the panel holds.
@@ -446,6 +483,7 @@ validation_report validate(const panel& given, const std::vector<rule>& rules, c
     report_skipped_rows(p, report);
     report_totals(p, report);
     report_one_region_two_names(p, report);
+    report_one_region_two_widths(p, report);
     return report;
 }
 

@@ -119,9 +119,8 @@ static_assert(!can_take_columns<indicator_table>::value && can_take_columns<cons
 static_assert(std::is_same_v<decltype(std::declval<indicator_table>()[0]), indicator_values> &&
               std::is_same_v<decltype(std::declval<const indicator_table&>()[0]), const indicator_values&>);
 static_assert(!can_begin<indicator_table>::value && can_begin<const indicator_table&>::value);
-static_assert(
-    std::is_same_v<decltype(std::declval<const indicator_values&>().values()), Eigen::Map<const Eigen::ArrayXd>> &&
-    std::is_same_v<decltype(std::declval<indicator_values>().values()), Eigen::ArrayXd>);
+static_assert(std::is_same_v<decltype(std::declval<const indicator_values&>().values()), column_values> &&
+              std::is_same_v<decltype(std::declval<indicator_values>().values()), Eigen::ArrayXd>);
 static_assert(std::is_same_v<decltype(std::declval<const indicator_values&>().reasons()), reason_view> &&
               std::is_same_v<decltype(std::declval<indicator_values>().reasons()), std::vector<reason>>);
 static_assert(is_value<decltype(std::declval<indicator_values>().id())> &&
