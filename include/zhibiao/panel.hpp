@@ -77,7 +77,7 @@ public:
     std::shared_ptr<const void> storage_owner() && { return std::move(owner_); }
     /// Reason per cell; empty when every NaN simply means missing_input. A present value may
     /// carry one too: a partial roll-up sum keeps the reason of its gap (zhibiao/rollup.hpp),
-    /// which a roll-up reads; a formula reads the value, as every present value.
+    /// which a roll-up reads; a formula reads such a cell as the gap it stands for (NaN, its reason).
     const std::vector<reason>& reasons() const& { return reasons_; }
     std::vector<reason> reasons() && { return std::move(reasons_); }
     /// The reason of cell `row`; a row past the end is an argument_error naming it and the size

@@ -21,7 +21,8 @@
 // summed: the parent is NaN with reason invalid_child. With partial_sums the
 // parent is the sum over its valid children only (invalid ones are left out like missing ones),
 // and the coverage table shows `valid` < `children`. Indicators over partial sums: take
-// compute_rolled_up (matched children), not compute() on the partial parents.
+// compute_rolled_up (matched children); compute() on the partial parents reads each partial sum
+// as the gap it stands for (NaN with its reason).
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <functional>
@@ -90,13 +91,13 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
 
 /// Indicators of the roll-up of `children`, in the rows of `rollup(children, parent_of, options,
 /// cat).parents` — what Python's `Panel.rollup(...).compute(...)` gives. Without partial sums, the
-/// same as compute() on those parents. With `options.partial_sums`, compute() on the parents
-/// would divide partial sums over different children (the R&D of two counties over the GDP of
-/// four); here a value that draws on a partial sum is computed over the *matched* children of
-/// its period — those whose own value of the indicator can be computed, every input valid
-/// (a value failing only in the operation, a zero denominator, still counts) — and carries the
-/// reason the complete roll-up gives it (incomplete_rollup or invalid_child); where no child is
-/// matched it is NaN. Costs a roll-up and a compute per indicator and period with partial sums.
+/// same as compute() on those parents. With `options.partial_sums`, dividing the parents' partial sums
+/// would put sums over different children together (the R&D of two counties over the GDP of
+/// four), so compute() on them gives NaN with the sum's reason; here a value that draws on a partial sum is computed
+/// over the *matched* children of its period — those whose own value of the indicator can be computed, every input
+/// valid (a value failing only in the operation, a zero denominator, still counts) — and carries the reason the
+/// complete roll-up gives it (incomplete_rollup or invalid_child); where no child is matched it is NaN. Costs a roll-up
+/// and a compute per indicator and period with partial sums.
 indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
                                   const std::vector<std::string>& ids, const rollup_options& options = {},
                                   const compute_options& compute_with = {},

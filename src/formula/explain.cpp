@@ -351,8 +351,8 @@ std::string explanation::to_string() const {
                !std::isnan(t.stored);
     });
     if (partial)
-        s += "\n  note: read from partial roll-up sums (not every child summed): compute() divides them as they are, "
-             "over different children; compute_rolled_up() computes the value over the matched children";
+        s += "\n  note: read from partial roll-up sums (not every child summed): compute() reads each as the gap it "
+             "stands for (NaN with its reason); compute_rolled_up() computes the value over the matched children";
     return s;
 }
 
