@@ -1371,17 +1371,22 @@ def _frame_reason_columns(names: Sequence[Any], numeric: Sequence[Any]) -> dict[
     }
 
 
-def _frame_reasons(df: Any, reason_columns: Mapping[Any, str], numbers: Mapping[str, Any]) -> dict[str, list[int]]:
+def _frame_reasons(df: Any, reason_columns: Mapping[Any, str], numbers: dict[str, Any]) -> dict[str, list[int]]:
     """The reason codes of the missing cells of each column with a ``<column>_reason`` column: a
     DataFrame keeps them, as a Panel does (a zero denominator stays zero_denominator in the marks,
-    not missing_input). A reason beside a value (a partial roll-up sum) is not a missing cell's:
-    the value is used, as build uses it."""
+    not missing_input). A reason beside a value (a partial roll-up sum) makes the value the gap it
+    stands for, as compute() reads it: ``numbers`` loses that value (never scored as a total)."""
     out: dict[str, list[int]] = {}
     for c, column in reason_columns.items():
         if column not in numbers:
             continue
-        codes = _reason_columns.codes_of_cells(df[c].tolist(), str(c))
-        codes = np.where(np.isnan(np.asarray(numbers[column], dtype=np.float64)), codes, 0)
+        codes = np.asarray(_reason_columns.codes_of_cells(df[c].tolist(), str(c)))
+        values = np.array(numbers[column], dtype=np.float64)
+        partial = ~np.isnan(values) & (codes != 0)
+        if partial.any():
+            values[partial] = np.nan
+            numbers[column] = values
+        codes = np.where(np.isnan(values), codes, 0)
         if codes.any():
             out[column] = codes.astype(int).tolist()
     return out

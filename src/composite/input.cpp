@@ -53,15 +53,19 @@ period_rows rows_of(const panel& p, const period& when) {
     return out;
 }
 
-// A column's cells at `rows`, and their reasons when any is missing.
+// A column's cells at `rows`, and their reasons when any is missing. With `stored_reasons` (a panel's
+// column), a present value with a reason beside it — a partial roll-up sum, zhibiao/rollup.hpp — is
+// the gap it stands for, as compute() reads it: never scored as a complete total.
 void add_column(table& t, const std::string& name, const double* values, const period_rows& at,
-                const std::function<reason(std::size_t)>& reason_at) {
+                const std::function<reason(std::size_t)>& reason_at, bool stored_reasons = false) {
     Eigen::VectorXd v(static_cast<Eigen::Index>(at.rows.size()));
     std::vector<reason> why(at.rows.size(), reason::none);
     bool missing = false;
     for (std::size_t k = 0; k < at.rows.size(); ++k) {
-        v(static_cast<Eigen::Index>(k)) = values[at.rows[k]];
-        if (values[at.rows[k]] != values[at.rows[k]]) why[k] = reason_at(at.rows[k]), missing = true;
+        const double x = values[at.rows[k]];
+        const reason partial = stored_reasons && x == x ? reason_at(at.rows[k]) : reason::none;
+        v(static_cast<Eigen::Index>(k)) = partial == reason::none ? x : missing_value;
+        if (x != x || partial != reason::none) why[k] = x != x ? reason_at(at.rows[k]) : partial, missing = true;
     }
     t.numbers[name] = std::move(v);
     if (missing)
@@ -74,7 +78,7 @@ void add_column(table& t, const std::string& name, const double* values, const p
     Eigen::VectorXd previous = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(at.rows.size()), missing_value);
     for (std::size_t k = 0; k < at.rows.size(); ++k)
         for (std::size_t r : at.earlier[k])
-            if (values[r] == values[r]) {
+            if (values[r] == values[r] && !(stored_reasons && reason_at(r) != reason::none)) {
                 previous(static_cast<Eigen::Index>(k)) = values[r];
                 break;
             }
@@ -98,7 +102,8 @@ table from_rows(const panel& p, const period_rows& at) {
     table t;
     add_labels(t, p, at);
     for (const auto& c : p.columns()) {
-        add_column(t, c.name(), c.data(), at, [&c](std::size_t r) { return c.reason_at(r); });
+        add_column(
+            t, c.name(), c.data(), at, [&c](std::size_t r) { return c.reason_at(r); }, true);
         if (c.unit_given()) t.units[c.name()] = c.unit().symbol();
     }
     return t;

@@ -209,6 +209,14 @@ bool list_line_start(std::string_view text, std::string_view chunk, const code_p
     return true;
 }
 
+// Does a clause end (，。；！？、 and their ASCII forms, a line break) at byte `at`?
+bool one_of_bytes_clause_end(std::string_view text, std::size_t at) {
+    for (const std::string_view mark : {"，", "。", "；", "！", "？", "、", "）", "”"})
+        if (text.compare(at, mark.size(), mark) == 0) return true;
+    return at < text.size() && (text[at] == ',' || text[at] == ';' || text[at] == '.' || text[at] == '\n' ||
+                                text[at] == '\r' || text[at] == '!' || text[at] == '?' || text[at] == ')');
+}
+
 // The byte where 翻 (E7 BF BB) next starts in [from, to), `to` when none: 16 bytes at a time (SSE2, the
 // x86-64 baseline), comparing each byte and the two after it at once; byte by byte elsewhere. A memchr
 // for one of its bytes stopped every 20-30 bytes of Chinese text (纟 and 辶 characters share them).
@@ -232,10 +240,11 @@ std::size_t next_fan(std::string_view text, std::size_t from, std::size_t to) {
     return to;
 }
 
-// "研发经费投入比2020年翻一番": a doubling (翻一番 ×2, 翻两番 ×4, 翻三番 ×8, 翻番/翻倍 ×2) stated with no
-// figure of its own gives no row (the level is not known, and a multiple of another base than the
-// year before is no change of the period) but a finding `doubling`, quoting its clause up to the
-// word: never nothing (round 34). The chunk's bytes are read once (next_fan).
+// "研发经费投入比2020年翻一番": a doubling (翻一番 ×2, 翻两番 ×4, 翻三番 ×8, 翻番/翻倍 ×2) gives no row of
+// its own (a multiple of a base, often not the year before, is no level and no change of the period)
+// but a finding `doubling`, quoting its clause up to the word: never nothing (round 34). 翻了一番多 and
+// 翻一番以上 are "more than"; a clause of 力争/目标/预计… a target. Not a doubling: 推翻, a bare 翻番/翻倍
+// naming something (翻番计划, 翻倍数). The chunk's bytes are read once (next_fan).
 void doublings(std::string_view text, const code_points& cps, std::vector<report_finding>& findings) {
     const std::size_t to = cps.byte_at(cps.size());
     static constexpr std::pair<std::string_view, int> words[] = {{"一番", 2}, {"两番", 4}, {"二番", 4},
@@ -249,7 +258,12 @@ void doublings(std::string_view text, const code_points& cps, std::vector<report
                 times = factor, end += word.size();
                 break;
             }
-        if (times == 0 || end > to) continue;
+        if (times == 0 || end > to || (k >= 3 && text.compare(k - 3, 3, "推") == 0)) continue;
+        const bool more = text.compare(end, 3, "多") == 0 || text.compare(end, 6, "以上") == 0;
+        // a bare 翻番/翻倍 is a doubling only where its clause ends (翻番计划 names a plan)
+        if (end - k <= 6 + (text.compare(k + 3, 3, "了") == 0 ? 3 : 0) && !more && end < to &&
+            !one_of_bytes_clause_end(text, end))
+            continue;
         const auto point_at = [&](std::size_t byte) {
             return static_cast<std::size_t>(
                 std::lower_bound(cps.begin(), cps.end(), byte,
@@ -259,12 +273,17 @@ void doublings(std::string_view text, const code_points& cps, std::vector<report
         const std::size_t last = point_at(end);
         std::size_t first = point_at(k);
         while (first > 0 && last - first < 40 && !one_of(cps[first - 1].c, U"，,；;。！？!?\n\r：:")) --first;
+        const std::string_view clause = text.substr(cps.byte_at(first), k - cps.byte_at(first));
+        bool target = false;
+        for (const std::string_view word : {"力争", "目标", "预计", "计划", "争取", "确保", "将实现"})
+            target = target || clause.find(word) != std::string_view::npos;
         findings.push_back(make_finding(
             text, cps, first, last, "doubling",
-            std::string(text.substr(k, end - k)) + ": ×" + std::to_string(times) +
-                " the level of the base it is compared with (a change of +" + std::to_string((times - 1) * 100) +
-                " %), stated with no figure: no row (the level is not known); the quantity is the one its "
-                "clause names"));
+            std::string(text.substr(k, end - k)) + ": " + (more ? "more than " : "") + "×" + std::to_string(times) +
+                " the level of the base it is compared with (a change of " + (more ? "over " : "") + "+" +
+                std::to_string((times - 1) * 100) + " %)" + (target ? ", a target" : "") +
+                ": no row of its own (a multiple of a base is no level); the quantity is the one its clause "
+                "names"));
     }
 }
 

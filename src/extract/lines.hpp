@@ -355,9 +355,12 @@ enum class area_row_kind { area, total, subtotal, average, not_area };
 
 // True when label ends with an area's word: 青山县, 高新区, 龙湖街道, 红旗镇, 锡林郭勒盟; or names an
 // administrative unit of the report that is no region (市本级: the city's own level, 滨江工业园; round 34).
+// A bare 园 is no area (幼儿园, 家园, 百草园): only a park's words (园区 ends in 区).
 bool ends_in_area_word(std::u32string_view label) {
-    static constexpr std::u32string_view words[] = {U"省", U"市", U"县",   U"区",     U"旗",   U"州", U"盟",
-                                                    U"镇", U"乡", U"街道", U"办事处", U"本级", U"园"};
+    static constexpr std::u32string_view words[] = {U"省",     U"市",     U"县",     U"区",     U"旗",     U"州",
+                                                    U"盟",     U"镇",     U"乡",     U"街道",   U"办事处", U"本级",
+                                                    U"工业园", U"产业园", U"科技园", U"科学园", U"创业园", U"创新园",
+                                                    U"软件园", U"物流园", U"农业园", U"示范园", U"孵化园"};
     for (const std::u32string_view w : words)
         if (label.size() > w.size() && label.substr(label.size() - w.size()) == w) return true;
     return false;

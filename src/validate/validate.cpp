@@ -259,15 +259,31 @@ void report_one_region_two_names(const panel& p, validation_report& report) {
     }
 }
 
+/// Is `code` (as admin_code writes it) a region's: six digits opening with a province's two (GB/T 2260:
+/// 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82)?
+bool region_code(const std::string& code) {
+    if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    const int province = (code[0] - '0') * 10 + (code[1] - '0');
+    const int tens = province / 10, units = province % 10;
+    static constexpr int last_of_tens[] = {-1, 5, 3, 7, 6, 4, 5, 1, 2};  // 1x: 11–15, 2x: 21–23, …
+    return tens >= 1 && tens <= 8 && units >= 1 && units <= last_of_tens[tens];
+}
+
 /// One region written in two code widths (3201 and 320100, 32 and 320000: admin_code makes them
 /// one, as rollup does): its rows are split between two entities, and rollup refuses the panel
 /// (rule "one_region_two_widths", hard, on the 6-digit code, naming both spellings and the
-/// periods of each). Silent before round 34.
+/// periods of each). Silent before round 34. Only in a panel of regions — most entity codes a
+/// region's, and both spellings — so that firms numbered 1001 and 100100 are two firms (review 34).
 void report_one_region_two_widths(const panel& p, validation_report& report) {
     std::unordered_map<std::string, std::vector<std::size_t>> by_code;  // admin_code → entities
     std::vector<std::string> order;
+    std::size_t regions = 0;
+    for (std::size_t e = 0; e < p.entity_count(); ++e) regions += region_code(admin_code(p.entity_code(e)));
+    if (2 * regions < p.entity_count()) return;
     for (std::size_t e = 0; e < p.entity_count(); ++e) {
         const std::string code = admin_code(p.entity_code(e));
+        if (!region_code(code)) continue;
         auto& spellings = by_code[code];
         if (spellings.empty()) order.push_back(code);
         spellings.push_back(e);

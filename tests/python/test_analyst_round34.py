@@ -3,6 +3,7 @@ beyond the regions, the reason of a NaN Sobol index, typed framework errors, a p
 sum said as partial by explain(), and misspelt names in what_if/marks."""
 
 import io
+import math
 import warnings
 
 import numpy as np
@@ -54,7 +55,7 @@ def test_a_reason_column_read_back_from_csv_blank_is_no_indicator_and_a_value_ke
             "x": [1.0, 2, 3, 4],
             "x_reason": [np.nan] * 4,  # a CSV's blank reason column reads as float
             "y": [1.0, np.nan, 3, 4],
-            "y_reason": ["", "zero_denominator", "incomplete_rollup", ""],  # a partial sum keeps its value
+            "y_reason": ["", "zero_denominator", "incomplete_rollup", ""],  # c: a partial roll-up sum
         },
         index=list("abcd"),
     )
@@ -63,7 +64,24 @@ def test_a_reason_column_read_back_from_csv_blank_is_no_indicator_and_a_value_ke
         r = C.build(frame, steps=STEPS)
     assert r.framework.indicators == ["x", "y"]
     reasons = r.reasons()
-    assert reasons.loc["b", "y"] == "zero_denominator" and reasons.loc["c", "y"] == ""
+    # review 34: a partial sum is the gap it stands for, as compute() reads it (it was scored as a total)
+    assert reasons.loc["b", "y"] == "zero_denominator" and reasons.loc["c", "y"] == "incomplete_rollup"
+
+
+def test_a_partial_roll_up_sum_in_a_panel_is_no_complete_total_in_the_composite():
+    text = (
+        "region,period,gdp[亿元],rd_expenditure[万元]\n"
+        "320601,2023,100,3000\n320602,2023,100,\n320603,2023,100,xyz\n320604,2023,100,5000\n"
+        "320701,2023,100,4000\n320702,2023,100,4000\n320801,2023,100,1000\n320802,2023,100,2000\n"
+    )
+    rolled = zb.read_csv(io.StringIO(text), lenient=True).rollup("admin", partial_sums=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        steps = [C.Normalise("minmax"), C.Aggregate("arithmetic")]
+        frame = rolled.to_pandas(reasons=True).reset_index(level="period", drop=True)
+        for r in (C.build(rolled, None, steps, period="2023"), C.build(frame, None, steps)):
+            # was scored as a complete total: 8000 of two counties of four, minmax 100 (review 34)
+            assert math.isnan(r.scores.loc["320600", "rd_expenditure"])
 
 
 def test_a_misspelt_reason_in_a_reason_column_is_refused_with_did_you_mean():

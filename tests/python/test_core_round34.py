@@ -53,3 +53,16 @@ def test_the_matched_value_of_a_partial_rollup_is_kept():
     values, reasons = trial.rollup("admin", partial_sums=True).compute("rd_intensity", reasons=True)
     assert values.iloc[0, 0] == pytest.approx(0.4, rel=1e-12)
     assert reasons.iloc[0, 0] == "invalid_child"
+
+
+def test_firms_numbered_like_two_code_widths_are_no_region():
+    # review 34: firm ids 1001 and 100100 (no province opens with 10) were "one region"
+    p = zb.read_csv(io.StringIO("firm,period,employees\n1001,2024,100\n100100,2024,50\n"))
+    assert not any(f == "one_region_two_widths" for f in p.validate()["rule"])
+
+
+def test_two_code_widths_in_a_firm_table_with_region_like_codes_are_not_asked():
+    # most entities are no region's code: a firm register, not a panel of regions
+    rows = "".join(f"91{k:016d},2024,{k}\n" for k in range(5))
+    p = zb.read_csv(io.StringIO("firm,period,employees\n3201,2024,1\n320100,2024,2\n" + rows))
+    assert not any(f == "one_region_two_widths" for f in p.validate()["rule"])

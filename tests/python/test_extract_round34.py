@@ -52,7 +52,15 @@ def test_a_doubling_after_the_last_figure_of_the_text_is_found_too():
     assert len(_findings(text, "doubling")) == 1
 
 
-@pytest.mark.parametrize("text", ["2025年，翻译服务企业12家。", "2025年，翻新厂房3.2万平方米。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年，翻译服务企业12家。",
+        "2025年，翻新厂房3.2万平方米。",
+        "全市推动翻番计划的实施，开展“翻番行动”。",  # review 34: the name of a plan
+        "2025年，推翻倍数假设。",  # 推翻 then 倍数
+    ],
+)
 def test_other_words_with_fan_are_no_doubling(text):
     assert _findings(text, "doubling") == []
 
@@ -73,6 +81,20 @@ def test_an_average_annual_growth_is_scoped_annual_average(text):
     (row,) = [r for r in zb.extract(text).itertuples() if r.text == "12%"]
     assert row.flag_change and row.variable == "rd_expenditure"
     assert row.scope == "annual_average"
+
+
+def test_more_than_a_doubling_and_a_doubling_aimed_at_say_so():
+    # review 34: 翻了一番多 was "×2", a target's doubling was told as done
+    (more,) = _findings("全市高新技术企业由186家增加到412家，翻了一番多。", "doubling")
+    assert "more than ×2" in more.message
+    (aim,) = _findings("力争到2027年全市研发经费投入翻一番。", "doubling")
+    assert "a target" in aim.message
+
+
+def test_an_average_level_compared_with_is_no_annual_average():
+    # review 34: 年均水平 is the base of the change, the change itself the year's
+    (row,) = [r for r in zb.extract("2025年研发经费投入比“十三五”时期年均水平增长35%。").itertuples() if r.text == "35%"]
+    assert row.scope != "annual_average"
 
 
 def test_a_years_growth_is_no_annual_average():
@@ -120,6 +142,14 @@ def test_an_administrative_unit_row_is_an_area(label, entity):
 def test_a_firm_row_is_still_no_area():
     text = _HEADER + "华芯公司 120 30\n"
     assert len(_findings(text, "table_row")) == 1
+
+
+@pytest.mark.parametrize("label", ["阳光幼儿园", "红星家园", "北京百草园"])
+def test_a_name_ending_in_a_bare_yuan_is_no_area(label):
+    # review 34: "园" alone made a kindergarten or a housing estate an area; only a park's words are
+    text = _HEADER + f"{label} 40 5\n"
+    assert len(_findings(text, "table_row")) == 1
+    assert (label,) not in _rows(text, "entity")
 
 
 # ---- the lexicon: words of a park's, a university's and a firm's reports ---------------------------
