@@ -1318,12 +1318,13 @@ class Float32Warning(UserWarning):
 
 def _warn_float32(series: Any, column: Any) -> None:
     """A Float32Warning naming the column, with one of its values as stored, when ``series`` is
-    float32 (a Float32 extension column too) and holds a value its widening changes."""
+    float32 or float16 (a Float32 extension column too) and holds a value its widening changes."""
     import warnings
 
-    if str(series.dtype).lower() != "float32":
+    kind = str(series.dtype).lower()
+    if kind not in ("float32", "float16"):
         return
-    x = series.to_numpy(dtype=np.float32, na_value=np.nan)
+    x = series.to_numpy(dtype=np.float16 if kind == "float16" else np.float32, na_value=np.nan)
     # a value whose float32 digits (282.14) are not the double it widens to (a whole number below
     # 2**24 is exact, as is 0.5): the first among the first 1000 fractions, none when all are exact
     fractions = x[np.isfinite(x) & (x != np.floor(x))][:1000]
@@ -1331,9 +1332,10 @@ def _warn_float32(series: Any, column: Any) -> None:
     if shown is None:
         return
     warnings.warn(
-        f"Panel.from_pandas: column {str(column)!r} is float32, about 7 significant digits; its values are "
+        f"Panel.from_pandas: column {str(column)!r} is {kind}, about {3 if kind == 'float16' else 7} significant "
+        "digits; its values are "
         f"widened to float64 as stored ({str(shown)} is {float(shown)!r}), so indicators computed from it may differ from the "
-        "published figures in the 7th digit: read the source with float64 columns (pandas' default)",
+        "published figures' digits: read the source with float64 columns (pandas' default)",
         Float32Warning,
         stacklevel=caller_stacklevel(),
     )

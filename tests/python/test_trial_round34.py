@@ -212,3 +212,17 @@ def test_reasons_in_attrs_of_another_shape_are_refused_naming_them():
     frame.attrs["reasons"] = {"rd_expenditure": {"invalid_chld": {"partial": "320600\t2023"}}}
     with pytest.raises(zb.ParseError, match="did you mean 'invalid_child'"):
         zb.Panel.from_pandas(frame)
+
+
+def test_a_float16_column_is_widened_with_a_warning_too():
+    # review 34: float16 (0.1 is 0.0999755859375) was widened silently, only float32 warned
+    import warnings as _w
+
+    import numpy as _np
+    import pandas as _pd
+
+    df = _pd.DataFrame({"region": ["320100"], "period": ["2024"], "gdp": _np.array([0.1], dtype=_np.float16)})
+    with _w.catch_warnings(record=True) as seen:
+        _w.simplefilter("always")
+        zb.Panel.from_pandas(df, "region", "period", units={"gdp": "亿元"})
+    assert any(issubclass(w.category, zb.Float32Warning) and "float16" in str(w.message) for w in seen)
