@@ -88,25 +88,6 @@ private:
     std::size_t size_ = 0;
 };
 
-/// The values of a computed column: an Eigen map, read as any Eigen array (v(0), v.sum(),
-/// v.data()), that holds a reference to the storage it maps, so it stays valid however long it is
-/// kept — `auto v = [&] { indicator_table t = compute(p, ids); return t[0].values(); }();` read
-/// freed memory before round 34. (Sliced to a plain Eigen::Map, or into an Eigen expression kept
-/// with `auto`, it is again a view, valid while the column is.)
-class column_values : public Eigen::Map<const Eigen::ArrayXd> {
-public:
-    column_values(const double* data, std::size_t rows, std::shared_ptr<const void> owner)
-        : Eigen::Map<const Eigen::ArrayXd>(data, static_cast<Eigen::Index>(rows)), owner_(std::move(owner)) {}
-    column_values(const column_values&) = default;
-    column_values(column_values&&) = default;
-    column_values& operator=(const column_values&) = delete;  // a map is not rebound (as Eigen::Map)
-    column_values& operator=(column_values&&) = delete;
-    ~column_values() = default;
-
-private:
-    std::shared_ptr<const void> owner_;
-};
-
 /// One computed column: values in `unit`, a reason per row (reason::none where present).
 /// Read-only and cheap to copy: copies share the storage, which compute() takes for all its
 /// columns from one block of memory. As with a panel's column, the accessors called on a

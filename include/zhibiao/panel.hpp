@@ -42,6 +42,26 @@ namespace detail {
 [[noreturn]] void throw_index_error(const char* call, std::size_t index, std::size_t size, const char* counted);
 }  // namespace detail
 
+/// The values of a column (a panel's, or a computed one's): an Eigen map, read as any Eigen array (v(0), v.sum(),
+/// v.data()), that holds a reference to the storage it maps, so it stays valid however long it is
+/// kept — `auto v = [&] { indicator_table t = compute(p, ids); return t[0].values(); }();` and
+/// `auto v = [&] { panel p = parse_csv(text); return p.at("gdp").values(); }();` read freed memory
+/// before round 34. (Sliced to a plain Eigen::Map, or into an Eigen expression kept
+/// with `auto`, it is again a view, valid while the column is.)
+class column_values : public Eigen::Map<const Eigen::ArrayXd> {
+public:
+    column_values(const double* data, std::size_t rows, std::shared_ptr<const void> owner)
+        : Eigen::Map<const Eigen::ArrayXd>(data, static_cast<Eigen::Index>(rows)), owner_(std::move(owner)) {}
+    column_values(const column_values&) = default;
+    column_values(column_values&&) = default;
+    column_values& operator=(const column_values&) = delete;  // a map is not rebound (as Eigen::Map)
+    column_values& operator=(column_values&&) = delete;
+    ~column_values() = default;
+
+private:
+    std::shared_ptr<const void> owner_;
+};
+
 /// One variable of a panel: name, unit and a contiguous run of doubles.
 class column {
 public:
@@ -69,7 +89,8 @@ public:
     std::size_t size() const { return size_; }
     const double* data() const& { return data_; }
     const double* data() && = delete;  // the storage may go with the temporary
-    Eigen::Map<const Eigen::ArrayXd> values() const& { return {data_, static_cast<Eigen::Index>(size_)}; }
+    /// A map that keeps the storage alive (column_values); on a temporary, a copy.
+    column_values values() const& { return {data_, size_, owner_}; }
     Eigen::ArrayXd values() &&;
     /// What keeps the storage alive. For bindings and serialisation only (the escape hatch that
     /// lets a NumPy view of a column outlive the panel safely); not a stable interface.

@@ -55,7 +55,7 @@ static_assert(std::is_same_v<decltype(std::declval<const panel&>().at("")), cons
 static_assert(std::is_same_v<decltype(std::declval<const catalogue&>().at("")), const indicator&>);
 static_assert(std::is_same_v<decltype(std::declval<const scorecard&>().inputs()), const std::vector<scorecard_input>&>);
 static_assert(std::is_same_v<decltype(std::declval<const composite::result&>().at("")), const composite::layer&>);
-static_assert(std::is_same_v<decltype(std::declval<const column&>().values()), Eigen::Map<const Eigen::ArrayXd>>);
+static_assert(std::is_same_v<decltype(std::declval<const column&>().values()), column_values>);
 static_assert(can_find<const panel&>::value && can_find<const catalogue&>::value &&
               can_take_data<const column&>::value);
 

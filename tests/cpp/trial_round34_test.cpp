@@ -114,6 +114,20 @@ BOOST_AUTO_TEST_CASE(values_taken_from_a_table_that_is_gone_keep_their_storage) 
     BOOST_TEST((reasons[0] == reason::none));
 }
 
+// The same of a panel's column: `p.at("gdp").values()` kept after the panel was a map into freed memory.
+BOOST_AUTO_TEST_CASE(values_taken_from_a_panel_that_is_gone_keep_their_storage) {
+    std::weak_ptr<const void> block;
+    const auto values = [&] {
+        const panel p = parse_csv("region,period,gdp[亿元]\n320601,2023,12.5\n320602,2023,7.5\n");
+        block = p.at("gdp").storage_owner();
+        return p.at("gdp").values();
+    }();
+    std::vector<std::string> churn(64, std::string(200, 'x'));
+    BOOST_TEST(!block.expired());  // was expired: the map owned nothing
+    BOOST_TEST(values.size() == 2);
+    BOOST_TEST(values.sum() == 20.0);
+}
+
 // A quoted "1,234e3" in a ',' file was read as 1234000: grouping marks with an exponent are
 // refused, as "1,2345" is.
 BOOST_AUTO_TEST_CASE(thousands_separators_with_an_exponent_are_refused) {
