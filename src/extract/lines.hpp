@@ -487,7 +487,8 @@ const char* row_refused(const std::vector<scan_state::column>& columns, area_row
                    "area nor the report's own: its figures have no variable nor area";
         case area_row_kind::not_area:
             return "a row of a table with a row per area whose first cell names no area (it ends in no 省, 市, 县, "
-                   "区, 旗, 州, 盟, 镇, 乡, 街道, 办事处, 本级 nor 园: a firm or an indicator is no area): its figures "
+                   "区, 旗, 州, 盟, 镇, 乡, 街道, 办事处, 本级 nor a park's 工业园, 产业园, 科技园…: a firm or an "
+                   "indicator is no area): its figures "
                    "have no variable nor area";
         default:
             return "a row of a table with a row per area (its first cell) and a column per indicator, not read: its "
