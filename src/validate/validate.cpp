@@ -262,8 +262,7 @@ void report_one_region_two_names(const panel& p, validation_report& report) {
 /// Is `code` (as admin_code writes it) a region's: six digits opening with a province's two (GB/T 2260:
 /// 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82)?
 bool region_code(const std::string& code) {
-    if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return false;
+    if (code.size() != 6 || !detail::all_digits(code)) return false;
     const int province = (code[0] - '0') * 10 + (code[1] - '0');
     const int tens = province / 10, units = province % 10;
     static constexpr int last_of_tens[] = {-1, 5, 3, 7, 6, 4, 5, 1, 2};  // 1x: 11–15, 2x: 21–23, …
@@ -278,9 +277,6 @@ bool region_code(const std::string& code) {
 void report_one_region_two_widths(const panel& p, validation_report& report) {
     std::unordered_map<std::string, std::vector<std::size_t>> by_code;  // admin_code → entities
     std::vector<std::string> order;
-    std::size_t regions = 0;
-    for (std::size_t e = 0; e < p.entity_count(); ++e) regions += region_code(admin_code(p.entity_code(e)));
-    if (2 * regions < p.entity_count()) return;
     for (std::size_t e = 0; e < p.entity_count(); ++e) {
         const std::string code = admin_code(p.entity_code(e));
         if (!region_code(code)) continue;
@@ -288,6 +284,9 @@ void report_one_region_two_widths(const panel& p, validation_report& report) {
         if (spellings.empty()) order.push_back(code);
         spellings.push_back(e);
     }
+    std::size_t regions = 0;  // entities with a region's code
+    for (const auto& [code, spellings] : by_code) regions += spellings.size();
+    if (2 * regions < p.entity_count()) return;
     std::unordered_map<std::size_t, std::string> periods_of;  // an entity written two ways → its periods
     for (const auto& [code, spellings] : by_code)
         if (spellings.size() > 1)
