@@ -185,18 +185,35 @@ public:
     }
     fact_table& table() { return t_; }
     void reserve(std::size_t rows) {
-        for (auto* column : {&t_.variable, &t_.phrase, &t_.unit, &t_.period, &t_.damage, &t_.status, &t_.stage,
-                             &t_.scope, &t_.level, &t_.entity, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin,
-                             &t_.clause_end, &t_.char_begin, &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
-            reserve_column(*column, rows);
-        reserve_column(t_.value, rows), reserve_column(t_.high, rows), reserve_column(t_.guess, rows);
-        reserve_column(t_.qual, rows), reserve_column(t_.text_end, rows);
+        each_column([rows](auto& column) { reserve_column(column, rows); });
         t_.quoted.reserve(rows * 12);
         advise_huge_pages(t_.quoted.data(), t_.quoted.capacity());
     }
+    // The index of a new row, whose cells are then stored by index (24 push_backs, each testing its
+    // column's capacity, cost more). The columns hold room past the rows written, grown a block of
+    // rows at a time, until trim(): the table is whole only after it.
+    std::size_t next_row() {
+        if (rows_ == room_) each_column([n = room_ += 256](auto& column) { column.resize(n); });
+        return rows_++;
+    }
+    // The columns cut back to the rows written (at the end of each chunk, before the table is read).
+    void trim() {
+        if (room_ != rows_) each_column([n = room_ = rows_](auto& column) { column.resize(n); });
+    }
 
 private:
+    // f(column) for each column of a row but the quoted text (whose end text_end holds).
+    template <class F>
+    void each_column(F f) {
+        for (auto* column : {&t_.variable, &t_.phrase, &t_.unit, &t_.period, &t_.damage, &t_.status, &t_.stage,
+                             &t_.scope, &t_.level, &t_.entity, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin,
+                             &t_.clause_end, &t_.char_begin, &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
+            f(*column);
+        f(t_.value), f(t_.high), f(t_.guess), f(t_.qual), f(t_.text_end);
+    }
+
     fact_table& t_;
+    std::size_t rows_ = t_.size(), room_ = rows_;  // rows written; rows the columns hold
     std::unordered_map<std::string_view, std::uint32_t> ids_;
     std::deque<std::string> keys_;  // what the keys of ids_ view (stable while it grows)
     struct recent {
@@ -255,7 +272,11 @@ public:
     // A chunk ends a clause: nothing before it binds to a figure after it (previous_end_ is a
     // chunk's index). What a clause that only states a change refers to carries over.
     // The lines after the chunk's last figure may open or end a section of plans (a heading alone in a chunk).
-    void end_chunk() { target_before(cps_.size()); }
+    // The table is whole after it (the columns' room past the last row cut).
+    void end_chunk() {
+        target_before(cps_.size());
+        out_.trim();
+    }
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
@@ -836,29 +857,31 @@ private:
                std::size_t clause_stop) {
         fact_table& t = out_.table();
         const std::uint32_t unit = n.unit_id != fact_naming::unknown ? n.unit_id : unit_id(s, n.unit);
-        t.variable.push_back(n.entry ? out_.stable_id(n.entry->variable) : 0);
-        t.phrase.push_back(out_.stable_id(n.phrase)), t.unit.push_back(unit),
-            t.period.push_back(out_.stable_id(period));
-        t.damage.push_back(out_.stable_id(s.damage)), t.status.push_back(out_.stable_id(n.status));
-        t.stage.push_back(out_.stable_id(n.stage)), t.scope.push_back(out_.stable_id(n.scope));
-        t.level.push_back(out_.stable_id(n.level));
-        t.entity.push_back(n.entity.empty() ? 0 : out_.id(n.entity));
-        t.value.push_back(signed_value(s.q.value, n.decline)), t.high.push_back(signed_value(s.q.high, n.decline));
-        t.guess.push_back(guess), t.qual.push_back(signed_qualifier(s.q.qual, n.decline));
-        t.flags.push_back(n.flags);
-        const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
-        t.begin.push_back(u32(s.q.begin)), t.end.push_back(u32(s.q.end));
-        t.clause_begin.push_back(cps_[clause].begin);
-        t.clause_end.push_back(clause_stop > clause ? cps_.end_of(clause_stop - 1) : cps_[clause].begin);
-        const std::size_t base = cps_.base();
-        t.char_begin.push_back(u32(base + s.first)), t.char_end.push_back(u32(base + s.last));
-        t.clause_char_begin.push_back(u32(base + clause));
-        t.clause_char_end.push_back(u32(base + std::max(clause, clause_stop)));
+        const std::uint32_t variable = n.entry ? out_.stable_id(n.entry->variable) : 0,
+                            phrase = out_.stable_id(n.phrase), when = out_.stable_id(period),
+                            damage = out_.stable_id(s.damage), status = out_.stable_id(n.status),
+                            stage = out_.stable_id(n.stage), scope = out_.stable_id(n.scope),
+                            level = out_.stable_id(n.level), entity = n.entity.empty() ? 0 : out_.id(n.entity);
         if (any_invalid_)
             quote_into(t.quoted, text_, cps_, s.first, s.last);
         else
             t.quoted.append(text_.substr(s.q.begin, s.q.end - s.q.begin));
-        t.text_end.push_back(t.quoted.size());
+        const std::size_t r = out_.next_row();
+        t.variable[r] = variable, t.phrase[r] = phrase, t.unit[r] = unit, t.period[r] = when;
+        t.damage[r] = damage, t.status[r] = status, t.stage[r] = stage, t.scope[r] = scope, t.level[r] = level;
+        t.entity[r] = entity;
+        t.value[r] = signed_value(s.q.value, n.decline), t.high[r] = signed_value(s.q.high, n.decline);
+        t.guess[r] = guess, t.qual[r] = signed_qualifier(s.q.qual, n.decline);
+        t.flags[r] = n.flags;
+        const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
+        t.begin[r] = u32(s.q.begin), t.end[r] = u32(s.q.end);
+        t.clause_begin[r] = cps_[clause].begin;
+        t.clause_end[r] = clause_stop > clause ? cps_.end_of(clause_stop - 1) : cps_[clause].begin;
+        const std::size_t base = cps_.base();
+        t.char_begin[r] = u32(base + s.first), t.char_end[r] = u32(base + s.last);
+        t.clause_char_begin[r] = u32(base + clause);
+        t.clause_char_end[r] = u32(base + std::max(clause, clause_stop));
+        t.text_end[r] = t.quoted.size();
     }
 
     // unit_implied / unit_mismatch for a figure of `entry` written in `unit`, remembered per
