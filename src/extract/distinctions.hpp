@@ -8,10 +8,31 @@ namespace {
 
 // ---- The words that decide between entries sharing a phrase (lexicon_entry) ------------------
 
+// A word stated (a literal of the rules below or a lexicon entry's field) with its length: views of it
+// and comparisons need no strlen (one to three a figure, as const char*).
+class stated_word {
+public:
+    constexpr stated_word() = default;
+    // implicit from a literal, an entry's field, and to a view: the rules assign and read them as words
+    template <std::size_t N>
+    constexpr stated_word(const char (&literal)[N])
+        : text_(literal), size_(N - 1) {}  // NOLINT(google-explicit-constructor)
+    stated_word(const std::string& field)
+        : text_(field.c_str()), size_(field.size()) {}            // NOLINT(google-explicit-constructor)
+    char operator*() const { return *text_; }                     // the first byte, '\0' when empty
+    operator std::string_view() const { return {text_, size_}; }  // NOLINT(google-explicit-constructor)
+    friend bool operator==(const std::string& a, stated_word b) { return std::string_view(a) == std::string_view(b); }
+    friend bool operator!=(const std::string& a, stated_word b) { return !(a == b); }
+
+private:
+    const char* text_ = "";
+    std::size_t size_ = 0;
+};
+
 struct distinctions {
-    const char* status = "";
-    const char* stage = "";
-    const char* scope = "";
+    stated_word status;
+    stated_word stage;
+    stated_word scope;
 };
 
 // 应/需/须 saying an amount is due, not inside a word of another meaning (应用, 供应, 需求, 无需).
@@ -27,7 +48,7 @@ bool due_marker(const code_points& cps, std::size_t k) {
 // 实验室2家, 认定企业技术中心3个: flows) when no 新增/累计 says it outright: "new" for the verb at k,
 // else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
 // and 达到 after a flow's verb keeps the flow ("全年认定高新技术企业达到35家" are the year's).
-const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far, bool this_period) {
+stated_word scope_by_verb(const code_points& cps, std::size_t k, stated_word so_far, bool this_period) {
     if (!one_of(cps[k].c, U"获认组挂备入") ||
         !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案", U"入库"))
         return so_far;
@@ -39,7 +60,7 @@ const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_
     bool qualifies = !this_period && k > 0 && cps[k - 1].c == U'经';
     for (std::size_t j = k + 2; j < std::min(cps.size(), k + 6) && !qualifies && !this_period; ++j)
         qualifies = cps[j].c == U'的';
-    return level_before || qualifies ? so_far : "new";
+    return level_before || qualifies ? so_far : stated_word("new");
 }
 
 // 全年, 今年, 当年, 本年(度) at k: what follows is of this period, not how many there are.
@@ -176,7 +197,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
     bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
     bool plain_stock = false;                      // 现有/拥有/目前/截至: a stock whatever verb follows
-    const char* weak_scope = "";
+    stated_word weak_scope;
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
         const unsigned lists = distinction_lists(c);
@@ -205,8 +226,8 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
                  making_verb_at(cps, k + 2))
             d.scope = "new", scope_stated = true;  // 即将建成的2个孵化器: not built yet, none of the stock (round 27)
         else if (!scope_stated) {
-            const char* by_verb = scope_by_verb(cps, k, weak_scope, this_period);
-            verb_after_figure = verb_after_figure || (k >= figure && std::string_view(by_verb) == "new");
+            const stated_word by_verb = scope_by_verb(cps, k, weak_scope, this_period);
+            verb_after_figure = verb_after_figure || (k >= figure && is(by_verb, "new"));
             weak_scope = by_verb;
         }
     }
@@ -216,7 +237,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     // sentence's start (截至目前，…) is asked last: it cost more than the rest of the call.
     if (!scope_stated)
         d.scope = stock_word && !this_period && (!verb_after_figure || plain_stock || up_to_now_before(cps, from))
-                      ? "cumulative"
+                      ? stated_word("cumulative")
                       : weak_scope;
     return d;
 }
@@ -226,11 +247,11 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
 // and most calls then skip the length of the literal (a strlen each).
 int agreement(const lexicon_entry& e, const distinctions& stated) {
     int score = 0;
-    const std::pair<const std::string*, const char*> fields[] = {
+    const std::pair<const std::string*, std::string_view> fields[] = {
         {&e.status, stated.status}, {&e.stage, stated.stage}, {&e.scope, stated.scope}};
     for (const auto& [field, word] : fields) {
-        if (field->empty() || !*word) continue;
-        if ((*field)[0] != word[0] || std::string_view(*field) != std::string_view(word)) return -1;
+        if (field->empty() || word.empty()) continue;
+        if (std::string_view(*field) != word) return -1;
         ++score;
     }
     return score;

@@ -336,7 +336,7 @@ public:
                                             "them, not the whole's nor a change of the groups' counts: no variable"));
         previous_end_ = s.last, previous_following_end_ = b.following_end, previous_scope_ = b.stated.scope;
         if (n.entry && n.entry != b.entry && (n.flags & bit(fact_flag::change)))
-            previous_scope_ = n.entry->scope.c_str();  // 比去年新增: the stock's
+            previous_scope_ = n.entry->scope;  // 比去年新增: the stock's
         n.unit = s.q.unit;
         // a bare amount under a heading that states its unit (科技经费投入情况（万元）: 财政科技支出1,426)
         if (n.entry && n.unit.empty() && !s.heading_unit.empty() && !n.entry->unit.empty() &&
@@ -1078,7 +1078,7 @@ private:
         if (*d.scope || !previous_entry_ || previous_entry_->scope.empty() || previous_end_ == 0 ||
             after_previous >= cps_.size() || cps_[after_previous].c != U'、')
             return;
-        d.scope = previous_entry_->scope.c_str();
+        d.scope = previous_entry_->scope;
     }
 
     // "组织申报2026年度第一批高新技术企业143家": a batch (第一批) or a year naming one (2026年度) between
@@ -2102,7 +2102,7 @@ private:
                 const std::size_t words_end = hit && hit->begin >= byte_at(b) ? code_point_at(hit->begin, b, e) : b;
                 const distinctions own = stated_distinctions(cps_, b, words_end);
                 if (i == 0) lead = own;
-                const auto said = [&](const char* distinctions::*field) {
+                const auto said = [&](stated_word distinctions::*field) {
                     return *(own.*field) ? own.*field : *(after.*field) ? after.*field : lead.*field;
                 };
                 listed_stated_ = {said(&distinctions::status), said(&distinctions::stage), said(&distinctions::scope)};
@@ -2199,7 +2199,7 @@ private:
             return nullptr;
         distinctions d = stated_distinctions(cps_, after_previous, s.first);
         if (!*d.status || previous_entry_->status == d.status) return nullptr;
-        d.stage = previous_entry_->stage.c_str(), d.scope = previous_entry_->scope.c_str();
+        d.stage = previous_entry_->stage, d.scope = previous_entry_->scope;
         const lexicon_entry* e = choose_entry(*previous_group_, d);
         return e && e->status == d.status && unit_flag(s.q.unit, e->unit) == 0 ? e : nullptr;
     }
@@ -2243,7 +2243,7 @@ private:
         if (between.find("净增") == std::string_view::npos && between.find("净减") == std::string_view::npos)
             return nullptr;
         distinctions d;
-        d.stage = previous_entry_->stage.c_str(), d.scope = "cumulative";
+        d.stage = previous_entry_->stage, d.scope = "cumulative";
         return previous_entry_of_scope(d);
     }
 
@@ -2539,7 +2539,7 @@ private:
     std::size_t parent_end_ = 0;                     // code point after the last figure that may be a total
     fact_naming parent_, part_;                      // that total's naming; the last part's (read if .entry)
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
-    const char* previous_scope_ = "";                // the scope its words stated (新增: "new"), "" if none
+    stated_word previous_scope_;                     // the scope its words stated (新增: "new"), "" if none
     bool previous_change_ = false;                   // the previous fact is a change
     bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
     bool previous_target_ = false;                   // the previous fact is a target (计划新增…10家)
