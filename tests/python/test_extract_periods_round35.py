@@ -77,9 +77,7 @@ def test_read_report_puts_this_years_figure_in_the_governing_row():
     ("opening", "expected"),
     [("一季度，", "2025Q1"), ("上半年，", "2025H1"), ("前三季度，", "2025YTD09"), ("1-6月，", "2025H1")],
 )
-def test_a_period_without_its_year_opening_a_sentence_after_an_earlier_year_is_the_governing_years(
-    opening, expected
-):
+def test_a_period_without_its_year_opening_a_sentence_after_an_earlier_year_is_the_governing_years(opening, expected):
     # trial B35's third repro (一季度 → 2024Q1): as under a title (2025年全年…。上半年… in a 2026 report is 2026H1)
     text = NO_TITLE + f"。{opening}新增高新技术企业5家。"
     assert _periods(text)[2] == ("5家", expected)
@@ -106,10 +104,7 @@ def test_a_period_of_an_earlier_years_paragraph_or_clause_stays_that_years(text)
 
 def test_this_year_since_in_a_later_report_of_a_file_leaves_the_period_in_force():
     # two reports in one file: the first's title year (2024) is not the 今年以来 of the second's 2026 heading
-    text = (
-        "某县2024年科技工作总结\n全县新增高新技术企业12家。\n\n"
-        "江北高新区2026年前三季度科技创新工作简报\n今年以来，主要科技指标保持较快增长。1-9月，技术合同成交额42.8亿元。"
-    )
+    text = "某县2024年科技工作总结\n全县新增高新技术企业12家。\n\n" "江北高新区2026年前三季度科技创新工作简报\n今年以来，主要科技指标保持较快增长。1-9月，技术合同成交额42.8亿元。"
     assert _periods(text)[-1] == ("42.8亿元", "2026YTD09")
 
 
