@@ -29,6 +29,11 @@ struct period_state {
     // The period 上月/上季度 made (relative_made) and the one it was counted back from (relative_to):
     // 本月 after it is still the bulletin's own month, not the month before.
     std::optional<period> relative_made, relative_to;
+    // With no year in the title (this_year_at): the latest year the text stated (4 digits), and the period in force
+    // when a line of prose went back from it to an earlier year (2025年上半年，…。2024年全年，…: 2025H1). 今年 and a
+    // period without its year opening a sentence there are of that period again (round 35), as a title's would be.
+    int latest_year = 0;
+    std::optional<period> before_earlier;
 };
 
 // A span of years at k — 2026—2030年, 2026年—2030年, 2026至2030年 —: its last year, 0 if none.
@@ -138,14 +143,27 @@ void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, 
         v = year, end = e;
 }
 
-// 今年 / 本年 (本年度) at k: the year of the report's title, whatever year a paragraph before
-// named — the title's own period when it is of that year (今年上半年 of a half-year report is
-// its half; 今年，… its whole period). Its length, 0 if none or the title named no year.
+// 今年 / 本年 (本年度), 今年以来 / 本年以来 at k: the year of the report's title, whatever year a paragraph before
+// named — the title's own period when it is of that year (今年上半年 of a half-year report is its half; 今年，… and
+// 今年以来 its whole period). With no year in the title, the period in force before a line of prose went back to an
+// earlier year (2025年上半年，…。2024年全年，…，今年…: 2025H1), else none. Its length (with 以来: no span's start
+// the caller leaves aside, the period in force from here on), 0 if none.
 std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年")) return 0;
+    const bool since = starts_with(cps, k + 2, U"以来");
+    const std::size_t n = since ? 4 : 2;
     // the year the report was given in when its head dates it (a 2025 press conference held in 2026:
     // 今年 is 2026), else the title's
     const int year = state.dated_year ? state.dated_year : state.title_year;
-    if (!year || (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年"))) return 0;
+    // 今年以来 of the year in force or a later one (二季度，… 今年以来; a report of 2026 after a 2024 one in a
+    // file) leaves the period as it is: the caller reads it as the start of a span within it
+    if (since && year && state.year >= year) return 0;
+    if (!year) {
+        if (!state.before_earlier || state.year >= state.latest_year) return 0;
+        state.year = state.latest_year, state.prior = false;
+        state.current = *std::exchange(state.before_earlier, std::nullopt);
+        return n;
+    }
     state.year = year, state.prior = false;
     const bool of_title = state.title_period && state.title_period->year_number() == year;
     // a bulletin's issue line states no span (title_period unset): 今年 goes on with the one its
@@ -153,13 +171,30 @@ std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& st
     const bool span = !state.title_period && state.current && state.current->year_number() == year &&
                       state.current->kind() == period_kind::year_to_date;
     state.current = of_title ? *state.title_period : span ? *state.current : period::year(year);
-    // 本年 of a month's or a quarter's bulletin (2025年5月科技统计月报: 本年累计…) is January to its end; 今年
-    // stays the title's period (a third quarter's meeting: 今年…预计 estimates the quarter's, round 26)
+    // 本年 and 今年以来 of a month's or a quarter's bulletin (2025年5月科技统计月报: 本年累计…) are January to its end;
+    // 今年 stays the title's period (a third quarter's meeting: 今年…预计 estimates the quarter's, round 26)
     const bool month_or_quarter =
         state.current->kind() == period_kind::month || state.current->kind() == period_kind::quarter;
-    if (of_title && month_or_quarter && cps[k].c == U'本')
+    if (of_title && month_or_quarter && (cps[k].c == U'本' || since))
         state.current = period::year_to_date(year, state.current->last_month());
-    return 2;
+    return n;
+}
+
+// A year stated at k (period_at): the latest so far, or an earlier one after it. A later sentence of a paragraph
+// going back from the latest year to an earlier one (2025年上半年，…。2024年全年，…) keeps the period in force to
+// come back to (before_earlier) — not a paragraph or a heading opening with the earlier year (2025年10月，…;
+// 一、2024年工作回顾), which is about that year; the latest year stated again ends it. Only a report whose title
+// names no year reads it (this_year_at, period_at).
+void note_year_stated(const code_points& cps, std::size_t k, int year, period_state& state) {
+    if (year < state.year && state.year == state.latest_year && state.current) {
+        bool later_sentence = false;
+        for (std::size_t b = k; b > 0 && !later_sentence && cps[b - 1].c != '\n' && cps[b - 1].c != '\r'; --b)
+            later_sentence = one_of(cps[b - 1].c, U"。！？!?；;");
+        state.before_earlier = later_sentence ? state.current : std::nullopt;
+    } else if (year >= state.latest_year) {
+        state.before_earlier.reset();
+    }
+    state.latest_year = std::max(state.latest_year, year);
 }
 
 // A year in Chinese numerals (二〇二六年, 二零二五年: four digits, each a numeral of its own, as
@@ -174,6 +209,7 @@ std::size_t chinese_year_at(const code_points& cps, std::size_t k, period_state&
         year = year * 10 + d;
     }
     if (j - k != 4 || j >= cps.size() || cps[j].c != U'年' || year < 1900 || year > 2200) return 0;
+    note_year_stated(cps, k, year, state);
     state.year = year, state.current = period::year(year);
     return 5;
 }
@@ -297,7 +333,7 @@ std::size_t relative_period_at(const code_points& cps, std::size_t k, period_sta
     return month || !starts_with(cps, k + 1, U"季度") ? 2 : 3;
 }
 
-std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
+std::size_t read_period_at(const code_points& cps, std::size_t k, period_state& state) {
     const auto number = [&](std::size_t i, std::size_t& end) { return period_number_at(cps, i, end); };
     auto set = [&](std::optional<period> p) {
         if (state.year) state.current = p;
@@ -353,6 +389,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         if (is_digit(cps[k].c) && end - k < 4) year_across_break(cps, k, end, v);
         if (end < cps.size() && is_blank(cps[end].c)) end = blanks_before_date_word(cps, end);  // U+3000 decodes to ' '
         if (end < cps.size() && cps[end].c == U'年' && v >= 1900 && v <= 2200) {
+            note_year_stated(cps, k, v, state);
             state.year = v, state.current = period::year(v);
             return end + 1 - k;
         }
@@ -385,6 +422,25 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         }
     } catch (const error&) {}
     return 0;
+}
+
+// The period stated at k, if any, read into `state`: its length in code points, 0 if none. A period without its
+// year opening a sentence after a line of prose that went back to an earlier year than the latest stated, in a
+// report whose title names no year (2025年上半年，…。2024年全年，…。一季度，…), is of that latest year (2025Q1), as it
+// would be of the title's (end_earlier_year, scan.hpp) — not of the earlier year's.
+std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (!state.before_earlier || state.year >= state.latest_year || state.title_year || state.dated_year)
+        return read_period_at(cps, k, state);
+    std::size_t b = k;
+    while (b > 0 && is_blank(cps[b - 1].c)) --b;
+    if (b > 0 && !one_of(cps[b - 1].c, U"。！？!?；;\n\r")) return read_period_at(cps, k, state);
+    period_state latest = state;
+    latest.year = state.latest_year;
+    const std::size_t n = read_period_at(cps, k, latest);
+    if (!n || latest.year != state.latest_year || !latest.current || latest.current->year_number() != latest.year)
+        return read_period_at(cps, k, state);  // none, or with a year of its own
+    state = latest, state.prior = false, state.before_earlier.reset();
+    return n;
 }
 
 // 将 at k as the adverb of what is to be achieved (全区将新增高新技术企业50家, 将突破25亿元): a verb of a
