@@ -2397,17 +2397,11 @@ private:
     // only: 年均, 年平均 or 平均每年 right before a change word (增长, 增速, 提高…), between the figure before
     // (or the clause's start) and this one; 比“十三五”时期年均水平增长35% is a change on an average level.
     void annual_average(const scanned& s, std::size_t after_previous, fact_naming& n) const {
-        const std::size_t from = byte_at(after_previous);
-        if (from >= s.q.begin) return;
-        const std::string_view before = text_.substr(from, s.q.begin - from);
-        for (const std::string_view word : {"年均", "年平均", "平均每年"})
-            for (std::size_t at = before.find(word); at != std::string_view::npos; at = before.find(word, at + 1))
-                for (const std::string_view change :
-                     {"增长", "增速", "增幅", "递增", "提高", "增加", "下降", "减少", "复合"})
-                    if (before.compare(at + word.size(), change.size(), change) == 0) {
-                        n.scope = "annual_average";
-                        return;
-                    }
+        for (std::size_t k = after_previous; k + 4 <= s.first; ++k)
+            if (const std::size_t length = annual_average_at(cps_, k); length && k + length <= s.first) {
+                n.scope = "annual_average";
+                return;
+            }
     }
 
     // "比去年新增2个", "较上年新增众创空间3家", "同比新增" (多增 too, round 28): 新增 after a comparison (比/较 and the
