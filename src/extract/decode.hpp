@@ -55,6 +55,8 @@ public:
     void resize(std::size_t size) { size_ = size; }
     // The class of code point k (char_class bits; 0 past the Basic Multilingual Plane).
     std::uint8_t class_of(std::size_t k) const { return classes_[k]; }
+    // The class bytes, size() of them and 8 zeros after (decode_into): read 8 at a time.
+    const std::uint8_t* class_bytes() const { return classes_.get(); }
     // The first code point in [k, to) whose class has one of `bits`, `to` if none (k if k >= to; to <= size()):
     // 8 classes a step, so that the walks that stop at a few characters do not test every code
     // point. The 8 classes from size() on are 0 (decode_into), so a step may read past `to`.
