@@ -77,6 +77,24 @@ public:
         return k;
 #endif
     }
+    // The last code point in [from, to) whose class has one of `bits`, `to` if none: 8 classes a step
+    // back from `to` (a walk forward from `from` stopped at each such code point on the way).
+    std::size_t last_with(std::size_t from, std::size_t to, std::uint8_t bits) const {
+        const std::uint8_t* const cls = classes_.get();
+        std::size_t end = to;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+        const std::uint64_t mask = std::uint64_t{bits} * 0x0101010101010101ULL;
+        for (; end >= from + 8; end -= 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, cls + end - 8, 8);
+            if (const std::uint64_t hit = w & mask)
+                return end - 8 + static_cast<std::size_t>(63 - __builtin_clzll(hit)) / 8;
+        }
+#endif
+        while (end > from)
+            if (cls[--end] & bits) return end;
+        return to;
+    }
 
 private:
     std::unique_ptr<code_point[]> points_;

@@ -497,7 +497,7 @@ public:
             begin_ = first;
             while (begin_ > 0 && !clause_end(cps_[begin_ - 1].c)) --begin_;
         } else {
-            for (std::size_t k = cursor_; (k = cps_.next_with(k, first, cc_clause_end)) < first; ++k) begin_ = k + 1;
+            if (const std::size_t end = cps_.last_with(cursor_, first, cc_clause_end); end < first) begin_ = end + 1;
         }
         cursor_ = first;
         if (last > stop_ || begin_ >= stop_) stop_ = cps_.next_with(last, cps_.size(), cc_clause_end);
