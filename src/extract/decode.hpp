@@ -55,6 +55,8 @@ public:
     void resize(std::size_t size) { size_ = size; }
     // The class of code point k (char_class bits; 0 past the Basic Multilingual Plane).
     std::uint8_t class_of(std::size_t k) const { return classes_[k]; }
+    // The class bytes, size() of them and 8 zeros after (decode_into): read 8 at a time.
+    const std::uint8_t* class_bytes() const { return classes_.get(); }
     // The first code point in [k, to) whose class has one of `bits`, `to` if none (k if k >= to; to <= size()):
     // 8 classes a step, so that the walks that stop at a few characters do not test every code
     // point. The 8 classes from size() on are 0 (decode_into), so a step may read past `to`.
@@ -74,6 +76,24 @@ public:
         while (k < to && !(cls[k] & bits)) ++k;
         return k;
 #endif
+    }
+    // The last code point in [from, to) whose class has one of `bits`, `to` if none: 8 classes a step
+    // back from `to` (a walk forward from `from` stopped at each such code point on the way).
+    std::size_t last_with(std::size_t from, std::size_t to, std::uint8_t bits) const {
+        const std::uint8_t* const cls = classes_.get();
+        std::size_t end = to;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+        const std::uint64_t mask = std::uint64_t{bits} * 0x0101010101010101ULL;
+        for (; end >= from + 8; end -= 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, cls + end - 8, 8);
+            if (const std::uint64_t hit = w & mask)
+                return end - 8 + static_cast<std::size_t>(63 - __builtin_clzll(hit)) / 8;
+        }
+#endif
+        while (end > from)
+            if (cls[--end] & bits) return end;
+        return to;
     }
 
 private:
