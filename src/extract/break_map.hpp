@@ -387,8 +387,8 @@ bool opens_with_a_date(std::string_view text, std::size_t from) {
 // (blanks between cells) or a list item (2.人才工作) after it is no such figure.
 std::vector<std::pair<std::size_t, std::size_t>> change_breaks(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> breaks;
-    static constexpr std::string_view change_words[] = {"同比", "增长", "下降", "提高", "降低", "减少", "增加",
-                                                        "提升", "净增", "净减", "增幅", "降幅", "上升"};
+    static constexpr std::string_view change_words[] = {"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升",
+                                                        "净增", "净减", "增幅", "降幅", "上升", "递增", "递减"};
     const auto ends_with_change = [&](std::size_t end) {
         for (std::string_view tail : {"了", "为", ""}) {
             if (end < tail.size() || text.compare(end - tail.size(), tail.size(), tail) != 0) continue;

@@ -25,17 +25,20 @@ struct report_indexes {
     phrase_index phrases;
     phrase_index follow{words, &lexicon_entry::follow_phrases};  // 成交额 after 登记技术合同312项
     // 净增 (net increase: the new less those that left) is a change of the stock, not the new ones.
-    word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅", "净增", "净减"};
-    word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升", "净增", "净减"};
+    // 递增/递减: a change repeated each year, said of an average (年均递增12%, round 35)
+    word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比",
+                            "增幅", "降幅", "净增", "净减", "递增", "递减"};
+    word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少",
+                           "增加", "提升", "净增", "净减", "递增", "递减"};
     // Which way a change goes: the last of these before the figure (同比 says neither). 负增长 ends
     // where its 增长 does and wins the tie. A narrowing turns the rate round (降幅收窄2.3个百分点: the
     // rate rose), unless it states the narrowed rate (降幅收窄至/到/为1.2%: still a fall of 1.2 %).
-    word_index increase_words{"增长",       "增加",       "提高",       "提升",      "增幅",       "上升",
-                              "上涨",       "净增",       "降幅收窄",   "降幅缩小",  "增幅收窄至", "增幅收窄到",
-                              "增幅缩小至", "增幅缩小到", "增幅收窄为", "增幅缩小为"};
-    word_index decrease_words{"下降",       "减少",       "降低",       "降幅",      "下滑",       "回落",
-                              "净减",       "负增长",     "增幅收窄",   "增幅缩小",  "降幅收窄至", "降幅收窄到",
-                              "降幅缩小至", "降幅缩小到", "降幅收窄为", "降幅缩小为"};
+    word_index increase_words{"增长",       "增加",       "提高",       "提升",       "增幅",       "上升",
+                              "上涨",       "净增",       "降幅收窄",   "降幅缩小",   "增幅收窄至", "增幅收窄到",
+                              "增幅缩小至", "增幅缩小到", "增幅收窄为", "增幅缩小为", "递增"};
+    word_index decrease_words{"下降",       "减少",       "降低",       "降幅",       "下滑",       "回落",
+                              "净减",       "负增长",     "增幅收窄",   "增幅缩小",   "降幅收窄至", "降幅收窄到",
+                              "降幅缩小至", "降幅缩小到", "降幅收窄为", "降幅缩小为", "递减"};
     // A verb with 到/至 states the level reached (提高到三成), not a change; so does 达到 after a
     // change stated in the clause before ("较上年提高0.3个百分点，达到2.1%").
     word_index level_to{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "上升到",

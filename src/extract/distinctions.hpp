@@ -158,8 +158,8 @@ std::size_t annual_average_at(const code_points& cps, std::size_t k) {
         change = k + 3;
     else if (starts_with(cps, k, U"平均每年"))
         change = k + 4;
-    if (!change ||
-        !starts_with_any(cps, change, U"增长", U"增速", U"增幅", U"递增", U"提高", U"增加", U"下降", U"减少", U"复合"))
+    if (!change || !starts_with_any(cps, change, U"增长", U"增速", U"增幅", U"递增", U"递减", U"提高", U"增加", U"下降",
+                                    U"减少", U"复合"))
         return 0;
     return change + 2 - k;
 }

@@ -1466,13 +1466,20 @@ void about_before_unit(std::string_view text, const code_points& cps, std::size_
 }
 
 // What may follow a Chinese numeral instead of a unit: 成 (三成 = 30 %; 三成来自高校: a share of what
-// follows). True if one was read: `value` and the unit are the figure's, i past it.
+// follows). A round share, never an exact one (spec §7.3, round 35): approximate, 五成多 over it; a bound
+// word (近三成, 三成以上) decides in qualifiers(). True if one was read: `value` and the unit are the
+// figure's, i past it.
 bool tenths_share(const code_points& cps, std::size_t& i, double& value, quantity& q) {
     if (i >= cps.size() || cps[i].c != U'成' || value < 1 || value > 10) return false;
     const bool share = i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' ||
                        cps[i + 1].c == U'左' || cps[i + 1].c == U'多' || starts_with(cps, i + 1, U"来自");
-    if (share) value *= 10, q.unit = "%", ++i;
-    return share;
+    if (!share) return false;
+    value *= 10, q.unit = "%", ++i;
+    if (i < cps.size() && cps[i].c == U'多')
+        q.qual = qualifier::lower_bound, ++i;
+    else if (q.qual == qualifier::exact)
+        q.qual = qualifier::approximate;
+    return true;
 }
 
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {

@@ -18,11 +18,17 @@ def _only_change(text):
     return rows.iloc[0]
 
 
-@pytest.mark.parametrize("words", ["年平均增加", "年平均减少", "平均每年增加", "平均每年减少", "年均增加"])
+@pytest.mark.parametrize("words", ["年平均增加", "年平均减少", "平均每年增加", "平均每年减少", "年均增加", "年平均递增", "年均递增", "平均每年递增"])
 def test_annual_average_keeps_its_variable(words):
     row = _only_change(f"2025年全市科技工作总结\n近三年，全市研发经费投入{words}12%。")
     assert row["variable"] == "rd_expenditure"
     assert row["scope"] == "annual_average"
+
+
+def test_a_yearly_decrease_is_a_decline():
+    # 年均递减: a change, and a fall (before round 35 递增/递减 were no change words: the 8% had no variable)
+    row = _only_change("2025年全市科技工作总结\n近三年，全市研发经费投入年均递减8%。")
+    assert (row["variable"], row["value"], row["scope"]) == ("rd_expenditure", -8, "annual_average")
 
 
 def test_bare_average_increase_is_one_items():

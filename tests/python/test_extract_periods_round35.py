@@ -111,7 +111,6 @@ def test_this_year_since_in_a_later_report_of_a_file_leaves_the_period_in_force(
 SHARE = "2026年上半年，全市高新技术产业增加值占GDP比重达到{}。"
 
 
-@pytest.mark.xfail(reason="needs numbers.hpp change in report", strict=True)
 @pytest.mark.parametrize(("share", "qualifier"), [("三成", "approximate"), ("两成", "approximate"), ("五成多", "lower_bound")])
 def test_tenths_are_no_exact_share(share, qualifier):
     # spec §7.3 (/work/shared/spec/indicators.md): 成 (三成 = 30%) is among the approximate expressions that must not
