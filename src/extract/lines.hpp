@@ -643,7 +643,8 @@ template <class Sink>
 std::size_t table_line(std::string_view text, const code_points& cps, std::size_t line, scan_state& carried,
                        std::vector<report_finding>* findings, Sink& sink) {
     thread_local std::vector<std::pair<std::size_t, std::size_t>> tokens;
-    if (line >= cps.size()) return line;  // the line starts the next chunk (scan_state::line_start)
+    carried.text = text, carried.findings = findings;  // (respectively_list_at's findings)
+    if (line >= cps.size()) return line;               // the line starts the next chunk (scan_state::line_start)
     std::size_t end = line;
     if (!line_tokens(cps, line, end, tokens)) {
         carried.table.clear();  // prose or an empty line: the table, if any, has ended
@@ -659,8 +660,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
         return end;
     }
-    if (numbered) return line;
-    if (carried.table.empty()) return line;
+    if (numbered || carried.table.empty()) return line;
     if (carried.table_numbered && tokens.size() >= 2 && tokens[0].second - tokens[0].first <= 3 &&
         digits_only(cps, tokens[0].first, tokens[0].second))
         tokens.erase(tokens.begin());

@@ -1,0 +1,45 @@
+// Round 35 (issue 13): periods listed before 分别 pair with the figures after it, in order, whatever
+// the chunks; when the counts differ, a finding and no period — never the last year for all.
+#include <boost/test/unit_test.hpp>
+#include <algorithm>
+#include <string>
+
+#include "zhibiao/extract.hpp"
+
+using namespace zhibiao;
+
+namespace {
+std::size_t count_kind(const table_extraction& x, const std::string& kind) {
+    return static_cast<std::size_t>(
+        std::count_if(x.findings.begin(), x.findings.end(), [&](const report_finding& f) { return f.kind == kind; }));
+}
+std::string period_of(const fact_table& t, const std::string& figure) {
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (t.figure(i) == figure) return std::string(t.text_of(t.period[i]));
+    BOOST_FAIL("no figure " << figure);
+    return {};
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(report_extraction_round35)
+
+BOOST_AUTO_TEST_CASE(periods_listed_before_respectively_pair_with_its_figures_for_any_chunk_size) {
+    const std::string text =
+        "某市2025年科技工作总结\n2024年、2025年本市技术合同成交额分别为120亿元和150亿元，分别增长8%和12%。\n"
+        "2023年、2024年和2025年专利授权量分别为900件和1000件。\n全市发明专利授权量1500件。\n";
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{16}, std::size_t{1} << 15}) {
+        extract_options options;
+        options.chunk_bytes = chunk;
+        const table_extraction x = extract_table(text, builtin_lexicon(), options);
+        BOOST_TEST(period_of(x.facts, "120亿元") == "2024");
+        BOOST_TEST(period_of(x.facts, "150亿元") == "2025");
+        BOOST_TEST(period_of(x.facts, "8%") == "2024");
+        BOOST_TEST(period_of(x.facts, "12%") == "2025");
+        BOOST_TEST(period_of(x.facts, "900件").empty());  // three years, two figures: no pairing
+        BOOST_TEST(period_of(x.facts, "1000件").empty());
+        BOOST_TEST(count_kind(x, "respectively") == 1u);
+        BOOST_TEST(period_of(x.facts, "1500件") == "2025");  // the period in force again after the list
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
