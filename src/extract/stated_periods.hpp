@@ -317,6 +317,7 @@ struct scan_state {
     std::vector<column> table;
     bool table_readable = false;     // every column is one table_line() knows
     bool table_numbered = false;     // a 序号 column first: each row's leading number is no figure
+    bool header_line = false;        // the line before was the table's header (or its wrapped part)
     std::deque<std::string> labels;  // the periods of columns (deque: facts view them)
     bool line_start = true;          // the chunk starts a line
     // Under a heading of plans with a period (二、2026年工作打算): its list marker's kind, -1 when

@@ -42,4 +42,22 @@ BOOST_AUTO_TEST_CASE(periods_listed_before_respectively_pair_with_its_figures_fo
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_row_whose_last_cell_wrapped_is_joined_or_refused_never_shifted_for_any_chunk_size) {
+    const std::string text =
+        "某市2025年科技统计公报\n县（市、区） 专利授权量（件） 发明专利授权量（件）\n甲县 1200 300\n乙旗 120\n30\n";
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{16}, std::size_t{1} << 15}) {
+        extract_options options;
+        options.chunk_bytes = chunk;
+        const table_extraction x = extract_table(text, builtin_lexicon(), options);
+        const bool joined = count_kind(x, "table_row") == 0;
+        for (std::size_t i = 0; i < x.facts.size(); ++i) {
+            const std::string figure(x.facts.figure(i)), entity(x.facts.text_of(x.facts.entity[i]));
+            const std::string variable(x.facts.text_of(x.facts.variable[i]));
+            if (figure == "30") BOOST_TEST((joined ? variable == "invention_patents_granted" : variable.empty()));
+            if (figure == "120") BOOST_TEST((joined ? entity == "乙旗" : entity.empty()));
+        }
+        if (chunk == std::size_t{1} << 15) BOOST_TEST(joined);  // the whole text in one chunk
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -82,3 +82,57 @@ def test_respectively_without_a_list_of_periods_changes_nothing():
     # a figure after the list's sentence has the period in force again
     text = TITLE + "2024年、2025年技术合同成交额分别为120亿元和150亿元。全市发明专利授权量1500件。"
     assert _rows(text, "value", "period")[-1] == (1500.0, "2025")
+
+
+# ---- a table by area that a PDF's converter wrapped: a row's last cells, a header's units -----------
+
+BULLETIN = "某市2025年科技统计公报\n表1 各县（市、区）专利授权情况\n"
+PATENTS = [
+    ("patents_granted", 1200.0, "件", "甲县"),
+    ("invention_patents_granted", 300.0, "件", "甲县"),
+    ("patents_granted", 120.0, "件", "乙旗"),
+    ("invention_patents_granted", 30.0, "件", "乙旗"),
+]
+
+
+def test_a_row_whose_last_cell_wrapped_onto_the_next_line_is_joined():
+    # main refused "乙旗 120" (table_row) and read 30 as a row with no area
+    text = BULLETIN + "县（市、区） 专利授权量（件） 发明专利授权量（件）\n甲县 1200 300\n乙旗 120\n30\n丙县 600 90\n"
+    rows = _rows(text, "variable", "value", "unit", "entity")
+    assert rows[:4] == PATENTS and rows[4:] == [
+        ("patents_granted", 600.0, "件", "丙县"),
+        ("invention_patents_granted", 90.0, "件", "丙县"),
+    ]
+    assert not _findings(text, "table_row")
+
+
+@pytest.mark.parametrize(
+    "next_line",
+    [
+        "30 12",  # two figures where one is missing: which is whose is unknown
+        "丙县 600 90",  # the next row: the cell is missing, not wrapped
+    ],
+)
+def test_a_row_missing_a_cell_is_still_refused_when_the_next_line_does_not_complete_it(next_line):
+    text = BULLETIN + "县（市、区） 专利授权量（件） 发明专利授权量（件）\n甲县 1200 300\n乙旗 120\n" + next_line + "\n"
+    (refused, *_) = _findings(text, "table_row")
+    assert refused.text == "乙旗 120"
+    assert all(entity != "乙旗" for (entity,) in _rows(text, "entity"))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "县（市、区） 专利授权量（件） 发明专利授权量\n（件）",  # the last label's unit wrapped
+        "县（市、区） 专利授权量 发明专利授权量\n（件） （件）",  # each label's unit on a line under it
+    ],
+)
+def test_a_header_whose_units_wrapped_onto_the_next_line_reads_its_rows(header):
+    # main: the rows were refused or read with no variable nor area
+    text = BULLETIN + header + "\n甲县 1200 300\n乙旗 120\n30\n"
+    assert _rows(text, "variable", "value", "unit", "entity") == PATENTS
+
+
+def test_a_units_line_with_more_units_than_columns_is_not_taken_as_the_headers():
+    text = BULLETIN + "县（市、区） 专利授权量 发明专利授权量\n（件） （亿元） （件）\n甲县 1200 300\n"
+    assert all(unit != "亿元" for (unit,) in _rows(text, "unit"))
