@@ -136,3 +136,22 @@ def test_a_header_whose_units_wrapped_onto_the_next_line_reads_its_rows(header):
 def test_a_units_line_with_more_units_than_columns_is_not_taken_as_the_headers():
     text = BULLETIN + "县（市、区） 专利授权量 发明专利授权量\n（件） （亿元） （件）\n甲县 1200 300\n"
     assert all(unit != "亿元" for (unit,) in _rows(text, "unit"))
+
+
+# ---- lexicon: 签约项目 are projects -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        ("上半年，园区签约项目48个，总投资120亿元。", "48个", "个"),  # main: cooperation_agreements, unit_mismatch
+        ("全年签约项目15项。", "15项", "项"),
+    ],
+)
+def test_signed_projects_are_projects_signed_not_agreements(sentence, figure, unit):
+    facts = zb.extract("某高新区2025年上半年招商工作总结\n" + sentence)
+    (row,) = [r for r in facts.itertuples() if r.text == figure]
+    assert (row.variable, row.unit, row.flag_unit_mismatch) == ("projects_signed", unit, False)
+    # an agreement stays one
+    facts = zb.extract("某高新区2025年上半年招商工作总结\n签订合作协议12项。")
+    assert list(facts.variable) == ["cooperation_agreements"]
