@@ -289,9 +289,10 @@ bool table_header(std::string_view text, const code_points& cps,
 // brackets are read as ASCII ones).
 bool area_label(const code_points& cps, std::size_t b, std::size_t e) {
     static constexpr std::u32string_view words[] = {
-        U"县(市、区)", U"各县(市、区)", U"县(区、市)", U"县(市区)", U"县(区)", U"县(市)",
-        U"县市区",     U"县区",         U"区县",       U"地区",     U"区域",   U"乡镇(街道)",
-        U"镇(街道)",   U"乡镇",         U"市(州)",     U"市州",     U"设区市", U"地市"};
+        U"县(市、区)", U"各县(市、区)", U"县(区、市)", U"县(市区)", U"县(区)", U"县(市)", U"县市区", U"县区", U"区县",
+        U"地区", U"区域", U"乡镇(街道)", U"镇(街道)", U"乡镇", U"市(州)", U"市州", U"设区市", U"地市",
+        // a province's bulletin (市 专利授权量（件） …), Inner Mongolia's 盟市 and 旗县 (round 35)
+        U"市", U"各市", U"城市", U"盟市", U"旗县", U"旗县(市、区)"};
     for (const std::u32string_view w : words)
         if (e - b == w.size() && starts_with(cps, b, w)) return true;
     return false;

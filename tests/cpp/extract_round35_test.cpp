@@ -60,4 +60,18 @@ BOOST_AUTO_TEST_CASE(a_row_whose_last_cell_wrapped_is_joined_or_refused_never_sh
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_provinces_table_by_city_is_read_by_area) {
+    // a province's 统计公报 heads its by-city table 市 (or 盟市, 旗县): main left every cell without a variable
+    for (const std::string label : {"市", "盟市", "各市"}) {
+        const std::string text = "某省2025年国民经济和社会发展统计公报\n" + label +
+                                 " 专利授权量（件） 发明专利授权量（件）\n甲市 45210 12036\n乙盟 9830 1504\n";
+        const table_extraction x = extract_table(text, builtin_lexicon(), extract_options{});
+        BOOST_TEST_REQUIRE(x.facts.size() == 4u);
+        BOOST_TEST(x.facts.text_of(x.facts.variable[0]) == "patents_granted");
+        BOOST_TEST(x.facts.text_of(x.facts.entity[0]) == "甲市");
+        BOOST_TEST(x.facts.text_of(x.facts.variable[3]) == "invention_patents_granted");
+        BOOST_TEST(x.facts.text_of(x.facts.entity[3]) == "乙盟");
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
