@@ -155,3 +155,35 @@ def test_signed_projects_are_projects_signed_not_agreements(sentence, figure, un
     # an agreement stays one
     facts = zb.extract("某高新区2025年上半年招商工作总结\n签订合作协议12项。")
     assert list(facts.variable) == ["cooperation_agreements"]
+
+
+@pytest.mark.parametrize("phrase", ["PCT国际专利申请量", "PCT专利申请量", "PCT申请量"])
+def test_pct_applications_with_their_measure_are_no_patent_applications(phrase):
+    # main: 专利申请量, ending where the PCT phrase does, won (patent_applications)
+    facts = zb.extract(f"某市知识产权局2025年工作报告\n全年{phrase}126件。")
+    assert list(facts.variable) == ["pct_applications"]
+
+
+# ---- trial: a province's 统计公报 with a by-city table as a PDF converts it --------------------------
+
+
+def test_trial_province_bulletin_with_a_wrapped_table_by_city():
+    # every figure checked by hand against its sentence or row (our own text)
+    text = (
+        "某省2025年国民经济和社会发展统计公报\n七、科学技术和教育\n"
+        "全年专利授权量12.6万件，其中发明专利授权量2.8万件。年末有效发明专利16.3万件。\n"
+        "表5 2025年各市专利授权情况\n市 专利授权量（件） 发明专利授权量（件）\n"
+        "甲市 45210 12036\n乙市 20115\n5120\n— 12 —\n丙市 9830 1504\n"
+    )
+    assert _rows(text, "variable", "value", "unit", "period", "entity") == [
+        ("patents_granted", 12.6, "万件", "2025", ""),
+        ("invention_patents_granted", 2.8, "万件", "2025", ""),
+        ("valid_invention_patents", 16.3, "万件", "2025", ""),
+        ("patents_granted", 45210.0, "件", "2025", "甲市"),
+        ("invention_patents_granted", 12036.0, "件", "2025", "甲市"),
+        ("patents_granted", 20115.0, "件", "2025", "乙市"),
+        ("invention_patents_granted", 5120.0, "件", "2025", "乙市"),
+        ("patents_granted", 9830.0, "件", "2025", "丙市"),
+        ("invention_patents_granted", 1504.0, "件", "2025", "丙市"),
+    ]
+    assert not _findings(text, "table_row")
