@@ -289,9 +289,10 @@ bool table_header(std::string_view text, const code_points& cps,
 // brackets are read as ASCII ones).
 bool area_label(const code_points& cps, std::size_t b, std::size_t e) {
     static constexpr std::u32string_view words[] = {
-        U"县(市、区)", U"各县(市、区)", U"县(区、市)", U"县(市区)", U"县(区)", U"县(市)",
-        U"县市区",     U"县区",         U"区县",       U"地区",     U"区域",   U"乡镇(街道)",
-        U"镇(街道)",   U"乡镇",         U"市(州)",     U"市州",     U"设区市", U"地市"};
+        U"县(市、区)", U"各县(市、区)", U"县(区、市)", U"县(市区)", U"县(区)", U"县(市)", U"县市区", U"县区", U"区县",
+        U"地区", U"区域", U"乡镇(街道)", U"镇(街道)", U"乡镇", U"市(州)", U"市州", U"设区市", U"地市",
+        // a province's bulletin (市 专利授权量（件） …), Inner Mongolia's 盟市 and 旗县 (round 35)
+        U"市", U"各市", U"城市", U"盟市", U"旗县", U"旗县(市、区)"};
     for (const std::u32string_view w : words)
         if (e - b == w.size() && starts_with(cps, b, w)) return true;
     return false;
@@ -630,6 +631,71 @@ bool words_between_figures(std::string_view text, const code_points& cps,
     return false;
 }
 
+// The line under a header of a table by area that a PDF's converter wrapped (header_line: no row read
+// since): "（件） （亿元）", the units of its last columns (right-aligned) that named none, or "发明专利授权量
+// （件） 技术合同成交额（亿元）", further columns, each a label with its unit. True when it is such a line (its
+// columns taken); a line of anything else is left to be read as before.
+bool header_continues(std::string_view text, const code_points& cps,
+                      const std::vector<std::pair<std::size_t, std::size_t>>& tokens, scan_state& carried) {
+    if (!area_rows(carried.table) || tokens.empty()) return false;
+    std::size_t units = 0;
+    for (const auto& [b, e] : tokens) {
+        std::string unit;
+        const std::size_t open = unit_in_brackets(text, cps, b, e, unit);
+        if (!open) return false;
+        units += open == b + 1;
+    }
+    std::vector<scan_state::column>& columns = carried.table;
+    if (units == tokens.size()) {  // units alone: of the last columns, none of which named one
+        if (tokens.size() >= columns.size()) return false;
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            if (columns[columns.size() - tokens.size() + i].unit) return false;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            std::string unit;
+            unit_in_brackets(text, cps, tokens[i].first, tokens[i].second, unit);
+            columns[columns.size() - tokens.size() + i].unit = &carried.labels.emplace_back(std::move(unit));
+        }
+        return true;
+    }
+    if (units) return false;  // labels and bare units mixed: no telling which is whose
+    for (const auto& [b, e] : tokens) {
+        scan_state::column c = columns.back();  // of the period in force, as the header's
+        const std::size_t label_end = label_before_unit(text, cps, b, e, carried, c);
+        c.heading = &carried.labels.emplace_back(utf8_of(cps, b, label_end));
+        columns.push_back(c);
+    }
+    return true;
+}
+
+// A column of the rows' units (指标名称 单位 …).
+bool has_unit_column(const std::vector<scan_state::column>& columns) {
+    return std::any_of(columns.begin(), columns.end(),
+                       [](const scan_state::column& c) { return c.what == scan_state::column::kind::unit; });
+}
+
+// "乙旗 120⏎30": a row whose last cells a PDF's converter wrapped onto the next line (the row's line
+// break at `end`): when that line is only figures, exactly as many as the row lacks of the table's
+// `columns`, they are the row's and join its tokens; the code point after them (their line's break)
+// returned, 0 when the next line is no such (the row is refused as before: never a shifted column).
+// The next line in another chunk is not looked at.
+std::size_t wrapped_cells(std::string_view text, const code_points& cps, std::size_t end, std::size_t columns,
+                          std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    if (tokens.size() < 2 || tokens.size() >= columns || end >= cps.size()) return 0;
+    std::size_t next = end + (cps[end].c == '\r' && end + 1 < cps.size() && cps[end + 1].c == '\n' ? 2 : 1);
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> more;
+    std::size_t next_end = next;
+    if (next >= cps.size() || !line_tokens(cps, next, next_end, more) || tokens.size() + more.size() != columns ||
+        next_end >= cps.size())  // the line after may itself go on in the next chunk
+        return 0;
+    scanned cell;
+    for (const auto& [b, e] : more)
+        if (!number_cell(text, cps, b, e, cell)) return 0;
+    scanned name;
+    if (number_cell(text, cps, tokens[0].first, tokens[0].second, name)) return 0;  // a row of figures alone
+    tokens.insert(tokens.end(), more.begin(), more.end());
+    return next_end;
+}
+
 // 序号 as a header's first label, and the row number opening each of its rows.
 bool row_number_label(const code_points& cps, std::size_t b, std::size_t e) {
     return (e - b == 2 && (starts_with(cps, b, U"序号") || starts_with(cps, b, U"编号"))) ||
@@ -643,34 +709,33 @@ template <class Sink>
 std::size_t table_line(std::string_view text, const code_points& cps, std::size_t line, scan_state& carried,
                        std::vector<report_finding>* findings, Sink& sink) {
     thread_local std::vector<std::pair<std::size_t, std::size_t>> tokens;
-    if (line >= cps.size()) return line;  // the line starts the next chunk (scan_state::line_start)
+    carried.text = text, carried.findings = findings;  // (respectively_list_at's findings)
+    if (line >= cps.size()) return line;               // the line starts the next chunk (scan_state::line_start)
     std::size_t end = line;
-    if (!line_tokens(cps, line, end, tokens)) {
-        carried.table.clear();  // prose or an empty line: the table, if any, has ended
-        return line;
-    }
+    if (!line_tokens(cps, line, end, tokens))  // prose or an empty line: the table, if any, has ended
+        return carried.table.clear(), line;
     // "序号 指标名称 单位 …" and its rows "1 高新技术企业 家 …": the row number is no figure nor a column
     const bool numbered = tokens.size() >= 4 && row_number_label(cps, tokens[0].first, tokens[0].second);
     if (numbered) tokens.erase(tokens.begin());
     if (table_header(text, cps, tokens, carried) || area_table_header(text, cps, tokens, carried)) {
-        carried.table_numbered = numbered;
+        carried.table_numbered = numbered, carried.header_line = true;
         // the caption right above (its line, perhaps a title or a blank line between): not one stated
         // for an earlier table under the same heading
         carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
         return end;
     }
-    if (numbered) return line;
-    if (carried.table.empty()) return line;
+    if (std::exchange(carried.header_line, false) && header_continues(text, cps, tokens, carried))
+        return carried.header_line = true, end;  // a header wrapped onto a second line
+    if (numbered || carried.table.empty()) return line;
     if (carried.table_numbered && tokens.size() >= 2 && tokens[0].second - tokens[0].first <= 3 &&
         digits_only(cps, tokens[0].first, tokens[0].second))
         tokens.erase(tokens.begin());
     join_split_cells(cps, tokens, carried.table);
     // A row: the cells right-aligned under the columns, the tokens before them its name.
     const std::size_t columns = carried.table.size();
+    if (const std::size_t joined = wrapped_cells(text, cps, end, columns, tokens)) end = joined;
     std::vector<scanned> cells;
-    const bool unit_column = std::any_of(carried.table.begin(), carried.table.end(), [](const scan_state::column& c) {
-        return c.what == scan_state::column::kind::unit;
-    });
+    const bool unit_column = has_unit_column(carried.table);
     bool readable = carried.table_readable && tokens.size() >= columns, any_number = false;
     std::string unit;
     const std::size_t shift = tokens.size() >= columns ? tokens.size() - columns : 0;

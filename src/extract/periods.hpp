@@ -333,6 +333,26 @@ std::size_t relative_period_at(const code_points& cps, std::size_t k, period_sta
     return month || !starts_with(cps, k + 1, U"季度") ? 2 : 3;
 }
 
+// The four digits of a year at k (1900-2200), 0 if none.
+int four_digit_year_at(const code_points& cps, std::size_t k) {
+    if (k + 4 > cps.size() || (k > 0 && is_digit(cps[k - 1].c))) return 0;
+    int y = 0;
+    for (std::size_t j = k; j < k + 4; ++j) {
+        if (!is_digit(cps[j].c)) return 0;
+        y = y * 10 + static_cast<int>(cps[j].c - '0');
+    }
+    return (k + 4 < cps.size() && is_digit(cps[k + 4].c)) || y < 1900 || y > 2200 ? 0 : y;
+}
+
+// "2023、2024年", "2023和2024年": a year written without its 年, the next one's shared (a list of periods, as
+// before 分别), not the figure 2023. The end of the 、 or 和 after it, 0 if the digits at k are no such.
+std::size_t year_sharing_next_at(const code_points& cps, std::size_t k) {
+    if (k + 10 > cps.size() || !one_of(cps[k + 4].c, U"、和及") || !four_digit_year_at(cps, k)) return 0;
+    std::size_t j = k + 5;
+    while (four_digit_year_at(cps, j) && j + 5 < cps.size() && one_of(cps[j + 4].c, U"、和及")) j += 5;
+    return four_digit_year_at(cps, j) && j + 4 < cps.size() && cps[j + 4].c == U'年' ? k + 5 : 0;
+}
+
 std::size_t read_period_at(const code_points& cps, std::size_t k, period_state& state) {
     const auto number = [&](std::size_t i, std::size_t& end) { return period_number_at(cps, i, end); };
     auto set = [&](std::optional<period> p) {
@@ -393,6 +413,11 @@ std::size_t read_period_at(const code_points& cps, std::size_t k, period_state& 
             state.year = v, state.current = period::year(v);
             return end + 1 - k;
         }
+        if (end == k + 4 && v >= 1900 && v <= 2200)
+            if (const std::size_t shared = year_sharing_next_at(cps, k)) {
+                state.year = v, state.current = period::year(v);
+                return shared - k;
+            }
         if (starts_with(cps, end, U"季度") && v >= 1 && v <= 4) {
             set(period::quarter(state.year, v));
             return end + 2 - k;

@@ -722,7 +722,7 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
 
 // Whether period_at may read a period at k, from the code point after it: each of its rules needs
 // that one. A run of ASCII digits (not from inside one) is a period's only where 年, 月, 季度, a blank,
-// a line break or a dash follows its first four digits; a Chinese digit or 十 only before 季度, 月, a
+// a line break, a dash (or, after four digits, 、/和/及: a list of years) follows its first four digits; a Chinese digit or 十 only before 季度, 月, a
 // blank, a dash or another digit (二〇二五年, 十四五, 十一月); a word only before its second character.
 // Most starts of interest are a figure's first digit or a numeral inside a word (一是, 进一步) with
 // none of these after it: the call, its state's copy and its number's reading are skipped there.
@@ -737,7 +737,9 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
         if (end >= cps.size()) return false;
         const char32_t after = cps[end].c;
         return after == U'年' || after == U'月' || after == U'季' || is_blank(after) || after == '\n' ||
-               after == '\r' || is_dash(after);
+               after == '\r' || is_dash(after) ||
+               // 2023、2024年…分别: a year sharing the next one's 年 (round 35)
+               (end == k + 4 && (after == U'、' || after == U'和' || after == U'及'));
     }
     switch (c) {
         case U'明':  // 明年

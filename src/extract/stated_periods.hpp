@@ -317,6 +317,7 @@ struct scan_state {
     std::vector<column> table;
     bool table_readable = false;     // every column is one table_line() knows
     bool table_numbered = false;     // a 序号 column first: each row's leading number is no figure
+    bool header_line = false;        // the line before was the table's header (or its wrapped part)
     std::deque<std::string> labels;  // the periods of columns (deque: facts view them)
     bool line_start = true;          // the chunk starts a line
     // Under a heading of plans with a period (二、2026年工作打算): its list marker's kind, -1 when
@@ -342,6 +343,20 @@ struct scan_state {
     // A later table under the same heading, after prose, states its own or has none.
     std::size_t lines_since_unit = 0;
     std::string table_unit;
+    // Periods listed before 分别 (2024年、2025年…分别为120亿元和150亿元): the figures after it, each with
+    // the period of its place in the list ("" for all when the counts differ), handed to the periods as
+    // the walk reaches each (code points of the text; `at` the local period's place, before the figure).
+    struct paired_figure {
+        std::size_t first, at;
+        std::string period;
+    };
+    std::vector<paired_figure> paired;
+    std::size_t paired_next = 0;  // paired[paired_next] is the next figure to reach
+    bool pairing = false;         // some are still to reach
+    // The text and the findings of the call (table_line sets them at each line): for a finding made
+    // at a start of interest, where the walk hands out no findings.
+    std::string_view text;
+    std::vector<report_finding>* findings = nullptr;
 };
 
 // Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
@@ -395,6 +410,123 @@ void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool
         periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), false, true});
 }
 
+// The figures after 分别 in the clauses of the sentence from `from` on (分别为120亿元和150亿元，同比分别增长8%、
+// 12%: each clause's own list): their first code point and the one after their digits. A run of digits
+// followed by 年 is a period, not a figure. False when a clause has figures before its 分别 or none after it
+// (what the list of periods pairs with is then unclear).
+bool figures_after_respectively(const code_points& cps, std::size_t from,
+                                std::vector<std::pair<std::size_t, std::size_t>>& figures) {
+    std::size_t j = from;
+    while (j < cps.size() && !one_of(cps[j].c, U"。！？；;!?\n\r")) {
+        std::size_t clause = j;
+        while (j < cps.size() && !clause_end(cps[j].c) && !starts_with(cps, j, U"分别")) {
+            if (is_digit(cps[j].c)) return !figures.empty();  // a figure before 分别: this clause is no list's
+            ++j;
+        }
+        if (j >= cps.size() || clause_end(cps[j].c)) {
+            if (j == clause || figures.empty()) return !figures.empty();
+            if (j < cps.size() && one_of(cps[j].c, U"。！？；;!?\n\r")) break;
+            ++j;
+            continue;  // a clause without 分别 nor figures (…分别为120亿元，均创历史新高，…)
+        }
+        const std::size_t before = figures.size();
+        for (j += 2; j < cps.size() && !clause_end(cps[j].c);) {
+            if (!is_digit(cps[j].c)) {
+                ++j;
+                continue;
+            }
+            const std::size_t first = j;
+            while (j < cps.size() && (is_digit(cps[j].c) || cps[j].c == '.' || cps[j].c == ',')) ++j;
+            if (j < cps.size() && cps[j].c == U'年') continue;  // a period
+            figures.emplace_back(first, j);
+        }
+        if (figures.size() == before) return false;
+        if (j < cps.size()) ++j;
+        if (j > 0 && one_of(cps[j - 1].c, U"。！？；;!?\n\r")) break;
+    }
+    return !figures.empty();
+}
+
+// A list of two or more years at k (2024年、2025年, 2023年和2024年, 2023、2024年度) whose sentence goes on to
+// 分别 with no figure between: the figures after 分别, one a year in the order listed, take their year as
+// a local period (stated_period::local: of their own clause only); when the counts differ, none takes
+// one and a finding `respectively` says so — never the last year for all of them, nor a wrong pairing.
+// An enumeration between the list and 分别 (技术合同成交额和登记额分别为…) is what 分别 pairs with: the
+// years cannot be paired either.
+[[gnu::noinline]] void respectively_list_at(const code_points& cps, std::size_t k, scan_state& carried) {
+    if (cps[k + 4].c == U'年' && !one_of(cps[k + 5].c, U"、和及与度")) return;  // (k + 6 < cps.size())
+    std::vector<int> years;
+    std::size_t j = k;
+    bool last_has_year = false;
+    for (int y; (y = four_digit_year_at(cps, j)) != 0;) {
+        years.push_back(y), j += 4;
+        last_has_year = j < cps.size() && cps[j].c == U'年';
+        if (last_has_year) j += (j + 1 < cps.size() && cps[j + 1].c == U'度') ? 2 : 1;
+        if (j + 1 >= cps.size() || !one_of(cps[j].c, U"、和及与") || !is_digit(cps[j + 1].c)) break;
+        ++j;
+    }
+    if (years.size() < 2 || !last_has_year) return;
+    bool enumeration = false;
+    std::size_t r = j;
+    for (; r < cps.size() && r - j < 60 && !starts_with(cps, r, U"分别"); ++r) {
+        if (is_digit(cps[r].c) || one_of(cps[r].c, U"。！？；;!?\n\r")) return;
+        enumeration |= one_of(cps[r].c, U"、和及");
+    }
+    if (r >= cps.size() || r - j >= 60) return;
+    std::vector<std::pair<std::size_t, std::size_t>> figures;
+    if (!figures_after_respectively(cps, r, figures)) return;
+    // each clause after 分别 lists its own figures: a year for each of them in every clause
+    // where each figure's local period is stated: after the figure before it in its clause, else after
+    // its clause's start (the period is of that clause only)
+    std::vector<std::size_t> at(figures.size(), r);
+    std::size_t in_clause = 0;
+    bool paired = !enumeration;
+    for (std::size_t i = 0; i < figures.size(); ++i) {
+        if (i > 0) at[i] = figures[i - 1].second;
+        for (std::size_t c = i > 0 ? figures[i - 1].second : r; c < figures[i].first; ++c)
+            if (clause_end(cps[c].c)) at[i] = c + 1;
+        if (i > 0 && at[i] != figures[i - 1].second) paired = paired && in_clause == years.size(), in_clause = 0;
+        ++in_clause;
+    }
+    paired = paired && in_clause == years.size();
+    carried.paired.clear(), carried.paired_next = 0, carried.pairing = true;
+    const std::size_t base = cps.base();
+    for (std::size_t i = 0; i < figures.size(); ++i)
+        carried.paired.push_back(
+            {base + figures[i].first, base + at[i], paired ? std::to_string(years[i % years.size()]) : std::string()});
+    if (!paired && carried.findings)
+        carried.findings->push_back(make_finding(
+            carried.text, cps, k, figures.back().second, "respectively",
+            enumeration ? "periods listed before 分别 with an enumeration between: 分别 may pair the figures with "
+                          "the things enumerated or with the periods; the figures after it are given no period"
+                        : "periods listed before 分别 and the figures after it are not as many: not paired, the "
+                          "figures after it are given no period"));
+}
+
+// The next figure of a list after 分别 reached at code point k: its period stated (local) just before it.
+[[gnu::noinline]] void hand_out_paired(const code_points& cps, std::size_t k, scan_state& carried,
+                                       std::deque<stated_period>* periods) {
+    for (; carried.paired_next < carried.paired.size() && cps.base() + k >= carried.paired[carried.paired_next].first;
+         ++carried.paired_next) {
+        scan_state::paired_figure& f = carried.paired[carried.paired_next];
+        if (periods) periods->push_back({f.at, std::move(f.period), true});
+    }
+    carried.pairing = carried.paired_next < carried.paired.size();
+}
+
+// Asked at every start of interest: a figure of a list after 分别 reached, or a list of years starting
+// (four digits and 年 or 、, then 、和及与 or 度): the tests in line, the work out of it.
+[[gnu::always_inline]] inline void pair_respectively_at(const code_points& cps, std::size_t k, scan_state& carried,
+                                                        std::deque<stated_period>* periods) {
+    // (both start at a digit: most starts of interest are ideographs, one test each)
+    if (k >= cps.size() || !is_digit(cps[k].c)) [[likely]]
+        return;
+    if (carried.pairing) [[unlikely]]
+        return hand_out_paired(cps, k, carried, periods);
+    if (k + 6 < cps.size() && (cps[k + 4].c == U'年' || cps[k + 4].c == U'、')) [[unlikely]]
+        respectively_list_at(cps, k, carried);
+}
+
 // The period state before a sentence about the year before, once code point k is past its end.
 // The walk asks this and restore_saved_period at every start of interest, and almost always nothing
 // is due: the test is in line (~15 instructions of a call's entry and exit each), the work out of it.
@@ -408,6 +540,8 @@ void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool
 [[gnu::always_inline]] inline void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried,
                                                     std::deque<stated_period>* periods) {
     if (carried.after_prior && k >= carried.prior_ends) put_back_prior_year(cps, carried, periods);
+    // (the walk's hook at every start of interest, before a figure is read: the list after 分别 too)
+    pair_respectively_at(cps, k, carried, periods);
 }
 
 // The period state saved before a target's sentence or the starting point of a change, back in
