@@ -255,11 +255,7 @@ def _labelled(matrix: Any) -> bool:
 
     if not isinstance(matrix, pd.DataFrame):
         return False
-    n = len(matrix.index)
-    return not all(
-        isinstance(labels, pd.RangeIndex) and labels.equals(pd.RangeIndex(n))
-        for labels in (matrix.index, matrix.columns)
-    )
+    return any(labels.tolist() != list(range(len(labels))) for labels in (matrix.index, matrix.columns))
 
 
 def _pairwise_in_order(group: str, matrix: Any, framework: "Framework | None") -> np.ndarray:
@@ -1192,9 +1188,10 @@ def _region_names(index: Any) -> list[str]:
         if "" in names or any(n.isspace() for n in names):
             _refuse_unnamed_region([not n.strip() for n in names], names)
         return names
-    missing = index.isna()
-    if missing.any():
-        _refuse_unnamed_region(list(missing), names)
+    if getattr(index, "nlevels", 1) == 1:  # a MultiIndex has no isna(): its tuples are names
+        missing = index.isna()
+        if missing.any():
+            _refuse_unnamed_region(list(missing), names)
     return [str(u) for u in names]
 
 

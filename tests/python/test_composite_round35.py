@@ -211,3 +211,9 @@ def test_equal_band_edges_are_refused():
     with pytest.raises(_core.ArgumentError, match="strictly ascend"):
         C.Normalise("bands", band_edges=[3, 3], band_scores=[0, 50, 100])
     assert not math.isnan(C.Normalise("bands", band_edges=[3, 4], band_scores=[0, 50, 100]).band_edges[0])
+
+
+def test_an_ahp_dataframe_without_labels_is_read_by_position():
+    m = pd.DataFrame([[1, 4, 4], [0.25, 1, 1], [0.25, 1, 1]])  # pandas' default 0, 1, 2: the framework's order
+    r = C.build(DATA, FLAT, [C.Normalise("minmax"), C.Weigh("ahp", pairwise={"I": m}), C.Aggregate()])
+    assert r.weights["weight"][["a", "b", "c"]].tolist() == pytest.approx([2 / 3, 1 / 6, 1 / 6])
