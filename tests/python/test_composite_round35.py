@@ -99,7 +99,10 @@ def test_ahp_labels_naming_no_child_are_refused():
 def test_winsorising_an_indicator_into_a_constant_is_refused():
     d4 = pd.DataFrame({"a": [0, 0, 0, 0, 0, 0, 0, 50.0], "b": np.arange(8.0)}, index=[f"R{i}" for i in range(8)])
     fw = C.Framework.flat(["a", "b"], root="I")
-    with pytest.raises(_core.MethodError, match=r"indicator 'a': the outlier treatment \(Treat step\) made it constant .* winsorised 1 point;"):
+    with pytest.raises(
+        _core.MethodError,
+        match=r"indicator 'a': the outlier treatment \(Treat step\) made it constant .* winsorised 1 point;",
+    ):
         C.build(d4, fw, [C.Treat("coinr"), C.Normalise("rank"), C.Aggregate()])
     d5 = pd.DataFrame({"a": [1, 1, 1, 1, 5, 5, 9, 29.0], "b": np.arange(8.0)}, index=[f"R{i}" for i in range(8)])
     with pytest.raises(_core.MethodError, match="made it constant .* winsorised 4 points;"):
