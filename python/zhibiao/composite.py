@@ -239,6 +239,65 @@ class Weigh(_Step):
             out["pairwise"] = {k: np.asarray(v, dtype=float) for k, v in self.pairwise.items()}
         return out
 
+    def _parameters_for(self, framework: "Framework | None") -> dict[str, Any]:
+        """The options as C++ reads them, a labelled pairwise matrix (a DataFrame whose index and
+        columns name the group's children) put in the order of the framework's children."""
+        out = self._parameters()
+        for group, matrix in (self.pairwise or {}).items():
+            if _labelled(matrix):
+                out["pairwise"][group] = _pairwise_in_order(str(group), matrix, framework)
+        return out
+
+
+def _labelled(matrix: Any) -> bool:
+    """Whether ``matrix`` is a DataFrame with labels (not pandas' default 0, 1, 2 …)."""
+    import pandas as pd
+
+    if not isinstance(matrix, pd.DataFrame):
+        return False
+    return any(labels.tolist() != list(range(len(labels))) for labels in (matrix.index, matrix.columns))
+
+
+def _pairwise_in_order(group: str, matrix: Any, framework: "Framework | None") -> np.ndarray:
+    """A labelled AHP matrix of ``group`` with its rows and columns in the order of the group's
+    children: read by label, never by position. A label naming no child, a child without a label
+    or a label given twice is refused, naming them."""
+    where = f"Weigh: pairwise: '{group}'"
+    if framework is None:
+        raise _core.ArgumentError(
+            f"{where}: the matrix is a DataFrame with labels, which are read against the group's children: "
+            "give the framework (Model.from_steps(steps, framework)), or a matrix without labels"
+        )
+    core = framework._core
+    children = [c for c, p in zip(core.codes, core.parents) if p == group]
+    if not children:  # not a group: C++ names the closest group (check_step_names)
+        return np.asarray(matrix, dtype=float)
+    orders = []
+    for axis, labels in (("index", matrix.index), ("columns", matrix.columns)):
+        names = [str(x) for x in labels]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        unknown = [n for n in names if n not in children]
+        absent = [c for c in children if c not in names]
+        if twice or unknown or absent:
+            said = []
+            if unknown:
+                guess = closest_name(unknown[0], absent or children)
+                said.append(
+                    f"{', '.join(map(repr, unknown))} {'is' if len(unknown) == 1 else 'are'} no child of '{group}'"
+                    + (f" (did you mean '{guess}'?)" if guess else "")
+                )
+            if absent:
+                said.append(f"no {'label' if len(absent) == 1 else 'labels'} for {', '.join(map(repr, absent))}")
+            if twice:
+                said.append(f"{', '.join(map(repr, twice))} given twice")
+            raise _core.ArgumentError(
+                f"{where}: the matrix's {axis} must name the group's children ({', '.join(children)}), once each: "
+                + "; ".join(said)
+            )
+        orders.append([names.index(c) for c in children])
+    values = np.asarray(matrix, dtype=float)
+    return np.ascontiguousarray(values[np.ix_(orders[0], orders[1])])
+
 
 @dataclasses.dataclass(frozen=True)
 class Aggregate(_Step):
@@ -341,6 +400,61 @@ def _refuse_blank_codes(meta: Any) -> None:
         )
 
 
+def _refuse_unlevelled_nodes(meta: Any) -> None:
+    """A row without a level is left out as COINr's groups and denominators are (no parent, or a
+    Type other than Indicator/Aggregate); one with a parent, or typed as a node, is a node whose
+    level was lost: refused, naming it, rather than silently dropped from the index."""
+    unlevelled = meta["level"].isna().to_numpy()
+    if not unlevelled.any():
+        return
+    parent = meta["parent"]
+    has_parent = parent.notna().to_numpy() & np.array([str(p).strip() != "" for p in parent], dtype=bool)
+    typed = np.zeros(len(meta), dtype=bool)
+    if "Type" in meta.columns:
+        typed = meta["Type"].isin(["Indicator", "Aggregate"]).to_numpy()
+    lost = np.flatnonzero(unlevelled & (has_parent | typed))
+    if lost.size:
+        k = int(lost[0])
+        why = f"parent {parent.iloc[k]!r}" if has_parent[k] else f"Type {meta['Type'].iloc[k]!r}"
+        raise _core.ArgumentError(
+            f"framework table: node '{meta['code'].iloc[k]}' (row {k}) has no level but a {why}: give its "
+            "level (1 for an indicator); only rows without a parent (COINr's groups and denominators) may lack one"
+        )
+
+
+_NODE_NUMBER_RULES = {
+    "weight": "a number",
+    "direction": "1 (higher is better) or -1 (lower is better)",
+    "level": "a whole number (1 for an indicator)",
+}
+
+
+def _node_numbers(codes: Sequence[str], values: Iterable[Any], column: str, where: str = "framework table") -> list:
+    """The weights (floats), directions or levels (ints) of the nodes, each checked as the TOML
+    reader checks them: a value that is no number ("1,5"), or a direction or level that is NaN or
+    not a whole number of the allowed ones, is refused naming its node, never cut to an int
+    (1.9 → 1)."""
+    out: list = []
+    for code, value in zip(codes, values):
+        try:
+            number = float(value)
+            # A NaN or infinite weight is refused by the C++ framework, naming the node.
+            ok = column == "weight" or (
+                bool(np.isfinite(number))
+                and number == int(number)
+                and abs(number) <= 1e6
+                and (column != "direction" or number in (1, -1))
+            )
+        except (TypeError, ValueError):
+            number, ok = 0.0, False
+        if not ok:
+            raise _core.ArgumentError(
+                f"{where}: node '{code}': {column} {value!r} must be {_NODE_NUMBER_RULES[column]}"
+            )
+        out.append(number if column == "weight" else int(number))
+    return out
+
+
 class Framework:
     """The tree index → pillars → indicators, with a weight and a direction at every node.
 
@@ -373,16 +487,18 @@ class Framework:
                 f"framework table lacks columns: {', '.join(missing)}"
                 + (f" (did you mean {', '.join(hints)}?)" if hints else "")
             )
+        _refuse_unlevelled_nodes(meta)
         meta = meta[meta["level"].notna()]
         _refuse_blank_codes(meta)
         parent = meta["parent"].where(meta["parent"].notna(), "").astype(str)
+        codes = meta["code"].astype(str).tolist()
         return cls(
             _core.Framework(
-                meta["code"].astype(str).tolist(),
+                codes,
                 parent.tolist(),
-                meta["weight"].astype(float).tolist(),
-                meta["direction"].astype(int).tolist(),
-                meta["level"].astype(int).tolist(),
+                _node_numbers(codes, meta["weight"], "weight"),
+                _node_numbers(codes, meta["direction"], "direction"),
+                _node_numbers(codes, meta["level"], "level"),
             )
         )
 
@@ -415,7 +531,7 @@ class Framework:
                 [root, *codes],
                 ["", *([root] * len(codes))],
                 [1.0] * (len(codes) + 1),
-                [1, *(int(directions.get(c, 1)) for c in codes)],
+                [1, *_node_numbers(codes, [directions.get(c, 1) for c in codes], "direction", "Framework.flat")],
                 [2, *([1] * len(codes))],
             )
         )
@@ -510,7 +626,8 @@ class Model:
                 raise _core.Error(
                     f"unknown step {step!r} (Denominate, Screen, Impute, Treat, Normalise, Weigh, Aggregate)"
                 )
-            parts.append((step._kind, type(step).__name__, step._parameters()))
+            parameters = step._parameters_for(framework) if isinstance(step, Weigh) else step._parameters()
+            parts.append((step._kind, type(step).__name__, parameters))
         # With a framework, C++ refuses an entry (goalposts, standard values, denominators, fixed
         # weights, AHP groups) keyed by a name it lacks, naming the step class and the closest name.
         return cls._of(
@@ -1063,11 +1180,27 @@ def _label_column(v: Any) -> list[str]:
 
 
 def _region_names(index: Any) -> list[str]:
-    """The index as text; an index of strings as it is (no str() call per region)."""
+    """The index as text; an index of strings as it is (no str() call per region). A region
+    labelled NaN (or None) or "" would be scored and ranked as "nan" or nameless: refused, naming
+    its row."""
     names = index.tolist()
     if index.dtype == object and set(map(type, names)) <= {str}:
+        if "" in names or any(n.isspace() for n in names):
+            _refuse_unnamed_region([not n.strip() for n in names], names)
         return names
+    if getattr(index, "nlevels", 1) == 1:  # a MultiIndex has no isna(): its tuples are names
+        missing = index.isna()
+        if missing.any():
+            _refuse_unnamed_region(list(missing), names)
     return [str(u) for u in names]
+
+
+def _refuse_unnamed_region(unnamed: Sequence[bool], names: Sequence[Any]) -> None:
+    k = list(unnamed).index(True)
+    raise _core.ArgumentError(
+        f"the data's row {k} (counting from 0) has no region: its index label is {names[k]!r}; "
+        "every row needs a region code or name (drop the row, or set_index on a column without gaps)"
+    )
 
 
 def _frame_inputs(

@@ -76,9 +76,19 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
                                : o.scheme == weighting::critic   ? "CRITIC"
                                : o.scheme == weighting::sd       ? "standard-deviation"
                                : o.scheme == weighting::variance ? "variance"
-                               : o.scheme == weighting::pca      ? "PCA"
                                : o.scheme == weighting::gini     ? "Gini"
                                                                  : nullptr;
+    if (o.scheme == weighting::pca) {  // PCA: the regions with every value (COINr's get_PCA, na.omit)
+        const auto cells = (x.array() != x.array()).count();
+        const auto rows = (x.array() != x.array()).rowwise().any().count();
+        if (rows > 0)
+            out.notes.push_back("PCA weights of the children of '" + code +
+                                "' computed from the regions with every value (complete cases, as COINr's "
+                                "get_PCA): " +
+                                zhibiao::detail::counted(rows, "region") + " of " + std::to_string(x.rows()) +
+                                " left out for " + zhibiao::detail::counted(cells, "missing cell") +
+                                " (impute first to weigh every region alike)");
+    }
     if (from_present) {
         const auto missing = (x.array() != x.array()).count();
         if (missing > 0)

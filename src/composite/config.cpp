@@ -587,6 +587,7 @@ model parse_model(std::string_view text, const std::string& source) {
                         .fail(key, "is unused: the model has no denominate step (add [[step]] kind = \"denominate\")");
         });
     check_node_values_used(root, source, m.steps);
+    check_steps(m.steps, m.nodes.empty() ? 0 : fw.top_level());  // steps that would undo each other
     m.units = std::move(attributes.unit);
     return m;
 }

@@ -7,6 +7,7 @@
 #include "steps_into.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -204,8 +205,9 @@ Eigen::VectorXd ratio_column(const Eigen::VectorXd& c, const std::vector<double>
 /// Bands of the raw value: the edges are in the indicator's own units, and the scores already
 /// say which band is better, so the direction does not reorder them.
 Eigen::VectorXd bands_column(const Eigen::VectorXd& c, const normalise_options& o) {
-    if (o.band_scores.size() != o.band_edges.size() + 1 || !std::is_sorted(o.band_edges.begin(), o.band_edges.end()))
-        throw error("bands need ascending edges and one score more than edges");
+    if (o.band_scores.size() != o.band_edges.size() + 1 ||
+        std::adjacent_find(o.band_edges.begin(), o.band_edges.end(), std::greater_equal<>()) != o.band_edges.end())
+        throw error("bands need strictly ascending edges and one score more than edges");
     Eigen::VectorXd out(c.size());
     for (Eigen::Index i = 0; i < c.size(); ++i) {
         if (!detail::present(c(i))) {

@@ -7,6 +7,7 @@
 #include "composite/position_labels.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cctype>
 #include <cmath>
 #include <iterator>
@@ -32,6 +33,45 @@ std::string folded(std::string_view s) {
     return out;
 }
 
+namespace {
+/// The name `value` most likely means when no whole name is close: the only name one of whose
+/// words ("tummala" of "tummala_ling") is close to it ("tumala"), else the only name of three
+/// characters or more that it begins with ("minimum" → 'min'); "" when none or several fit.
+std::string name_by_part(std::string_view value, const std::vector<std::string>& names) {
+    const std::string key = folded(value);
+    std::vector<std::string> words;
+    std::vector<std::size_t> owner;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        std::size_t from = 0;
+        const std::string& n = names[k];
+        while (from <= n.size()) {
+            const std::size_t to = std::min(n.find('_', from), n.size());
+            if (to - from >= 3 && to - from < n.size()) words.push_back(n.substr(from, to - from)), owner.push_back(k);
+            from = to + 1;
+        }
+    }
+    const std::string word = zhibiao::detail::closest_name(
+        value, words, [](const std::string& n) -> std::string_view { return n; }, folded);
+    if (!word.empty()) {
+        std::string found;
+        for (std::size_t w = 0; w < words.size(); ++w)
+            if (words[w] == word) {
+                if (!found.empty() && found != names[owner[w]]) return {};
+                found = names[owner[w]];
+            }
+        return found;
+    }
+    std::string begun;
+    for (const std::string& n : names) {
+        const std::string other = folded(n);
+        if (other.size() < 3 || other.size() >= key.size() || key.compare(0, other.size(), other) != 0) continue;
+        if (!begun.empty()) return {};
+        begun = n;
+    }
+    return begun;
+}
+}  // namespace
+
 /// "= 'Vector' is not one of: minmax, vector (did you mean 'vector'?)".
 std::string unknown_value(std::string_view value, const std::vector<std::string>& names, std::string_view where) {
     std::string list;
@@ -39,8 +79,9 @@ std::string unknown_value(std::string_view value, const std::vector<std::string>
     const std::string head = "= '" + std::string(value) + "' is not one of: " + list;
     // Another tool's name first: "n_prank" is COINr's percentile, not the nearer 'rank'.
     if (std::string alias = value_alias_hint(where, value, names); !alias.empty()) return head + alias;
-    const std::string best = zhibiao::detail::closest_name(
+    std::string best = zhibiao::detail::closest_name(
         value, names, [](const std::string& n) -> std::string_view { return n; }, folded);
+    if (best.empty()) best = name_by_part(value, names);
     return head + (best.empty() ? "" : " (did you mean '" + best + "'?)");
 }
 
@@ -632,8 +673,11 @@ std::pair<std::string, std::string> normalise_problem(const normalise_step& n) {
     };
     if (auto p = unused_indicator_entry(n); !p.first.empty()) return p;
     if (uses({normalisation::bands}) &&
-        (o.band_scores.size() != o.band_edges.size() + 1 || !std::is_sorted(o.band_edges.begin(), o.band_edges.end())))
-        return {"band_scores", "must hold one score more than band_edges, whose edges ascend"};
+        (o.band_scores.size() != o.band_edges.size() + 1 ||
+         std::adjacent_find(o.band_edges.begin(), o.band_edges.end(), std::greater_equal<>()) != o.band_edges.end()))
+        return {"band_scores",
+                "must hold one score more than band_edges, whose edges strictly ascend (an edge given twice "
+                "makes a band no value falls in)"};
     const bool to_ref = uses({normalisation::dist_to_ref});
     if (to_ref && n.reference.empty()) return {"reference", "is needed by dist_to_ref"};
     if (to_ref && o.ref_form == reference_form::from_min && o.cost != cost_form::negate)

@@ -20,6 +20,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -690,7 +691,13 @@ void normalise_step::apply(stage& s) const {
         throw;
     }
     detail::keep_slot(s, "normalised", std::move(slot));
-    s.out.method.push_back(detail::normalisation_text(*this));
+    // Directions are applied once, by the first Normalise step: after it every indicator is
+    // higher-is-better, and a second step (ranks of min-max values) must not turn them back.
+    s.out.method.push_back(detail::normalisation_text(*this) +
+                           (s.normalised ? " (Directions were applied by the Normalise step before: every indicator "
+                                           "is higher-is-better here.)"
+                                         : ""));
+    std::fill(s.direction.begin(), s.direction.end(), 1);
     s.normalised = true;
     s.normalisations.clear();
     for (const auto& name : s.names) s.normalisations.push_back(options_for(name));
@@ -1070,7 +1077,121 @@ void require_normalise_first(const std::vector<step>& steps) {
 }
 }  // namespace
 
+namespace {
+std::string step_label(const std::vector<step>& steps, const std::vector<std::string>& labels, std::size_t i) {
+    const bool named = i < labels.size() && !labels[i].empty();
+    std::string kind = kind_of(steps[i]);  // "Weigh", as the Python class, "weigh" of a file, says both
+    kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+    return "step " + std::to_string(i + 1) + " (" + (named ? labels[i] : kind) + ")";
+}
+
+std::string levels_text(const std::vector<int>& levels) {
+    std::string text;
+    for (int level : levels) text += (text.empty() ? "" : ", ") + std::to_string(level);
+    return text;
+}
+
+/// The levels a trailing Weigh (or Aggregate) step without levels sets: those no step of its kind
+/// with levels sets. Steps of one kind that set the same level are refused (the later would
+/// silently replace the earlier), naming both steps and the levels. Returns the step's index and
+/// its levels when it must be told them (it follows steps with levels), else nothing. `top`: the
+/// framework's top level (0: not known yet, the levels left are not checked).
+template <class Step>
+std::optional<std::pair<std::size_t, std::vector<int>>> plan_levels(const std::vector<step>& steps, int top,
+                                                                    const std::vector<std::string>& labels,
+                                                                    const char* sets) {
+    std::map<int, std::size_t> set_by;  // level → the step with levels that sets it
+    std::optional<std::size_t> every;   // the step without levels
+    location w;
+    w.variable = "levels";
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const auto* one = std::get_if<Step>(&steps[i]);
+        if (!one) continue;
+        if (every)
+            throw argument_error(step_label(steps, labels, *every) + " has no levels, so it sets " + sets +
+                                     " of every level, and " + step_label(steps, labels, i) +
+                                     " sets them again: the later would silently replace the earlier. Give each "
+                                     "step its levels (levels=[...]), or put the step without levels last, where "
+                                     "it sets the levels no other step sets",
+                                 w);
+        if (one->levels.empty()) {
+            every = i;
+            continue;
+        }
+        std::vector<int> shared;
+        std::size_t earlier = 0;
+        for (int level : one->levels)
+            if (const auto it = set_by.find(level); it != set_by.end())
+                shared.push_back(level), earlier = it->second;
+            else
+                set_by[level] = i;
+        if (!shared.empty())
+            throw argument_error(step_label(steps, labels, earlier) + " and " + step_label(steps, labels, i) +
+                                     " both set " + sets + " of level" + (shared.size() == 1 ? " " : "s ") +
+                                     levels_text(shared) + ": the later would silently replace the earlier",
+                                 w);
+    }
+    if (!every || set_by.empty()) return std::nullopt;
+    std::vector<int> left;
+    for (int level = 2; level <= top; ++level)
+        if (set_by.find(level) == set_by.end()) left.push_back(level);
+    if (top > 0 && left.empty())
+        throw argument_error(step_label(steps, labels, *every) + " has no levels, so it sets " + sets +
+                                 " of the levels no other step sets, but the steps before it set them all (" +
+                                 levels_text([&] {
+                                     std::vector<int> all;
+                                     for (const auto& entry : set_by) all.push_back(entry.first);
+                                     return all;
+                                 }()) +
+                                 "): it would set nothing",
+                             w);
+    return std::make_pair(*every, left);
+}
+
+result build_checked(const table& data, const framework& fw, const std::vector<step>& steps);
+
+/// A second Denominate step would divide what the first divided again (or leave a second
+/// "denominated" layer): refused, naming both.
+void refuse_repeated_denominate(const std::vector<step>& steps, const std::vector<std::string>& labels) {
+    std::optional<std::size_t> first;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (!std::holds_alternative<denominate_step>(steps[i])) continue;
+        if (!first) {
+            first = i;
+            continue;
+        }
+        location w;
+        w.variable = "denominate";
+        throw argument_error(step_label(steps, labels, *first) + " and " + step_label(steps, labels, i) +
+                                 " both denominate: a second Denominate step would divide the indicators again. "
+                                 "Give one Denominate step every indicator's denominator",
+                             w);
+    }
+}
+}  // namespace
+
+void check_steps(const std::vector<step>& steps, int top_level, const std::vector<std::string>& labels) {
+    refuse_repeated_denominate(steps, labels);
+    plan_levels<weigh_step>(steps, top_level, labels, "the weights");
+    plan_levels<aggregate_step>(steps, top_level, labels, "the aggregation");
+}
+
 result build(const table& data, const framework& fw, const std::vector<step>& steps) {
+    refuse_repeated_denominate(steps, {});
+    const auto weigh_left = plan_levels<weigh_step>(steps, fw.top_level(), {}, "the weights");
+    const auto aggregate_left = plan_levels<aggregate_step>(steps, fw.top_level(), {}, "the aggregation");
+    if (weigh_left || aggregate_left) {  // a trailing step without levels told the levels left to it
+        std::vector<step> told = steps;
+        if (weigh_left) std::get<weigh_step>(told[weigh_left->first]).levels = weigh_left->second;
+        if (aggregate_left) std::get<aggregate_step>(told[aggregate_left->first]).levels = aggregate_left->second;
+        return build_checked(data, fw, told);
+    }
+    return build_checked(data, fw, steps);
+}
+
+namespace {
+/// build() once its steps are checked and told their levels.
+result build_checked(const table& data, const framework& fw, const std::vector<step>& steps) {
     // Said as such: each normaliser would otherwise report its indicator as having no values.
     if (data.regions.empty()) throw argument_error("the data have no rows (regions): there is nothing to score");
     require_unique_regions(data);
@@ -1087,5 +1208,6 @@ result build(const table& data, const framework& fw, const std::vector<step>& st
     detail::finish(s);
     return r;
 }
+}  // namespace
 
 }  // namespace zhibiao::composite

@@ -157,6 +157,18 @@ void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const 
                                                    [scale](double e) { return scale.down(e); });
         changed += p.changed;
         now_ends = p.now;
+        // Every value equal: no skewness or kurtosis to check (COINr's check_SkewKurt gives NA and
+        // its loop stops), so neither a pass nor a failure. Refused, never reported as passed.
+        if (now_ends.top == now_ends.bottom)
+            throw method_error(
+                (name.empty() ? std::string("the indicator") : "indicator '" + name + "'") +
+                    ": the outlier treatment (Treat step) made it constant (no spread, every value " +
+                    format_number(now_ends.top) + ") — the JRC/COINr rule winsorised " + std::to_string(changed) +
+                    " point" + (changed == 1 ? "" : "s") +
+                    "; its skewness and kurtosis are then undefined (COINr's check_SkewKurt gives NA), so the rule "
+                    "cannot check it. Lower its winmax (winmaxes=), or leave it untreated (methods={'" +
+                    name + "': 'none'})",
+                location{"", 0, 0, "", "", name});
         now = shape_of(central_moments(w, exponent, p.sum, static_cast<double>(p.count)));
         if (!o.force_win && passes(now, o)) break;  // COINr's force_win goes on to winmax points
     }

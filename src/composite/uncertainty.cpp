@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <numeric>
 
+#include "composite/position_labels.hpp"
 #include "zhibiao/composite/options.hpp"
 
 namespace zhibiao::composite {
@@ -335,6 +336,21 @@ std::vector<level_plan> uncertainty_model::plans(const replication_draw& d) cons
     return p;
 }
 
+namespace {
+/// A method's complaint about "unit N" of a layer (its N-th row in play) said naming the region,
+/// as build() says it ("region 'AUS'"), with `then` after it.
+method_error naming_region(const method_error& e, const table& data, const std::vector<Eigen::Index>& rows,
+                           const std::string& then) {
+    detail::position_labels regions;
+    for (Eigen::Index row : rows) regions.labels.push_back(data.regions[static_cast<std::size_t>(row)]);
+    regions.word = "region";
+    const detail::labelled_text said = detail::label_positions(e.message(), regions, {});
+    location where = e.where();
+    if (said.unit) where.entity = *said.unit;
+    return method_error(said.text + then, where);
+}
+}  // namespace
+
 Eigen::MatrixXd uncertainty_model::general_scores(const replication_draw& d) const {
     const layer_data& l = layers_[d.layer];
     std::vector<bool> excluded;
@@ -348,9 +364,9 @@ Eigen::MatrixXd uncertainty_model::general_scores(const replication_draw& d) con
     } catch (const method_error& e) {
         // A choice the nominal model did not make fails (a geometric mean drawn over z-scores):
         // say which choices, or the analyst sees only the nominal model's names.
-        throw method_error(e.message() + " — in a replication that drew " + draw_text(d, false) +
-                               ": such replications cannot be computed; change or drop one of these choices",
-                           e.where());
+        throw naming_region(e, data_, l.rows,
+                            " — in a replication that drew " + draw_text(d, false) +
+                                ": such replications cannot be computed; change or drop one of these choices");
     }
     Eigen::MatrixXd out = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(data_.regions.size()),
                                                     static_cast<Eigen::Index>(aggregates_.size()), missing_value);
@@ -391,7 +407,11 @@ result uncertainty_model::rebuild(const replication_draw& d) const {
     const std::size_t nominal_lines = detail::aggregation_account(fw_, r.plans, r.aggregation).size();
     r.method.resize(r.method.size() - std::min(nominal_lines, r.method.size()));
     r.plans = plans(d);
-    r.aggregation = aggregate(fw_, l.values, r.plans, excluded);
+    try {
+        r.aggregation = aggregate(fw_, l.values, r.plans, excluded);
+    } catch (const method_error& e) {
+        throw naming_region(e, data_, l.rows, " — in a replication that drew " + draw_text(d, false));
+    }
     detail::rank_aggregates(fw_, r);              // build()'s ranks were those of the nominal plans
     const std::size_t account = r.method.size();  // its line of level L + 1 aggregates level L
     for (std::string& line : detail::aggregation_account(fw_, r.plans, r.aggregation))

@@ -22,9 +22,22 @@ Eigen::VectorXd detail::to_shares(Eigen::VectorXd w, const std::string& what) {
 }
 namespace {
 
+/// Each column on [0, 1]; a column without values, or with one value repeated, refused naming
+/// it (minmax01 said "a column is constant", of a column with no values too).
 Eigen::MatrixXd minmax_columns(const Eigen::MatrixXd& x, const std::string& what) {
     Eigen::MatrixXd y(x.rows(), x.cols());
-    for (Eigen::Index j = 0; j < x.cols(); ++j) y.col(j) = minmax01(x.col(j), what);
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        Eigen::Index m = 0;
+        double lo = INFINITY, hi = -INFINITY;
+        detail::each_present(x.col(j), [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e), ++m; });
+        if (m == 0)
+            throw method_error(what + ": column " + std::to_string(j) +
+                               " has no values (missing for every unit): impute it or leave it out");
+        if (!(hi > lo))
+            throw method_error(what + ": column " + std::to_string(j) + " is constant (every value " + quoted(lo) +
+                               "): no spread, so no contrast to weigh");
+        y.col(j) = minmax01(x.col(j), what);
+    }
     return y;
 }
 

@@ -361,6 +361,13 @@ std::vector<std::string> aggregation_account(const framework& fw, const std::vec
 
 /// Applies `steps` in order. Normalisation must come before aggregation; weigh and aggregate
 /// steps set the plan of their levels, and the index is aggregated once all steps have run.
+/// Steps that would silently undo each other, refused with an argument_error naming them: two
+/// Denominate steps (the second would divide again), two Weigh (or Aggregate) steps setting the
+/// same level. A Weigh or Aggregate step without levels sets every level, or, given last of its
+/// kind after steps with levels, the levels they leave. `top_level`: the framework's (0: not
+/// known, the levels left unchecked); `labels`: the steps' names in messages (their kinds if empty).
+void check_steps(const std::vector<step>& steps, int top_level, const std::vector<std::string>& labels = {});
+
 result build(const table& data, const framework& fw, const std::vector<step>& steps);
 
 }  // namespace zhibiao::composite
