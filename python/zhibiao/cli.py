@@ -37,7 +37,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
-from ._lang import LANGUAGES, cli_message, cli_text, closest_lang, counted, environment_lang, unit_text
+from ._lang import _CLI_ZH, LANGUAGES, cli_message, cli_text, closest_lang, counted, environment_lang, unit_text
 from ._reason_columns import HEAD_BYTES, SUFFIX, first_line, header_of, rollup_reasons, with_reason_columns
 from ._panel import Panel, _is_period_text, load_rules, read_csv
 from ._suggest import closest_name
@@ -1630,15 +1630,15 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=compute_file)
 
 
+_BASIS_HELP = "how time progress (elapsed(), progress_vs_time) is measured: month (default, June = 50%%) or day"
+# Its Chinese beside it (the command line's other words are in _lang.py's _CLI_ZH).
+_CLI_ZH.setdefault(_BASIS_HELP, "序时进度（elapsed()、progress_vs_time）的口径：month（默认，按月，6月 = 50%%）或 day（按日）")
+
+
 def _basis_argument(parser: argparse.ArgumentParser) -> None:
     """--basis month|day: how elapsed() (序时进度, progress_vs_time) measures the year, as
     Panel.compute(basis=...)."""
-    parser.add_argument(
-        "--basis",
-        default="month",
-        choices=["month", "day"],
-        help="how 序时进度 (elapsed(), progress_vs_time) measures time: month (default, June = 50%%) or day",
-    )
+    parser.add_argument("--basis", default="month", choices=["month", "day"], help=_BASIS_HELP)
 
 
 def _add_explain(sub: Any, common: argparse.ArgumentParser) -> None:
