@@ -91,8 +91,7 @@ def test_compute_says_when_a_value_not_zero_is_written_as_zero(tmp_path, capsys)
 def test_a_gb18030_line_in_a_utf8_file_is_named_by_its_line(tmp_path):
     mixed = tmp_path / "m.csv"
     mixed.write_bytes(
-        "region,period,rd_expenditure[万元],gdp[亿元]\n青石县,2024,500,10\n".encode()
-        + "白水县,2024,600,20\n".encode("gb18030")
+        "region,period,rd_expenditure[万元],gdp[亿元]\n青石县,2024,500,10\n".encode() + "白水县,2024,600,20\n".encode("gb18030")
     )
     with pytest.raises(zb.ParseError) as caught:
         zb.read_csv(mixed)
@@ -116,9 +115,7 @@ def test_compute_takes_the_basis_of_time_progress(tmp_path, capsys):
     assert cli.main(["compute", str(table), "--ids", "progress_vs_time", "--basis", "day", "--full-precision"]) == 0
     out = capsys.readouterr().out.splitlines()
     row = out[1].split(",")
-    assert float(row[out[0].split(",").index("progress_vs_time")]) == pytest.approx(
-        wanted["progress_vs_time"].iloc[0]
-    )
+    assert float(row[out[0].split(",").index("progress_vs_time")]) == pytest.approx(wanted["progress_vs_time"].iloc[0])
     assert wanted["progress_vs_time"].iloc[0] != pytest.approx(0.0)  # 50% done at 182/366 of the year
     with pytest.raises(SystemExit):
         cli.main(["compute", str(table), "--basis", "dya"])
@@ -156,9 +153,7 @@ def test_every_page_makes_out_before_it_writes_there():
         first_use = blocks.find('"out/') if '"out/' in blocks else blocks.find(" out/")
         if first_use < 0:
             continue
-        made = min(
-            (i for i in (blocks.find('Path("out").mkdir'), blocks.find("mkdir -p out")) if i >= 0), default=-1
-        )
+        made = min((i for i in (blocks.find('Path("out").mkdir'), blocks.find("mkdir -p out")) if i >= 0), default=-1)
         assert 0 <= made < first_use, page.name
 
 
@@ -190,11 +185,7 @@ def test_a_negative_cost_is_the_options_error(capsys):
 
 
 def test_the_patents_jump_finding_states_the_value_a_year_before():
-    text = (
-        "region,period,valid_invention_patents[件],population[万人]\n"
-        "A,2023,100,50\n"
-        "A,2024,300,50\n"
-    )
+    text = "region,period,valid_invention_patents[件],population[万人]\n" "A,2023,100,50\n" "A,2024,300,50\n"
     findings = zb.read_csv(io.StringIO(text)).validate()
     jump = findings[findings["rule"] == "patents_per_10k_jump"]
     assert len(jump) == 1
