@@ -280,15 +280,16 @@ std::string not_a_number(std::string_view cell, char decimal) {
     return "not a number";
 }
 
-// Words, no figure: no digit in the cell, and a letter or a character beyond ASCII (全国, Beijing).
+// Words, no figure: no digit in the cell, and a CJK ideograph (全国, 北京: U+4000–U+9FFF, lead
+// bytes E4–E9): a name, not a damaged number ("abc", "inf", "—" have words of their own or none).
 bool is_words(std::string_view cell) {
-    bool letter = false;
+    bool ideograph = false;
     for (const char c : cell) {
         const auto b = static_cast<unsigned char>(c);
         if (b >= '0' && b <= '9') return false;
-        letter = letter || b >= 0x80 || std::isalpha(b);
+        ideograph = ideograph || (b >= 0xE4 && b <= 0xE9);
     }
-    if (!letter) return false;
+    if (!ideograph) return false;
     // Full-width digits (１２) are figures too.
     const std::string normal = detail::normalize_fullwidth(cell);
     return normal.find_first_of("0123456789") == std::string::npos;
@@ -1250,7 +1251,8 @@ private:
         if (v.headed_as_names)
             problem += " (the column '" + v.name + "' is headed as names are: leave it out with ignore=['" + v.name +
                        "'], or read it as the names with name='" + v.name + "')";
-        else if (is_words(text))  // 全国 under province_zh: a column of names whose heading is no name heading
+        else if (problem == "not a number" &&
+                 is_words(text))  // 全国 under province_zh: a column of names whose heading is no name heading
             problem += " (text in the column '" + v.name +
                        "': if it holds names or notes, leave it out with ignore=['" + v.name +
                        "'], or read it as the names with name='" + v.name + "')";
