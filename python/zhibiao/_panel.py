@@ -1285,6 +1285,10 @@ class _FrameLoad:
             period_index.astype(np.int32),
         )
         for variable, values, column_reasons, unit in columns:
+            # The panel's own copy of a column that views the frame's memory: the frame changed after
+            # (df.loc[0, "gdp"] = inf) no longer changes the panel, whose cells were checked when read.
+            if isinstance(values, np.ndarray) and not values.flags.owndata:
+                values = np.array(values, dtype=float, copy=True)
             core.add_column(
                 variable, values, unit, _source_reasons(variable, values, column_reasons, self.reasons.get(variable))
             )

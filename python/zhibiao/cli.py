@@ -37,7 +37,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
-from ._lang import LANGUAGES, cli_message, cli_text, closest_lang, counted, environment_lang, unit_text
+from ._lang import _CLI_ZH, LANGUAGES, cli_message, cli_text, closest_lang, counted, environment_lang, unit_text
 from ._reason_columns import HEAD_BYTES, SUFFIX, first_line, header_of, rollup_reasons, with_reason_columns
 from ._panel import Panel, _is_period_text, load_rules, read_csv
 from ._suggest import closest_name
@@ -537,8 +537,10 @@ def compute_file(args: argparse.Namespace) -> int:
     # `rollup`'s <variable>_reason columns are read as reasons
     panel: Panel = _read_file(source, args)
     with _progress_bar(_msg("indicators"), "ind"):
-        values, reasons = panel.compute(_listed_ids(args.ids), reasons=True)
+        values, reasons = panel.compute(_listed_ids(args.ids), reasons=True, basis=args.basis)
     _write_indicators(values, reasons, args)
+    if not args.full_precision:
+        _say_hidden_by_rounding(values)
     _Messages.say(
         _msg(
             "indicators_written", report=_load_report(panel, source), count=len(values.columns), where=_where(args.out)
@@ -549,10 +551,44 @@ def compute_file(args: argparse.Namespace) -> int:
 
 def explain_file(args: argparse.Namespace) -> int:
     panel: Panel = _read_file(_input(args.file), args)
-    explained = panel.explain(args.indicator, args.code, args.at)
+    explained = panel.explain(args.indicator, args.code, args.at, basis=args.basis)
     with _output(args.out) as f:
         f.write(explained.text(_Parser.lang) + "\n")
     return 0
+
+
+def _say_hidden_by_rounding(values: Any) -> None:
+    """A value that is not 0 but prints as 0 at its column's decimals (0.004 % at 2 decimals is 0.00,
+    with no reason beside it): said on stderr, with the value in enough significant digits."""
+    import numpy as np
+
+    from ._tables import decimals_of, round_half_away
+
+    decimals = decimals_of(values)
+    for column in values.columns:
+        places = decimals.get(column)
+        if places is None:
+            continue
+        cells = values[column]
+        if cells.dtype.kind != "f":
+            continue
+        x = cells.to_numpy(dtype=float, na_value=float("nan"))
+        hidden = cells[(round_half_away(x, int(places)) == 0) & (x != 0) & ~np.isnan(x)]
+        if hidden.empty:
+            continue
+        where, value = hidden.index[0], float(hidden.iloc[0])
+        key = " ".join(str(k) for k in where) if isinstance(where, tuple) else str(where)
+        unit = (values.attrs.get("units") or {}).get(column, "")
+        if _Messages.lang == "zh":
+            _Messages.say(
+                f"注意：{column} 有 {len(hidden)} 个非零值按 {places} 位小数写作 0（{key}：{value:.3g} {unit}）；"
+                "--full-precision 写出全部数字"
+            )
+        else:
+            _Messages.say(
+                f"note: {column}: {len(hidden)} value(s) not 0 written as 0 at its {places} decimals "
+                f"({key}: {value:.3g} {unit}); --full-precision writes every digit"
+            )
 
 
 def _listed_ids(ids: Sequence[str] | None) -> list[str] | None:
@@ -1584,6 +1620,7 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
         default="csv",
         help="csv (default) or xlsx: a workbook with sheets values, units and reasons (needs --out FILE)",
     )
+    _basis_argument(p)
     p.add_argument(
         "--full-precision", action="store_true", help="write every digit instead of the catalogue's decimals"
     )
@@ -1591,6 +1628,17 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
         "--bom", action="store_true", help="start the CSV with a UTF-8 BOM, so Excel reads its Chinese right"
     )
     p.set_defaults(run=compute_file)
+
+
+_BASIS_HELP = "how time progress (elapsed(), progress_vs_time) is measured: month (default, June = 50%%) or day"
+# Its Chinese beside it (the command line's other words are in _lang.py's _CLI_ZH).
+_CLI_ZH.setdefault(_BASIS_HELP, "序时进度（elapsed()、progress_vs_time）的口径：month（默认，按月，6月 = 50%%）或 day（按日）")
+
+
+def _basis_argument(parser: argparse.ArgumentParser) -> None:
+    """--basis month|day: how elapsed() (序时进度, progress_vs_time) measures the year, as
+    Panel.compute(basis=...)."""
+    parser.add_argument("--basis", default="month", choices=["month", "day"], help=_BASIS_HELP)
 
 
 def _add_explain(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -1608,6 +1656,7 @@ def _add_explain(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("at", metavar="PERIOD", help="the period (2024, 2024H1, 2024Q2, 2024-06)")
     _key_column_arguments(p)
     _out_argument(p, "the account")
+    _basis_argument(p)
     p.add_argument(
         "--lenient",
         action="store_true",
@@ -1753,6 +1802,12 @@ def _cost_argument(text: str) -> tuple[str, float]:
         cost = math.nan
     if not sep or not name.strip() or not math.isfinite(cost):
         raise argparse.ArgumentTypeError(cli_message("cost_not_a_price", _Parser.lang, text=text))
+    if cost < 0:  # said of the option, not of FILE's column of the same name (gap's "costs: …")
+        if _Parser.lang == "zh":
+            raise argparse.ArgumentTypeError(f"'{text}'：{name.strip()} 的单位成本须 ≥ 0 万元，而不是 {value.strip()}")
+        raise argparse.ArgumentTypeError(
+            f"'{text}': the cost of one unit of {name.strip()} must be ≥ 0 (10,000 yuan), not {value.strip()}"
+        )
     return name.strip(), cost
 
 

@@ -100,7 +100,7 @@ std::optional<unit> term_unit(std::string_view term) {
     if (term.empty()) return std::nullopt;
     for (const auto& s : specials())
         if (term == s.text) return unit{s.dim, s.exponent, std::string(term)};
-    int exponent = 0;
+    int exponent = 0, last = 0;
     std::string_view rest = term;
     bool any_prefix = true;
     while (any_prefix && !rest.empty()) {
@@ -110,7 +110,11 @@ std::optional<unit> term_unit(std::string_view term) {
             if (rest == b.text) return unit{b.dim, exponent + b.exponent, std::string(term)};
         for (const auto& [p, e] : prefixes())
             if (starts_with(rest, p)) {
+                // Prefixes stack as numerals do: one of 十, 百, 千 first, then 万, then 亿 (百万,
+                // 千万, 万亿, 千亿). 亿万 or 万万 is a slip (spec §7.2 lists no such unit), never 10¹².
+                if (last != 0 && (e <= last || e < 4)) return std::nullopt;
                 exponent += e;
+                last = e;
                 rest.remove_prefix(p.size());
                 any_prefix = true;
                 break;
@@ -141,12 +145,46 @@ const std::vector<std::string>& suggestion_terms() {
     return terms;
 }
 
+// A term of prefixes stacked out of order and a base (亿万元, 万万元): each of its prefixes alone
+// before the base (亿元, 万元), the readings a writer meant; nothing for any other term.
+std::vector<std::string> single_prefix_readings(std::string_view term) {
+    std::vector<std::string> seen;
+    int exponent = 0;
+    std::string_view rest = term;
+    for (bool any_prefix = true; any_prefix && !rest.empty();) {
+        any_prefix = false;
+        for (const auto& b : bases())
+            if (rest == b.text && seen.size() > 1) {
+                for (const auto& [p, e] : prefixes())  // 万万 = 亿: the prefix the stack multiplies to
+                    if (e == exponent && !detail::is_ascii(p)) {
+                        seen.emplace_back(p);
+                        break;
+                    }
+                std::vector<std::string> readings;
+                for (const std::string& p : seen)
+                    if (std::find(readings.begin(), readings.end(), p + std::string(b.text)) == readings.end())
+                        readings.push_back(p + std::string(b.text));
+                return readings;
+            }
+        for (const auto& [p, e] : prefixes())
+            if (starts_with(rest, p)) {
+                seen.emplace_back(p);
+                exponent += e;
+                rest.remove_prefix(p.size());
+                any_prefix = true;
+                break;
+            }
+    }
+    return {};
+}
+
 // The known terms a misspelt one most likely is: those nearest by the shared edit distance, within
 // one edit per three characters (one for two characters, none for one), all of them when several
 // are as near; else the shared closest_name when it is a longer symbol that
 // starts with or holds the term ("平方" → 平方公里). Unit symbols are short: two edits of three
 // letters ("kwh" → "km2") make another unit.
 std::vector<std::string> closest_terms(std::string_view term) {
+    if (std::vector<std::string> single = single_prefix_readings(term); !single.empty()) return single;
     // Another currency is not a misspelt yuan: "万美元" → "万元" would be off by the exchange rate.
     for (const std::string_view money : {"美元", "欧元", "日元", "港元", "港币", "韩元", "澳元", "台币", "英镑", "卢布",
                                          "usd", "eur", "jpy", "hkd", "gbp", "dollar"})
@@ -203,6 +241,12 @@ std::optional<unit> parse_product(std::string_view text) {
 }  // namespace
 
 namespace detail {
+std::vector<std::string> stacked_multiplier_readings(std::string_view term) {
+    const std::string normal = normalize_fullwidth(trim(term));
+    if (term_unit(normal)) return {};
+    return single_prefix_readings(normal);
+}
+
 std::optional<unit> try_parse_unit(std::string_view text) {
     std::string normal = normalize_fullwidth(trim(text));
     std::string_view whole = normal;

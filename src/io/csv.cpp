@@ -280,6 +280,21 @@ std::string not_a_number(std::string_view cell, char decimal) {
     return "not a number";
 }
 
+// Words, no figure: no digit in the cell, and a CJK ideograph (全国, 北京: U+4000–U+9FFF, lead
+// bytes E4–E9): a name, not a damaged number ("abc", "inf", "—" have words of their own or none).
+bool is_words(std::string_view cell) {
+    bool ideograph = false;
+    for (const char c : cell) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b >= '0' && b <= '9') return false;
+        ideograph = ideograph || (b >= 0xE4 && b <= 0xE9);
+    }
+    if (!ideograph) return false;
+    // Full-width digits (１２) are figures too.
+    const std::string normal = detail::normalize_fullwidth(cell);
+    return normal.find_first_of("0123456789") == std::string::npos;
+}
+
 // Splits rows. Quoted fields with doubled quotes are unescaped into `unescaped` (stable storage).
 class tokenizer {
 public:
@@ -441,6 +456,35 @@ std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::s
     refuse_binary(source,
                   "not a text file: it has NUL bytes, and not in the pattern of UTF-16 text (zhibiao reads "
                   "UTF-8, GB18030 and UTF-16 text)");
+}
+
+// A file that is neither UTF-8 nor GB18030 as a whole. When its first `valid` bytes are UTF-8 with
+// characters beyond ASCII in them (青石县), it is UTF-8 up to the line that breaks it, and that line
+// is named (GB18030 text after UTF-8, as two files joined), not the line where GB18030 failed,
+// which is UTF-8 text; else the GB18030 error, which names the line of the bytes neither reads.
+[[noreturn]] void refuse_two_encodings(std::string_view bytes, std::size_t valid, const parse_error& gb18030,
+                                       const std::string& source) {
+    const std::string_view utf8 = bytes.substr(0, valid);
+    const std::size_t first_wide = static_cast<std::size_t>(
+        std::find_if(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) -
+        utf8.begin());
+    if (first_wide == utf8.size()) throw gb18030;
+    const auto line_of = [&](std::size_t at) {
+        return 1 + static_cast<std::size_t>(
+                       std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    };
+    location w;
+    w.file = source;
+    w.line = line_of(valid);
+    const std::size_t wide_line = line_of(first_wide);
+    const std::string before = w.line == 2 ? "line 1 is" : "lines 1-" + std::to_string(w.line - 1) + " are";
+    throw parse_error(
+        "invalid UTF-8 byte sequence: the file was detected as UTF-8, since " +
+            (w.line == 1 ? std::string("the text before this point is") : before) + " UTF-8 (line " +
+            std::to_string(wide_line) + " has characters beyond ASCII in UTF-8), and this line is not " +
+            "(GB18030 text, as two files joined or lines pasted from another file?); read as GB18030 instead, " +
+            "line " + std::to_string(gb18030.where().line) + " fails. Save the file in one encoding",
+        w);
 }
 
 // The quotes and line feeds in [p, end), whether there is a CR and whether every byte is ASCII:
@@ -613,7 +657,11 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
     }
     encoding = "gb18030";
     if (index) index->clear();
-    storage = iconv_to_utf8(bytes, "GB18030", source);
+    try {
+        storage = iconv_to_utf8(bytes, "GB18030", source);
+    } catch (const parse_error& e) {
+        refuse_two_encodings(bytes, valid, e, source);
+    }
     return storage;
 }
 
@@ -1202,6 +1250,11 @@ private:
         std::string problem = not_a_number(text, options_.decimal);
         if (v.headed_as_names)
             problem += " (the column '" + v.name + "' is headed as names are: leave it out with ignore=['" + v.name +
+                       "'], or read it as the names with name='" + v.name + "')";
+        else if (problem == "not a number" &&
+                 is_words(text))  // 全国 under province_zh: a column of names whose heading is no name heading
+            problem += " (text in the column '" + v.name +
+                       "': if it holds names or notes, leave it out with ignore=['" + v.name +
                        "'], or read it as the names with name='" + v.name + "')";
         return bad_cell(sink, text, v, out, line, column, problem);
     }

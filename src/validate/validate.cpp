@@ -311,6 +311,9 @@ void report_one_region_two_widths(const panel& p, validation_report& report) {
     }
 }
 
+/// The key under which recomputed_names keeps a name's value a year earlier (no name has a space).
+std::string previous_key(const std::string& name) { return "previous " + name; }
+
 /// The numbers behind a rule's finding in row `row`: each variable the check reads, as published
 /// (the panel's cell) and, where the catalogue recomputes it, as recomputed ("published 3.23,
 /// recomputed 3.22171"); empty when the rule reads nothing the panel holds.
@@ -338,6 +341,13 @@ std::string numbers_of(const panel& p, const rule& r, std::size_t row,
             part = name + ": published " + published + ", recomputed " + again;
         else if (!published.empty() || !again.empty())
             part = name + " " + (published.empty() ? again : published);
+        // The value a growth() or yoy() of the rule compared it with: a jump states both ends.
+        for (const auto& [id, v] : recomputed) {
+            if (part.empty() || id != previous_key(name) || v.reasons()[row] != reason::none) continue;
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.6g", v.values()(static_cast<Eigen::Index>(row)));
+            part += std::string(", a year earlier ") + buf + (v.unit().symbol().empty() ? "" : " " + v.unit().symbol());
+        }
         if (!part.empty()) out += (out.empty() ? "" : "; ") + part;
     }
     return out;
@@ -345,10 +355,20 @@ std::string numbers_of(const panel& p, const rule& r, std::size_t row,
 
 /// The names a rule reads that are indicators of the catalogue, recomputed from their inputs
 /// (any other name is read as published).
+/// And, under previous_key(name), the value a year earlier of each name the rule reads through
+/// growth() or yoy() (the base growth() divides by, yoy(), with a name_prior column's value).
 std::vector<std::pair<std::string, indicator_values>> recomputed_names(const panel& p, const rule& r,
                                                                        const catalogue& cat) {
     std::vector<std::pair<std::string, indicator_values>> out;
     for (const auto& name : r.parsed.names()) {
+        if (r.check.find("growth(" + name + ")") != std::string::npos ||
+            r.check.find("yoy(" + name + ")") != std::string::npos) {
+            try {
+                out.emplace_back(previous_key(name), evaluate(p, formula::parse("yoy(" + name + ")"), std::nullopt,
+                                                              compute_options{}, cat));
+            } catch (const error&) {  // the finding says the values of this year alone
+            }
+        }
         if (!cat.find(name)) continue;
         try {
             out.emplace_back(name, evaluate(p, formula::parse(name), std::nullopt, compute_options{}, cat));
