@@ -387,7 +387,10 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         if (it == known.end()) {
             bool ok = true;
             try {
-                ok = detail::try_parse_unit(candidate).has_value();
+                // 亿万元, 万万元: a slip of two multipliers, kept whole as the figure's unit (no unit of the
+                // algebra: the unit checks flag it) — never read as 亿 of 万元 nor cut to its 亿 (round 35)
+                ok = detail::try_parse_unit(candidate).has_value() ||
+                     !detail::stacked_multiplier_readings(candidate).empty();
             } catch (const error&) {
                 ok = false;
             }

@@ -722,10 +722,10 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
 
 // Whether period_at may read a period at k, from the code point after it: each of its rules needs
 // that one. A run of ASCII digits (not from inside one) is a period's only where 年, 月, 季度, a blank,
-// a line break, a dash (or, after four digits, 、/和/及: a list of years) follows its first four digits; a Chinese digit or 十 only before 季度, 月, a
-// blank, a dash or another digit (二〇二五年, 十四五, 十一月); a word only before its second character.
-// Most starts of interest are a figure's first digit or a numeral inside a word (一是, 进一步) with
-// none of these after it: the call, its state's copy and its number's reading are skipped there.
+// a line break, a dash (or, after four digits, 、/和/及: a list of years) follows its first four digits; a Chinese
+// digit or 十 only before 季度, 月, a blank, a dash or another digit (二〇二五年, 十四五, 十一月); a word only before
+// its second character. Most starts of interest are a figure's first digit or a numeral inside a word (一是, 进一步)
+// with none of these after it: the call, its state's copy and its number's reading are skipped there.
 [[gnu::always_inline]] inline bool may_open_period(const code_points& cps, std::size_t k) {
     if (k + 1 >= cps.size()) return false;  // every period is two code points or more
     const char32_t c = cps[k].c;

@@ -46,10 +46,13 @@ def test_infinite_cells_become_invalid_input_gaps():
     assert np.isnan(zb.Panel.from_pandas(float32).values("x")[0])
 
 
-def test_finite_float_columns_are_still_views():
+def test_a_later_change_to_the_frame_does_not_reach_the_panel():
+    # round 35 (it was a view: an inf written into the frame afterwards entered the panel with no load issue)
     df = pd.DataFrame({"entity": ["a", "b"], "period": [2023, 2023], "gdp": [1.0, 2.0]})
     panel = zb.Panel.from_pandas(df, units={"gdp": "亿元"})
-    assert np.shares_memory(panel.values("gdp"), df["gdp"].to_numpy())
+    df.loc[0, "gdp"] = np.inf
+    assert not np.shares_memory(panel.values("gdp"), df["gdp"].to_numpy())
+    assert panel.values("gdp").tolist() == [1.0, 2.0]
 
 
 def test_a_rolled_up_sum_beyond_doubles_is_out_of_range():
