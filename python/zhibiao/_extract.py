@@ -123,20 +123,48 @@ def extract(text: Any, lexicon: str | Path | None = None, *, guess: bool = False
     df.attrs["invalid_bytes"] = info["invalid_bytes"]
     df.attrs["invalid_byte_offsets"] = list(info["invalid_byte_offsets"])
     df.attrs["findings"] = pd.DataFrame(info["findings"])
+    foreign: list[int] = []
     if isinstance(text, (bytes, bytearray, memoryview)):
-        noise = _noise(df.attrs["text"], info["invalid_bytes"])
+        pasted, foreign = _foreign_lines(bytes(text), df.attrs["text"], info["encoding"])
+        noise = _noise(df.attrs["text"], info["invalid_bytes"]) - pasted
         if noise > NOT_TEXT_SHARE * len(text):
             df = _no_text(df, noise, len(text))
     if info["invalid_bytes"]:
         offsets = info["invalid_byte_offsets"]
         shown = ", ".join(str(o) for o in offsets[:10]) + (", …" if len(offsets) > 10 else "")
+        lines = ", ".join(str(n) for n in foreign[:10]) + (", …" if len(foreign) > 10 else "")
+        pasted_note = (
+            f"; line{'s' if len(foreign) > 1 else ''} {lines} decode{'' if len(foreign) > 1 else 's'} as GB18030 (pasted from a file in another "
+            "encoding?): convert the file to one encoding to read their figures"
+            if foreign
+            else ""
+        )
         warnings.warn(
             f"{info['invalid_bytes']} bytes of the report are not {info['encoding']} text and were skipped"
-            f" (byte offsets {shown})",
+            f" (byte offsets {shown}){pasted_note}",
             InvalidBytesWarning,
             stacklevel=2,
         )
     return df
+
+
+def _foreign_lines(raw: bytes, decoded: str, encoding: str) -> tuple[int, list[int]]:
+    """(skipped characters, 1-based numbers) of the lines of a UTF-8 report that are GB18030 text: a line
+    pasted from a file in another encoding is text, not noise — the rest of the report is read (round 35:
+    a 71-byte report with one such line was judged no text and lost its valid figures)."""
+    if not encoding.startswith("utf-8") or "\ufffd" not in decoded:
+        return 0, []
+    skipped, numbers = 0, []
+    for number, (line, read) in enumerate(zip(raw.split(b"\n"), decoded.split("\n")), start=1):
+        if "\ufffd" not in read:
+            continue
+        try:
+            line.decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+        skipped += read.count("\ufffd")
+        numbers.append(number)
+    return skipped, numbers
 
 
 def _check_threads(threads: Any) -> None:
