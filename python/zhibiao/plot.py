@@ -531,7 +531,7 @@ def contributions(
     entry "插补" and their count in the title; units without a score are counted (named when
     few) in the title, as by_region counts regions without a value."""
     _check_lang(lang)
-    parts = result.contributions
+    parts = _contributions_of(result)
     pillars = _pillars(result)
     root = result.root
     scores = result.scores[root]
@@ -586,6 +586,23 @@ def contributions(
         labels.append(_word("imputed", lang))
     ax.legend(handles, labels, loc="lower right")
     return ax
+
+
+def _contributions_of(result: Any) -> Any:
+    """``result.contributions``; on an index not aggregated arithmetically (a geometric mean has no
+    parts that add up to it) the MethodError says what to do instead."""
+    try:
+        return result.contributions
+    except _core.MethodError as error:
+        raise _core.MethodError(f"{error}; {CONTRIBUTIONS_ADVICE}") from None
+
+
+#: What to do when an index has no additive contributions (its aggregation is not arithmetic).
+CONTRIBUTIONS_ADVICE = (
+    "a geometric (or harmonic) mean has no parts that add up to the score: see what an indicator does "
+    "with result.what_if('<indicator>') (the index without it, and each region's rank change), or rebuild "
+    "with Aggregate('arithmetic') to draw the contributions"
+)
 
 
 def _imputed_cells(result: Any, order: Any, columns: Any) -> Any:
