@@ -334,9 +334,9 @@ def by_region(
     """One indicator across regions: bars sorted best first (by the catalogue's direction),
     the median of all regions as a line, regions named (``names`` code → name, or the names the
     table carries in ``attrs["names"]``); ``top`` shows only the first ``top`` bars. Regions
-    with no value are counted in the title. ``values`` is a table from ``Panel.compute`` (one
-    period is taken: ``period`` in any form read_csv reads, 2024年上半年 for 2024H1, else the
-    latest) or a Series indexed by region. A totals row (合计) or a region drawn beside regions
+    with no value are counted in the title (named when at most five). ``values`` is a table
+    from ``Panel.compute`` (one period is taken: ``period`` in any form read_csv reads,
+    2024年上半年 for 2024H1, else the latest) or a Series indexed by region. A totals row (合计) or a region drawn beside regions
     inside it gives a NestedRegionsWarning: its bar is no region's and it moves the median."""
     _check_lang(lang)
     series, period = _one_period(_column(values, indicator), period)
@@ -641,6 +641,9 @@ TALL_BARS = 40
 def _finish_bars(ax: Any, count: int) -> None:
     """Best at the top, no empty rows above the first bar or below the last (matplotlib's 5 %
     margin was ~15 empty rows for 300 bars), and the value axis at the top too for tall figures."""
+    if count == 0:  # nothing drawn (the title says why): matplotlib's axes as they are
+        ax.invert_yaxis()
+        return
     ax.set_ylim(count - 0.5, -0.5)
     if count >= TALL_BARS:
         ax.tick_params(axis="x", top=True, labeltop=True)
@@ -669,7 +672,7 @@ def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None
     statuses = result["status"].value_counts().reindex(result["status"].cat.categories, fill_value=0)
     valid = result["valid"] & ~result["passed"]
     gates = [c for c in result.columns if c.startswith("gate_")]
-    failing = (~result.loc[valid, gates].astype(bool)).sum().rename(lambda c: c[5:])
+    failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:])
     failing = failing[failing > 0].sort_values(ascending=False)
     blocked = _blocked_counts(gaps)
     pack = result.attrs.get("pack", "")
