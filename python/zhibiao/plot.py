@@ -594,6 +594,8 @@ def _contributions_of(result: Any) -> Any:
     try:
         return result.contributions
     except _core.MethodError as error:
+        if "what_if" in str(error):  # composite.py said what to do already
+            raise
         raise _core.MethodError(f"{error}; {CONTRIBUTIONS_ADVICE}") from None
 
 
