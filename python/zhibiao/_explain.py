@@ -237,13 +237,66 @@ def _range_text(lo: float | None, hi: float | None) -> str:
     return f"≥ {_number(lo)}" if lo is not None else f"≤ {_number(hi)}" if hi is not None else ""
 
 
+def _published(panel: Any, indicator_id: str, entity: str, period: str, core_catalogue: Any) -> Explanation:
+    """The explanation of an indicator the panel holds as a column of its own (a figure read from a
+    report), whose inputs it lacks: the stored value, its unit and its reason, the formula the
+    catalogue would compute it by, and where the report said it when the panel kept that."""
+    index = panel.index()
+    try:
+        row = index.get_loc((entity, period))
+    except KeyError:
+        raise _core.ArgumentError(
+            f"Panel.explain: the panel has no row for entity {entity!r} at period {period!r}"
+        ) from None
+    value = float(panel._core.values(indicator_id)[row])
+    code = int(panel._core.reasons(indicator_id)[row])
+    reason = _core.reason_names[code] if code else None
+    unit = str(panel.units.get(indicator_id) or "")
+    meta = dict(core_catalogue.indicator(indicator_id)) if indicator_id in core_catalogue.ids else {}
+    source = _source_of(panel, indicator_id)
+    term = {
+        "depth": 0, "read_by": indicator_id, "name": indicator_id, "indicator": False, "through": "",
+        "entity": entity, "period": period, "row_found": True, "stored": value, "stored_unit": unit,
+        "used": value, "used_unit": unit, "reason": reason or "", "note": source,
+    }  # fmt: skip
+    record = {
+        "indicator": indicator_id, "formula": str(meta.get("formula", "")), "entity": entity, "period": period,
+        "value": value, "unit": unit, "reason": reason, "raw": value, "raw_unit": unit, "factor": 1.0,
+        "valid_min": meta.get("valid_min"), "valid_max": meta.get("valid_max"),
+        "problem": f"the panel holds '{indicator_id}' as published (a column of its own), not the inputs of "
+        "its formula: the value is that column's" + (f"; the source said: {source}" if source else ""),
+        "terms": [term],
+    }  # fmt: skip
+    return Explanation(record)
+
+
+def _source_of(panel: Any, variable: str) -> str:
+    """Where a report's panel read ``variable``: the text of its finding (begin–end), when the panel
+    kept the report's findings; "" otherwise."""
+    findings = getattr(panel, "findings", None)
+    if findings is None or not hasattr(findings, "columns") or not len(findings):
+        return ""
+    said = findings[findings["message"].astype(str).str.contains(variable, regex=False)]
+    if not len(said):
+        return ""
+    first = said.iloc[0]
+    return f"'{first['text']}' at {first['begin']}–{first['end']}"
+
+
 def explain(
     panel: Any, indicator_id: str, entity: str, period: str, strict: bool, basis: str, core_catalogue: Any
 ) -> Explanation:
     """Panel.explain's work once its arguments are checked."""
-    record = _core.explain(
-        panel._core, indicator_id, entity, period, strict=strict, basis=basis, catalogue=core_catalogue
-    )
+    try:
+        record = _core.explain(
+            panel._core, indicator_id, entity, period, strict=strict, basis=basis, catalogue=core_catalogue
+        )
+    except _core.MissingVariableError:
+        if indicator_id not in panel._core.variables:
+            raise
+        # A report's panel holds the indicator as published (高新技术产业增加值占GDP的比重 13.x%), not
+        # its inputs: the figure itself, with its reason (damaged_source), is what there is to explain.
+        return _published(panel, indicator_id, entity, period, core_catalogue)
     result = Explanation(record, getattr(panel, "coverage", None), _children_of(panel, record["entity"]))
     if panel._rollup_source is not None or panel._complete_rollup is not None:
         # A partial roll-up computes a value that draws on a partial sum over the matched children

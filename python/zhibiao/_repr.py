@@ -50,17 +50,35 @@ def not_summed_note(panel: Any) -> str:
     return f"not summed: {shown} (.not_summed; also_sum=[...] sums one)"
 
 
+def missing_reasons(panel: Any, variable: str) -> dict[str, int]:
+    """The missing cells of ``variable`` counted by reason (damaged_source 1, zero_denominator 3),
+    most first; a missing cell without one is not counted."""
+    from ._reason_columns import reason_codes
+
+    codes = reason_codes(panel, variable)
+    if not codes.size:
+        return {}
+    names = _core.reason_names
+    missing = np.isnan(panel.values(variable))
+    kinds, counts = np.unique(codes[missing & (codes != 0)], return_counts=True)
+    return {names[int(k)]: int(n) for k, n in sorted(zip(kinds, counts), key=lambda kn: -kn[1])}
+
+
 def panel_html(panel: Any) -> str:
     rows = []
     partial = partial_sums(panel)
+    reasons = {variable: missing_reasons(panel, variable) for variable in panel.variables}
+    said = any(reasons.values())  # why a figure is missing, seen where its count is
     for variable, unit in panel.units.items():
         values = panel.values(variable)
         missing = int(np.isnan(values).sum())
         part = sum(partial.get(variable, {}).values())
         cells = [len(values) - missing - part, missing] + ([part] if partial else [])
+        why = ", ".join(f"{r} {n}" for r, n in reasons.get(variable, {}).items())
         rows.append(
             f"<tr><td>{html.escape(variable)}</td><td>{html.escape(unit or '—')}</td>"
             + "".join(f"<td style='text-align:right'>{n}</td>" for n in cells)
+            + (f"<td>{html.escape(why)}</td>" if said else "")
             + "</tr>"
         )
     entities = len(panel.entities)
@@ -72,6 +90,7 @@ def panel_html(panel: Any) -> str:
         + (f"<br><i>{html.escape(note)}</i>" if note else "")
         + "<table><thead><tr><th>variable</th><th>unit</th><th>present</th><th>missing</th>"
         + ("<th>partial sum</th>" if partial else "")
+        + ("<th>why missing</th>" if said else "")
         + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 

@@ -54,6 +54,7 @@ _WORDS = {
     "status": ("评价结果", "status"),
     "failing": ("未满足条件", "condition not met"),
     "blocked": ("阻碍达标", "blocked by"),
+    "cheapest": ("最省改进", "cheapest fix"),
     "completion": ("完成率", "completion"),
     "elapsed": ("序时进度", "time elapsed"),
     "ahead": ("超序时进度", "ahead of time"),
@@ -66,6 +67,9 @@ _WORDS = {
     "span_month": ("月度", "monthly"),
     "span_ytd": ("1月至当月累计", "year to date"),
     "contribution": ("对总指数的贡献", "contribution to the index"),
+    "imputed": ("插补", "imputed"),
+    "no_data": ("无数据", "no data"),
+    "imputed_values": ("个插补值", "imputed values"),
     "top_of": ("{of} 个中的前 {top} 个", "top {top} of {of}"),
     "top_of_regions": ("{of} 个地区中的前 {top} 个", "top {top} of {of} regions"),
     "nominal": ("名义排名", "nominal"),
@@ -330,9 +334,9 @@ def by_region(
     """One indicator across regions: bars sorted best first (by the catalogue's direction),
     the median of all regions as a line, regions named (``names`` code → name, or the names the
     table carries in ``attrs["names"]``); ``top`` shows only the first ``top`` bars. Regions
-    with no value are counted in the title. ``values`` is a table from ``Panel.compute`` (one
-    period is taken: ``period`` in any form read_csv reads, 2024年上半年 for 2024H1, else the
-    latest) or a Series indexed by region. A totals row (合计) or a region drawn beside regions
+    with no value are counted in the title (named when at most five). ``values`` is a table
+    from ``Panel.compute`` (one period is taken: ``period`` in any form read_csv reads,
+    2024年上半年 for 2024H1, else the latest) or a Series indexed by region. A totals row (合计) or a region drawn beside regions
     inside it gives a NestedRegionsWarning: its bar is no region's and it moves the median."""
     _check_lang(lang)
     series, period = _one_period(_column(values, indicator), period)
@@ -350,7 +354,7 @@ def by_region(
     positions = range(len(shown))
     ax.barh(list(positions), shown.to_numpy(), color="#4878a8")
     ax.set_yticks(list(positions), labels)
-    ax.invert_yaxis()  # best at the top
+    _finish_bars(ax, len(shown))  # best at the top
     if len(present):
         median = float(present.median())
         ax.axvline(
@@ -362,13 +366,9 @@ def by_region(
         )
         ax.legend(loc="lower right")
     ax.set_xlabel(indicator_label(indicator, _unit_of(values, indicator), lang))
-    missing = len(series) - len(present)
+    missing = region_labels([c for c in series.index if c not in set(present.index)], label_of)
     title = indicator_label(indicator, None, lang).split(" (")[0] + (f", {period}" if period else "")
-    counted = f"{len(present)} {_word('regions', lang)}"
-    if len(shown) < len(present):  # top=: the bars are the first of them, as contributions says
-        counted = _word("top_of_regions", lang).format(top=len(shown), of=len(present))
-    title += f" ({counted}" + (f", {missing} {_word('missing', lang)})" if missing else ")")
-    ax.set_title(title)
+    ax.set_title(f"{title} ({_counted(len(shown), len(present), missing, lang)})")
     return ax
 
 
@@ -441,7 +441,8 @@ def over_time(
     figures share one axis (years as ticks); a gap in the data is a gap in the line. Periods of
     different lengths are separate series (a line per region and kind of period — annual,
     half-year, quarterly, monthly, year to date — in the region's colour, each kind with its own
-    marker and dash, labelled "region · kind"): a year's value is not joined to an H1 value."""
+    marker and dash, labelled "region · kind"): a year's value is not joined to an H1 value. A region
+    without any value is in the legend as "南城区: 无数据" (no line to look for)."""
     import pandas as pd
 
     _check_lang(lang)
@@ -480,6 +481,10 @@ def over_time(
     for number, region in enumerate(regions):
         one = series.xs(region, level="entity")
         colour = f"C{number % 10}"
+        if not one.notna().any():  # a legend entry without a line read as a line hidden behind another
+            label = f"{region_labels([region], label_of)[0]}: {_word('no_data', lang)}"
+            ax.plot([], [], linestyle="none", color=colour, label=label)
+            continue
         for kind in kinds:
             points = sorted((period_position(p), v) for p, v in one.items() if kinds_of[str(p)] == kind)
             if not points:
@@ -521,33 +526,129 @@ def contributions(
 ) -> Any:
     """A composite index as stacked bars, one segment per pillar (the root's children): how
     much each pillar's indicators add to each unit's score (``result.contributions``, summed
-    by pillar), units sorted by score, the first ``top`` (all when None)."""
+    by pillar), units sorted by score, the first ``top`` (all when None). The part of a segment
+    that comes from imputed values (``result.marks()``) is hatched and lighter, with a legend
+    entry "插补" and their count in the title; units without a score are counted (named when
+    few) in the title, as by_region counts regions without a value."""
     _check_lang(lang)
-    parts = result.contributions
+    parts = _contributions_of(result)
     pillars = _pillars(result)
     root = result.root
-    order = result.scores[root].dropna().sort_values(ascending=False).index
+    scores = result.scores[root]
+    order = scores.dropna().sort_values(ascending=False).index
     scored = len(order)
     if top is not None:
         _check_top(top)
         order = order[:top]
     _check_bars(len(order), "contributions", f"pass top=N (at most {MAX_BARS}) for the best N units")
     label_of = names if names is not None else getattr(result, "_names", {})  # as by_region names regions
+    imputed = _imputed_cells(result, order, parts.columns)
     ax = _axes(ax, (8, max(3.0, 0.3 * len(order) + 1.2)))
     left = [0.0] * len(order)
     positions = list(range(len(order)))
-    for pillar, members in pillars.items():
-        widths = parts.loc[order, members].sum(axis=1).to_numpy()
+    for number, (pillar, members) in enumerate(pillars.items()):
+        cells = parts.loc[order, members]
+        guessed = imputed.loc[order, members].to_numpy()
+        colour = f"C{number % 10}"
         # a catalogue indicator by its name in `lang`, as by_region's title; a node of yours by its code
-        ax.barh(positions, widths, left=left, label=indicator_label(pillar, None, lang).split(" (")[0])
-        left = [a + b for a, b in zip(left, widths)]
+        name = indicator_label(pillar, None, lang).split(" (")[0]
+        for part, faint in ((cells.where(~guessed, 0.0), False), (cells.where(guessed, 0.0), True)):
+            widths = part.sum(axis=1).to_numpy()
+            if faint and not guessed.any():
+                continue
+            ax.barh(
+                positions,
+                widths,
+                left=left,
+                color=colour,
+                alpha=0.45 if faint else 1.0,
+                hatch="//" if faint else None,
+                edgecolor="white" if faint else None,
+                label=None if faint else name,
+            )
+            left = [a + b for a, b in zip(left, widths)]
     ax.set_yticks(positions, region_labels(list(order), label_of))
-    ax.invert_yaxis()
+    _finish_bars(ax, len(order))
     ax.set_xlabel(f"{root} {_word('score', lang)}")
-    shown = f" ({_word('top_of', lang).format(top=len(order), of=scored)})" if len(order) < scored else ""
-    ax.set_title(f"{root}: {_word('contribution', lang)}{shown}")  # the cut said, not silent
-    ax.legend(loc="lower right")
+    missing = [str(c) for c in scores.index[scores.isna().to_numpy()]]
+    guessed_count = int(imputed.loc[order].to_numpy().sum())
+    said = []  # the cut, the units without a score and the imputed values said, not silent
+    if len(order) < scored or missing:
+        said.append(_counted(len(order), scored, region_labels(missing, label_of), lang, "top_of"))
+    if guessed_count:
+        said.append(f"{guessed_count} {_word('imputed_values', lang)}")
+    ax.set_title(f"{root}: {_word('contribution', lang)}" + (f" ({', '.join(said)})" if said else ""))
+    handles, labels = ax.get_legend_handles_labels()
+    if guessed_count:
+        from matplotlib.patches import Patch
+
+        handles.append(Patch(facecolor="#dddddd", hatch="//", edgecolor="#666666"))
+        labels.append(_word("imputed", lang))
+    ax.legend(handles, labels, loc="lower right")
     return ax
+
+
+def _contributions_of(result: Any) -> Any:
+    """``result.contributions``; on an index not aggregated arithmetically (a geometric mean has no
+    parts that add up to it) the MethodError says what to do instead."""
+    try:
+        return result.contributions
+    except _core.MethodError as error:
+        if "what_if" in str(error):  # composite.py said what to do already
+            raise
+        raise _core.MethodError(f"{error}; {CONTRIBUTIONS_ADVICE}") from None
+
+
+#: What to do when an index has no additive contributions (its aggregation is not arithmetic).
+CONTRIBUTIONS_ADVICE = (
+    "a geometric (or harmonic) mean has no parts that add up to the score: see what an indicator does "
+    "with result.what_if('<indicator>') (the index without it, and each region's rank change), or rebuild "
+    "with Aggregate('arithmetic') to draw the contributions"
+)
+
+
+def _imputed_cells(result: Any, order: Any, columns: Any) -> Any:
+    """True where the cell of a unit was filled in by the Impute step (False without one)."""
+    import pandas as pd
+
+    marks = result.marks("imputed")
+    filled = pd.DataFrame(False, index=order, columns=columns)
+    if len(marks):
+        known = marks.reindex(index=order, columns=columns).fillna("")
+        filled = known.astype(str) != ""
+    return filled
+
+
+def _counted(shown: int, present: int, missing: Sequence[str], lang: str, cut: str = "top_of_regions") -> str:
+    """The title's count: "12 地区, 3 缺失" ("12 个地区中的前 5 个" with top=, in the words ``cut``),
+    the missing ones named when few (at most MAX_NAMED_MISSING)."""
+    counted = f"{present} {_word('regions', lang)}"
+    if shown < present:  # top=: the bars are the first of them
+        counted = _word(cut, lang).format(top=shown, of=present)
+    if missing:
+        counted += f", {len(missing)} {_word('missing', lang)}"
+        if len(missing) <= MAX_NAMED_MISSING:
+            counted += ("：" if lang == "zh" else ": ") + ("、" if lang == "zh" else ", ").join(missing)
+    return counted
+
+
+#: At most this many regions without a value are named in a title; more are only counted.
+MAX_NAMED_MISSING = 5
+
+#: From this many bars on, the value axis is drawn at the top too: a reader of row 80 is far from
+#: the bottom scale.
+TALL_BARS = 40
+
+
+def _finish_bars(ax: Any, count: int) -> None:
+    """Best at the top, no empty rows above the first bar or below the last (matplotlib's 5 %
+    margin was ~15 empty rows for 300 bars), and the value axis at the top too for tall figures."""
+    if count == 0:  # nothing drawn (the title says why): matplotlib's axes as they are
+        ax.invert_yaxis()
+        return
+    ax.set_ylim(count - 0.5, -0.5)
+    if count >= TALL_BARS:
+        ax.tick_params(axis="x", top=True, labeltop=True)
 
 
 def _check_top(top: Any) -> None:
@@ -560,9 +661,12 @@ def _check_top(top: Any) -> None:
 @checked_keywords
 def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None) -> Any:
     """A rule pack's outcome: firms per status (passed, direct, failed, ineligible, invalid
-    input), then for the firms that did not pass the conditions they fail (``gate_*``) and,
-    with ``gaps`` (from :func:`zhibiao.scorecards.gap`), the rules that still block them when no
-    single input can make them pass."""
+    input), then for the firms that did not pass the conditions they fail (``gate_*``, by the
+    pack's words for them) and, with ``gaps`` (from :func:`zhibiao.scorecards.gap`), the cheapest
+    fix of the firms one input can make pass ("最省: 科技人员数 +13人 (乙公司)") and the rules that
+    still block them when no single input can. The firm counts are whole numbers on the axis."""
+    from matplotlib.ticker import MaxNLocator
+
     i = _check_lang(lang)
     _check_table(result, "result", "zhibiao.scorecards.evaluate()", ("status", "valid", "passed"))
     if gaps is not None:
@@ -573,24 +677,84 @@ def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None
     failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:])
     failing = failing[failing > 0].sort_values(ascending=False)
     blocked = _blocked_counts(gaps)
+    pack = result.attrs.get("pack", "")
+    words = _pack_words(pack, lang)
+    fixes = _cheapest_fixes(gaps, words, lang)
     labels = [s if i else _STATUS_WORDS.get(s, s) for s in statuses.index]
-    labels += [f"{_word('failing', lang)}: {g}" for g in failing.index]
-    labels += [f"{_word('blocked', lang)}: {_blocker_label(b, lang)}" for b in blocked.index]
-    counts = [*statuses.to_numpy(), *failing.to_numpy(), *blocked.to_numpy()]
+    labels += [f"{_word('failing', lang)}: {words.get(g, g)}" for g in failing.index]
+    labels += [f"{_word('cheapest', lang)}: {label}" for label, _ in fixes]
+    labels += [f"{_word('blocked', lang)}: {_blocker_label(b, lang, words)}" for b in blocked.index]
+    counts = [*statuses.to_numpy(), *failing.to_numpy(), *(len(firms) for _, firms in fixes), *blocked.to_numpy()]
+    notes = [""] * (len(statuses) + len(failing)) + [_firm_list(firms) for _, firms in fixes] + [""] * len(blocked)
     colours = [_STATUS_COLOURS.get(s, "#4878a8") for s in statuses.index]
-    colours += ["#e08a3c"] * len(failing) + ["#8e44ad"] * len(blocked)
+    colours += ["#e08a3c"] * len(failing) + ["#3c8dbc"] * len(fixes) + ["#8e44ad"] * len(blocked)
     ax = _axes(ax, (8, max(3.0, 0.35 * len(counts) + 1.2)))
     positions = list(range(len(counts)))
     ax.barh(positions, counts, color=colours)
     ax.set_yticks(positions, labels)
     ax.invert_yaxis()
-    for y, n in zip(positions, counts):
-        ax.text(n, y, f" {int(n)}", va="center")
+    for y, n, note in zip(positions, counts, notes):
+        ax.text(n, y, f" {int(n)}{note}", va="center")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # firms are counted whole: no tick at 0.25
     ax.set_xlabel(_word("firms", lang))
-    pack = result.attrs.get("pack", "")
     count = f"{len(result)} 家企业" if lang == "zh" else f"{len(result)} firms"  # "2 企业数" read as no Chinese
     ax.set_title(f"{pack}{'：' if lang == 'zh' else ': '}{count}" if pack else count)
     return ax
+
+
+def _pack_words(pack: Any, lang: str) -> dict[str, Any]:
+    """A pack's words: each gate by its message without the figures ("职工总数超过500人" for
+    staff_limit), each input as {"name", "unit"} under "input:<id>"; {} when the pack cannot be
+    loaded (a TOML file moved since): the ids are shown then."""
+    from . import scorecards
+
+    try:
+        card = scorecards.load(pack) if pack else None
+    except (_core.Error, OSError, TypeError, ValueError):
+        card = None
+    if card is None:
+        return {}
+    words: dict[str, Any] = {}
+    for gate in card.gates:
+        message = str(gate.get(f"message_{lang}") or gate.get("message_zh") or gate["id"])
+        message = re.sub(r"[（(][^（()）]*\{[^}]*\}[^（()）]*[)）]", "", message)  # an aside of figures
+        message = re.sub(r"\s*\{[^}]*\}\s*", " " if lang == "en" else "", message).strip()
+        words[gate["id"]] = re.sub(r"的$", "", message)
+    for spec in card.inputs:
+        words["input:" + spec["id"]] = {"name": spec.get(f"name_{lang}") or spec["id"], "unit": spec.get("unit") or ""}
+    return words
+
+
+def _cheapest_fixes(gaps: Any, words: Mapping[str, Any], lang: str) -> list[tuple[str, list[tuple[str, float]]]]:
+    """The firms one input can make pass, grouped by that input (gap's ``cheapest``): the label
+    "科技人员数 +13人" when every firm of the group needs the same amount, with (firm, amount)."""
+    import pandas as pd
+
+    from ._lang import unit_text
+
+    if gaps is None or "cheapest" not in getattr(gaps, "columns", ()):
+        return []
+    groups: dict[str, list[tuple[str, float]]] = {}
+    for firm, name in gaps["cheapest"].items():
+        if isinstance(name, str) and name:
+            amount = gaps.get(f"more_{name}", pd.Series(dtype=float)).get(firm, float("nan"))
+            groups.setdefault(name, []).append((str(firm), float(amount)))
+    fixes = []
+    for name, firms in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        spec = words.get("input:" + name, {"name": name, "unit": ""})
+        amounts = {a for _, a in firms}
+        label = str(spec["name"])
+        if len(amounts) == 1 and firms[0][1] == firms[0][1]:  # one amount, not NaN
+            unit = unit_text(str(spec["unit"]), lang) if spec["unit"] else ""
+            label += f" +{firms[0][1]:g}{unit if lang == 'zh' else ' ' + unit}".rstrip()
+        fixes.append((label, firms))
+    return fixes
+
+
+def _firm_list(firms: Sequence[tuple[str, float]]) -> str:
+    """The firms beside a fix's bar when few: " (乙公司)"; more are only counted."""
+    shown = [f for f, _ in firms[:3]]
+    return f" ({', '.join(shown)}{', …' if len(firms) > 3 else ''})"
 
 
 def _check_table(table: Any, name: str, maker: str, needed: Sequence[str]) -> None:
@@ -618,11 +782,12 @@ def _blocked_counts(gaps: Any) -> Any:
     return names.value_counts()
 
 
-def _blocker_label(name: str, lang: str) -> str:
-    """'pass' is the pack's final rule (the total score's pass mark), not a gate."""
+def _blocker_label(name: str, lang: str, words: Mapping[str, Any]) -> str:
+    """'pass' is the pack's final rule (the total score's pass mark), not a gate; a gate by the
+    pack's words for it."""
     if name == "pass":
         return "总分未达标" if lang == "zh" else "total below the pass mark"
-    return name
+    return str(words.get(name, name))
 
 
 @checked_keywords

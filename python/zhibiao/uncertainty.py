@@ -20,6 +20,7 @@ and on Dask (:func:`zhibiao.dask.uncertainty`).
 from __future__ import annotations
 
 import numbers
+import re
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
@@ -297,6 +298,90 @@ def _sobol_region_notes(table: Any, node: str) -> list[str]:
     return lines
 
 
+_SCORE_PERCENTILES_NOTE = "not computed: run with score_percentiles=True (or keep=True) to fill score_p05, score_p95"
+
+
+def _negative_first_order_note(table: Any) -> list[str]:
+    """A first-order index below zero, said: it is the estimator's noise (Saltelli/Jansen, as
+    SALib), not a negative share of the variance; the raw value is kept, not clipped."""
+    below = table[table["S"] < 0]
+    if not len(below):
+        return []
+    worst = below.loc[below["S"].idxmin()]
+    return [
+        f"Note: {counted(len(below), 'first-order index/indices')} below zero (lowest "
+        f"S={worst['S']:.3f}, {worst['input']} for {worst['output']}): estimator noise (as SALib's), not a "
+        "negative effect; the raw values are kept; read them as about 0, or raise sobol= to shrink the noise."
+    ]
+
+
+#: The inputs of an analysis (the C++ core's names) in Chinese, for plot_sobol's axis.
+_INPUT_WORDS_ZH = {
+    "weights noise": "权重扰动",
+    "weights Dirichlet": "权重 Dirichlet 抽样",
+    "weighting": "赋权方法",
+    "aggregation": "加总方法",
+    "normalisation": "标准化方法",
+    "imputation": "插补方法",
+    "winmax": "异常值处理 (winmax)",
+    "exclusion": "剔除一个指标",
+}
+
+
+def _input_label(name: str, lang: str) -> str:
+    """An input of the analysis as the axis shows it: "weights noise level 1" is "权重扰动（第 1 层）"
+    in Chinese; English keeps the core's words; a name not known is shown as it is."""
+    if lang != "zh":
+        return name
+    m = re.match(r"^(weights noise|weights Dirichlet) level (\d+)$", name)
+    if m:
+        return f"{_INPUT_WORDS_ZH[m.group(1)]}（第 {m.group(2)} 层）"
+    return _INPUT_WORDS_ZH.get(name, name)
+
+
+def _output_title(output: str, node: str, names: Mapping[str, str], lang: str) -> str:
+    """plot_sobol's title: the mean rank shift in words, a region by its name and code."""
+    if output == "mean_abs_rank_shift":
+        return f"{node} 平均绝对排名变动" if lang == "zh" else f"mean absolute rank shift of {node}"
+    name = names.get(str(output))
+    region = f"{name} ({output})" if name and name != str(output) else str(output)
+    return f"{region} 的 {node} 排名" if lang == "zh" else f"rank of {region} in {node}"
+
+
+def _codes_of(regions: Sequence[Any], known: Sequence[str], names: Mapping[Any, Any]) -> list[str]:
+    """plot_ranks' regions as codes: a code of the analysis, or a name the data gave one region
+    ("东湖区" is 330201); a name several regions carry, or anything else, an ArgumentError saying
+    which codes (or "did you mean")."""
+    from ._suggest import closest_name
+
+    codes_of: dict[str, list[str]] = {}
+    for code, name in names.items():
+        if str(code) in known:
+            codes_of.setdefault(str(name), []).append(str(code))
+    chosen, unknown, shared = [], [], []
+    for region in map(str, regions):
+        if region in known:
+            chosen.append(region)
+        elif len(codes_of.get(region, [])) == 1:
+            chosen.append(codes_of[region][0])
+        elif region in codes_of:
+            shared.append(f"{region!r} is the name of {', '.join(codes_of[region])}: give the code")
+        else:
+            unknown.append(region)
+    if shared or unknown:  # they left the plot empty, or without the regions asked for, silently
+        said = "; ".join(shared)
+        if unknown:
+            hint = closest_name(unknown[0], known) or closest_name(unknown[0], list(codes_of))
+            if hint in codes_of and len(codes_of[hint]) == 1:
+                hint = f"'{codes_of[hint][0]}' ({hint})"
+            elif hint:
+                hint = f"'{hint}'" + (f" ({names[hint]})" if names.get(hint) and names[hint] != hint else "")
+            said = f"regions not in the analysis: {', '.join(unknown)}" + (f" (did you mean {hint}?)" if hint else "")
+            said += f"; {'; '.join(shared)}" if shared else ""
+        raise _core.ArgumentError(f"plot_ranks: {said}")
+    return chosen
+
+
 def _check_run(n: Any, seed: Any, top_k: Any, sobol: Any = 0, threads: Any = 0, bootstrap: Any = 0) -> None:
     """The checks of the run's numbers, the same for the in-process and the Dask analysis."""
     _check_counts(
@@ -540,8 +625,10 @@ class UncertaintyResult:
         """One row per (region, node): nominal rank and score, mean / median / 5th / 95th
         percentile rank (type 7 as COINr's RankStats: 5.95 lies between ranks 5 and 6),
         P(rank ≤ top_k), ``no_score`` (replications that left the node without a score, e.g. its
-        only indicator left out), mean score and its percentiles (NaN unless ``keep`` or
-        ``score_percentiles``). Every statistic is over the replications that gave a score. When
+        only indicator left out), mean score and its percentiles ``score_p05``/``score_p95``:
+        computed only with ``keep=True`` or ``score_percentiles=True`` (they cost memory and time),
+        otherwise NaN — the columns stay, so that a table's columns do not depend on the options,
+        and ``attrs["score_percentiles"]`` and the summary say which option fills them. Every statistic is over the replications that gave a score. When
         the data named their regions (a table of ``compute()``, a Panel, a ``name`` column) a
         column ``name`` follows ``node``: a rank table is read by name, the code stays the key."""
         import pandas as pd
@@ -569,6 +656,8 @@ class UncertaintyResult:
                 )
             )
         table = pd.concat(frames, ignore_index=True)
+        if table["score_p05"].isna().all() and len(table):  # kept (one schema for the CSV), said
+            table.attrs["score_percentiles"] = _SCORE_PERCENTILES_NOTE
         if self._names:
             table.insert(2, "name", [self._names.get(str(u), "") for u in table["region"]])
         return table
@@ -640,7 +729,9 @@ class UncertaintyResult:
         absolute rank shift (``output``). ``reason`` says why an output's indices are NaN:
         ``constant_output`` (its rank never moved in the design: variance 0, so no input explains
         any of it), ``missing_output`` (some runs gave it no rank, e.g. its only indicator left
-        out); missing (None) where they are defined."""
+        out); missing (None) where they are defined. A first-order S slightly below zero is the
+        estimator's noise (as SALib gives it; more runs, a larger ``sobol=``, shrink it): the raw
+        value is kept, not clipped, and the summary says so; read it as 0."""
         import pandas as pd
 
         if self._sobol_raw is None:
@@ -715,6 +806,7 @@ class UncertaintyResult:
                     "indices are undefined (NaN); no input changes them."
                 )
             lines += _sobol_region_notes(s, node)
+            lines += _negative_first_order_note(s)
             resamples, level = self._sobol_intervals
             lines.append(
                 f"Sobol indices of the mean absolute rank shift of '{node}': "
@@ -750,14 +842,13 @@ class UncertaintyResult:
     ) -> Any:
         """Median rank and 5–95% interval per region, sorted by median, nominal rank marked;
         ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions (as the data's
-        index). Regions are labelled by name: ``names`` (code → name), else the names the data
-        carried (a table of ``compute()``, a Panel's entities), else their codes. Axis and legend
+        index, or by name when the data named them: "东湖区" is 330201). Regions are labelled by
+        name: ``names`` (code → name), else the names the data carried (a table of ``compute()``, a Panel's entities), else their codes. Axis and legend
         in ``lang``, "zh" or "en", as :mod:`zhibiao.plot` labels."""
         import matplotlib.pyplot as plt
         from matplotlib.ticker import MaxNLocator
 
-        from ._suggest import closest_name
-        from .plot import MAX_BARS, _check_bars, _word, cjk_font, region_labels
+        from .plot import MAX_BARS, _check_bars, _finish_bars, _word, cjk_font, region_labels
 
         _word("median", lang)  # an unknown lang refused before the work
         cjk_font()  # region and node names in Chinese drew as boxes before any zb.plot call
@@ -769,14 +860,9 @@ class UncertaintyResult:
         r = self.node_ranks(node).sort_values(["median_rank", "nominal_rank"])
         if regions is not None:
             known = [str(u) for u in r.index]
-            unknown = [str(x) for x in regions if str(x) not in known]
-            if unknown:  # they left the plot empty, or without the regions asked for, silently
-                hint = closest_name(unknown[0], known)
-                raise _core.ArgumentError(
-                    f"plot_ranks: regions not in the analysis: {', '.join(unknown)}"
-                    + (f" (did you mean '{hint}'?)" if hint else "")
-                )
-            r = r[r.index.astype(str).isin([str(x) for x in regions])]
+            regions = [regions] if isinstance(regions, str) else list(regions)
+            chosen = _codes_of(regions, known, self._names if names is None else names)
+            r = r[r.index.astype(str).isin(chosen)]
         ranked = len(r)
         if top is not None:
             _check_counts(top=(top, 1, _MOST_INT))
@@ -793,7 +879,7 @@ class UncertaintyResult:
         ax.plot(r["nominal_rank"].astype(float), y, "x", color="C3", label=_word("nominal", lang))
         label = self._names if names is None else {str(k): str(v) for k, v in names.items()}
         ax.set_yticks(y, region_labels([str(u) for u in r.index], label))
-        ax.invert_yaxis()
+        _finish_bars(ax, len(r))  # best at the top, no empty rows, the rank axis at the top too when tall
         ax.set_xlabel(_word("rank_of", lang).format(node=node or self.root))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # ranks are whole: no tick at 2.5
         if top is not None and len(r) < ranked:  # 30 of 300 drawn looked like all of them
@@ -806,8 +892,9 @@ class UncertaintyResult:
 
     @checked_keywords
     def plot_sobol(self, output: str = "mean_abs_rank_shift", ax: Any = None, lang: str = "zh") -> Any:
-        """First-order and total Sobol indices of each input, with their intervals; axis and
-        legend in ``lang``, "zh" or "en"."""
+        """First-order and total Sobol indices of each input, with their intervals; axis, legend,
+        the inputs ("权重扰动（第 1 层）") and the title (the output: "平均绝对排名变动", or a region by
+        its name, "东湖区 (330201) 的 idx 排名") in ``lang``, "zh" or "en"."""
         import matplotlib.pyplot as plt
 
         from .plot import _word, cjk_font
@@ -835,11 +922,11 @@ class UncertaintyResult:
                 yerr=None if np.isnan(bounds).all() else np.nan_to_num(bounds),
                 capsize=3,
             )
-        ax.set_xticks(x, list(s["input"]), rotation=30, ha="right")
+        ax.set_xticks(x, [_input_label(str(i), lang) for i in s["input"]], rotation=30, ha="right")
         # The output in the title: beside the axis, "Sobol index (mean_abs_rank_shift)" ran past
         # the top of the 3-inch figure and was clipped in a saved PNG.
         ax.set_ylabel(_word("sobol_index", lang))
-        ax.set_title(output, fontsize="medium")
+        ax.set_title(_output_title(output, self._node or self.root, self._names, lang), fontsize="medium")
         ax.legend()
         if created:
             ax.figure.tight_layout()  # the rotated input names inside a saved figure

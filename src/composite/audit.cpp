@@ -49,7 +49,10 @@ Eigen::MatrixXd contributions(const framework& fw, const result& r, const std::s
         if (r.plans[static_cast<std::size_t>(level - 2)].aggregate.method != aggregation::arithmetic)
             throw method_error(
                 "contributions need arithmetic aggregation, and level " + std::to_string(level) + " uses " +
-                aggregation_names[static_cast<int>(r.plans[static_cast<std::size_t>(level - 2)].aggregate.method)]);
+                aggregation_names[static_cast<int>(r.plans[static_cast<std::size_t>(level - 2)].aggregate.method)] +
+                ": a mean other than the arithmetic has no parts that add up to the score; see what an indicator "
+                "does with what_if (the index without it, each region's rank change), or rebuild with arithmetic "
+                "aggregation");
     const auto& leaves = fw.indicators();
     std::vector<int> leaf_column(fw.nodes().size(), -1);
     for (std::size_t k = 0; k < leaves.size(); ++k)
