@@ -1091,11 +1091,13 @@ std::string levels_text(const std::vector<int>& levels) {
     return text;
 }
 
-/// The levels a trailing Weigh (or Aggregate) step without levels sets: those no step of its kind
-/// with levels sets. Steps of one kind that set the same level are refused (the later would
-/// silently replace the earlier), naming both steps and the levels. Returns the step's index and
-/// its levels when it must be told them (it follows steps with levels), else nothing. `top`: the
-/// framework's top level (0: not known yet, the levels left are not checked).
+/// The levels a Weigh (or Aggregate) step without levels sets: those no step of its kind with levels
+/// sets, wherever it stands (a default and its overrides: [Weigh("equal"), Weigh("entropy", levels=[2])]).
+/// Steps of one kind that set the same level — two without levels, or levels shared — are refused (the
+/// later would silently replace the earlier), naming both steps and the levels; so is a level listed
+/// twice in one step. Returns the step's index and its levels when it must be told them (other steps
+/// have levels), else nothing. `top`: the framework's top level (0: not known yet, the levels left
+/// are not checked).
 template <class Step>
 std::optional<std::pair<std::size_t, std::vector<int>>> plan_levels(const std::vector<step>& steps, int top,
                                                                     const std::vector<std::string>& labels,
@@ -1107,24 +1109,29 @@ std::optional<std::pair<std::size_t, std::vector<int>>> plan_levels(const std::v
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto* one = std::get_if<Step>(&steps[i]);
         if (!one) continue;
-        if (every)
-            throw argument_error(step_label(steps, labels, *every) + " has no levels, so it sets " + sets +
-                                     " of every level, and " + step_label(steps, labels, i) +
-                                     " sets them again: the later would silently replace the earlier. Give each "
-                                     "step its levels (levels=[...]), or put the step without levels last, where "
-                                     "it sets the levels no other step sets",
-                                 w);
         if (one->levels.empty()) {
+            if (every)
+                throw argument_error(step_label(steps, labels, *every) + " and " + step_label(steps, labels, i) +
+                                         " have no levels, so both set " + sets +
+                                         " of every level: the later would silently replace the earlier. Give "
+                                         "one of them its levels (levels=[...]); the step without levels sets "
+                                         "the levels no other step sets",
+                                     w);
             every = i;
             continue;
         }
         std::vector<int> shared;
         std::size_t earlier = 0;
-        for (int level : one->levels)
+        std::set<int> own;
+        for (int level : one->levels) {
+            if (!own.insert(level).second)
+                throw argument_error(step_label(steps, labels, i) + " lists level " + std::to_string(level) + " twice",
+                                     w);
             if (const auto it = set_by.find(level); it != set_by.end())
                 shared.push_back(level), earlier = it->second;
             else
                 set_by[level] = i;
+        }
         if (!shared.empty())
             throw argument_error(step_label(steps, labels, earlier) + " and " + step_label(steps, labels, i) +
                                      " both set " + sets + " of level" + (shared.size() == 1 ? " " : "s ") +
@@ -1137,7 +1144,7 @@ std::optional<std::pair<std::size_t, std::vector<int>>> plan_levels(const std::v
         if (set_by.find(level) == set_by.end()) left.push_back(level);
     if (top > 0 && left.empty())
         throw argument_error(step_label(steps, labels, *every) + " has no levels, so it sets " + sets +
-                                 " of the levels no other step sets, but the steps before it set them all (" +
+                                 " of the levels no other step sets, but the other steps set them all (" +
                                  levels_text([&] {
                                      std::vector<int> all;
                                      for (const auto& entry : set_by) all.push_back(entry.first);
@@ -1180,7 +1187,7 @@ result build(const table& data, const framework& fw, const std::vector<step>& st
     refuse_repeated_denominate(steps, {});
     const auto weigh_left = plan_levels<weigh_step>(steps, fw.top_level(), {}, "the weights");
     const auto aggregate_left = plan_levels<aggregate_step>(steps, fw.top_level(), {}, "the aggregation");
-    if (weigh_left || aggregate_left) {  // a trailing step without levels told the levels left to it
+    if (weigh_left || aggregate_left) {  // a step without levels told the levels the others leave
         std::vector<step> told = steps;
         if (weigh_left) std::get<weigh_step>(told[weigh_left->first]).levels = weigh_left->second;
         if (aggregate_left) std::get<aggregate_step>(told[aggregate_left->first]).levels = aggregate_left->second;

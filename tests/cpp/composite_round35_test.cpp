@@ -83,7 +83,8 @@ BOOST_AUTO_TEST_CASE(steps_that_would_undo_each_other_are_refused_naming_them) {
     equal.options.scheme = weighting::equal;
     const std::vector<step> twice = {minmax(), entropy, equal, aggregate(aggregation::arithmetic)};
     BOOST_CHECK_THROW(build(four_regions(), fw, twice), argument_error);
-    BOOST_TEST(has(message_of([&] { build(four_regions(), fw, twice); }), "step 2 (Weigh) has no levels"));
+    BOOST_TEST(
+        has(message_of([&] { build(four_regions(), fw, twice); }), "step 2 (Weigh) and step 3 (Weigh) have no levels"));
     const std::vector<step> overlap = {minmax(), aggregate(aggregation::geometric, {2}),
                                        aggregate(aggregation::harmonic, {2, 3})};
     BOOST_TEST(has(message_of([&] { check_steps(overlap, 3); }),

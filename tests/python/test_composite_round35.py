@@ -65,8 +65,10 @@ def test_a_trailing_aggregate_without_levels_sets_the_levels_left():
 
 
 def test_weigh_or_aggregate_steps_setting_one_level_twice_are_refused():
-    with pytest.raises(_core.ArgumentError, match=r"step 2 \(Weigh\) has no levels.*step 3 \(Weigh\)"):
+    with pytest.raises(_core.ArgumentError, match=r"step 2 \(Weigh\) and step 3 \(Weigh\) have no levels"):
         C.build(DATA, FLAT, [C.Normalise(), C.Weigh("entropy"), C.Weigh("equal"), C.Aggregate()])
+    with pytest.raises(_core.ArgumentError, match=r"step 2 \(Aggregate\) lists level 2 twice"):
+        C.build(DATA, TREE, [C.Normalise(), C.Aggregate("geometric", levels=[2, 2])])
     with pytest.raises(_core.ArgumentError, match=r"step 2 \(Aggregate\) and step 3 \(Aggregate\) both set .* level 2"):
         C.build(
             DATA,
@@ -77,8 +79,21 @@ def test_weigh_or_aggregate_steps_setting_one_level_twice_are_refused():
         C.build(DATA, FLAT, [C.Normalise(), C.Aggregate("geometric", levels=[2]), C.Aggregate()])
     # a model file (the CLI's path) when it is read
     text = '[[step]]\nkind = "weigh"\nmethod = "entropy"\n[[step]]\nkind = "weigh"\nmethod = "equal"\n'
-    with pytest.raises(_core.ArgumentError, match=r"step 1 \(Weigh\) has no levels"):
+    with pytest.raises(_core.ArgumentError, match=r"step 1 \(Weigh\) and step 2 \(Weigh\) have no levels"):
         C.Model(text)
+
+
+def test_a_default_step_before_its_override_sets_the_levels_left():
+    # review 35: a default (no levels) followed by an override for one level is not ambiguous, wherever the
+    # default stands: as the trailing form, the default sets the levels the override leaves
+    first = C.build(
+        DATA, TREE, [C.Normalise("minmax", range=(1, 100)), C.Aggregate(), C.Aggregate("geometric", levels=[2])]
+    )
+    last = C.build(
+        DATA, TREE, [C.Normalise("minmax", range=(1, 100)), C.Aggregate("geometric", levels=[2]), C.Aggregate()]
+    )
+    assert first.scores.loc["W", "P1"] == pytest.approx(10.0)
+    pd.testing.assert_frame_equal(first.scores, last.scores)
 
 
 # 3. AHP matrices read by label --------------------------------------------------------------------
