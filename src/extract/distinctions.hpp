@@ -19,6 +19,7 @@ public:
         : text_(literal), size_(N - 1) {}  // NOLINT(google-explicit-constructor)
     stated_word(const std::string& field)
         : text_(field.c_str()), size_(field.size()) {}            // NOLINT(google-explicit-constructor)
+    stated_word(std::string&&) = delete;                          // it views: never a temporary's text
     char operator*() const { return *text_; }                     // the first byte, '\0' when empty
     operator std::string_view() const { return {text_, size_}; }  // NOLINT(google-explicit-constructor)
     friend bool operator==(const std::string& a, stated_word b) { return std::string_view(a) == std::string_view(b); }

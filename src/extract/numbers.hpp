@@ -1475,9 +1475,17 @@ void about_before_unit(std::string_view text, const code_points& cps, std::size_
 bool tenths_share(const code_points& cps, std::size_t& i, double& value, quantity& q) {
     if (i >= cps.size() || cps[i].c != U'成' || value < 1 || value > 10) return false;
     const bool share = i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' ||
-                       cps[i + 1].c == U'左' || cps[i + 1].c == U'多' || starts_with(cps, i + 1, U"来自");
+                       cps[i + 1].c == U'左' || cps[i + 1].c == U'多' || cps[i + 1].c == U'半' ||
+                       starts_with(cps, i + 1, U"来自");
     if (!share) return false;
     value *= 10, q.unit = "%", ++i;
+    // 三成五 (35 %), 一成半 (15 %): a digit or 半 after 成 is its percent points, when no numeral goes on
+    if (i < cps.size()) {
+        const int digit = cps[i].c == U'半' ? 5 : chinese_digit(cps[i].c);
+        const char32_t after = i + 1 < cps.size() ? cps[i + 1].c : 0;
+        if (digit >= 1 && digit <= 9 && chinese_digit(after) < 0 && chinese_multiplier(after) == 0 && !is_digit(after))
+            value += digit, ++i;
+    }
     if (i < cps.size() && cps[i].c == U'多')
         q.qual = qualifier::lower_bound, ++i;
     else if (q.qual == qualifier::exact)

@@ -157,7 +157,11 @@ std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& st
     const int year = state.dated_year ? state.dated_year : state.title_year;
     // 今年以来 of the year in force or a later one (二季度，… 今年以来; a report of 2026 after a 2024 one in a
     // file) leaves the period as it is: the caller reads it as the start of a span within it
-    if (since && year && state.year >= year) return 0;
+    // — unless the period in force is still the bulletin's own month or quarter: then January to its end, below
+    const bool at_titles_span =
+        state.title_period && state.current && *state.current == *state.title_period &&
+        (state.title_period->kind() == period_kind::month || state.title_period->kind() == period_kind::quarter);
+    if (since && year && state.year >= year && !at_titles_span) return 0;
     if (!year) {
         if (!state.before_earlier || state.year >= state.latest_year) return 0;
         state.year = state.latest_year, state.prior = false;

@@ -470,7 +470,7 @@ bool figures_after_respectively(const code_points& cps, std::size_t from,
     std::size_t r = j;
     for (; r < cps.size() && r - j < 60 && !starts_with(cps, r, U"分别"); ++r) {
         if (is_digit(cps[r].c) || one_of(cps[r].c, U"。！？；;!?\n\r")) return;
-        enumeration |= one_of(cps[r].c, U"、和及");
+        enumeration |= one_of(cps[r].c, U"、和及与");  // 研发经费与技术合同成交额分别为…: things listed, not years
     }
     if (r >= cps.size() || r - j >= 60) return;
     std::vector<std::pair<std::size_t, std::size_t>> figures;
