@@ -2289,9 +2289,14 @@ private:
     // the lexicon names "<the previous figure's phrase>占<this phrase>…", or nothing.
     void bind_share(const scanned& s, binding& b, std::size_t from) const {
         const auto is_share_unit = [](std::string_view u) { return u == "%" || u == "‰"; };
-        if (!b.entry || !is_share_unit(s.q.unit) || is_share_unit(b.entry->unit) ||
-            !ix_.share_words.any_inside(std::min(from, b.phrase_begin), s.q.begin))
-            return;
+        if (!b.entry || !is_share_unit(s.q.unit) || is_share_unit(b.entry->unit)) return;
+        const std::size_t words = std::min(from, b.phrase_begin);
+        // "与地区生产总值之比为2.35%", "相当于GDP的2.35%": a ratio to it of the quantity before, as 占 says
+        const auto ratio = [&] {
+            const std::string_view between = text_.substr(words, s.q.begin - words);
+            return between.find("之比") != std::string_view::npos || between.find("相当于") != std::string_view::npos;
+        };
+        if (!ix_.share_words.any_inside(words, s.q.begin) && !ratio()) return;
         const lexicon_entry* denominator = b.entry;
         b.entry = nullptr, b.group = nullptr;
         if (!previous_group_ || b.shared || previous_end_ == 0 ||

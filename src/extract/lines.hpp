@@ -795,7 +795,10 @@ void row_after_ended_table(std::string_view text, const code_points& cps, std::s
 
 // A line of prose or an empty one at code point `line`: the table in force ends unless it is a note
 // the table goes on past (table_goes_on); one that is no note forgets an ended table's shape.
-void prose_line_in_table(std::string_view text, const code_points& cps, std::size_t line, scan_state& carried) {
+[[gnu::always_inline]] inline void prose_line_in_table(std::string_view text, const code_points& cps, std::size_t line,
+                                                       scan_state& carried) {
+    if (carried.table.empty() && !carried.ended_columns) [[likely]]
+        return;
     if (!carried.table.empty()) {
         if (!table_goes_on(text, cps, line, carried)) end_table(carried);
     } else if (carried.ended_columns) {
