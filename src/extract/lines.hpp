@@ -467,13 +467,14 @@ bool note_line(std::string_view text, std::string_view line) {
 }
 
 // The line at code point `line` is a note_line inside a table in force and the next line that is no
-// note_line (at most four lines on) is a row of the table's shape (row_line_after): the table goes on
-// past it, the note itself read as prose. Read from the text's bytes: the lines may lie in other chunks.
+// note_line (at most six lines on: a page break's blank lines, number and running title) is a row of
+// the table's shape (row_line_after): the table goes on past it, the note itself read as prose. Read
+// from the text's bytes: the lines may lie in other chunks.
 bool table_goes_on(std::string_view text, const code_points& cps, std::size_t line, const scan_state& carried) {
     std::size_t b = cps[line].begin;
     std::size_t e = std::min(text.find('\n', b), text.size());
     if (!note_line(text, text.substr(b, e - b))) return false;
-    for (int lines = 0; lines < 4 && e < text.size(); ++lines) {
+    for (int lines = 0; lines < 6 && e < text.size(); ++lines) {
         if (row_line_after(text, e, carried.table.size())) return true;
         b = e + 1, e = std::min(text.find('\n', b), text.size());
         if (!note_line(text, text.substr(b, e - b))) return false;
