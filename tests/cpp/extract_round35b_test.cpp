@@ -37,8 +37,9 @@ const std::size_t chunks[] = {1, 16, 100, std::size_t{1} << 15};
 BOOST_AUTO_TEST_SUITE(report_extraction_round35b)
 
 BOOST_AUTO_TEST_CASE(a_note_between_rows_of_a_table_by_area_does_not_end_it) {
-    for (const std::string note : {"注：含外观设计专利", "资料来源：市统计局", "（下转第2页）", "单位：件", "数据来源于市统计局",
-                                   "第 3 页", "- 3 -", "某市2025年科技工作总结", "", "备注：初步统计数"}) {
+    for (const std::string note :
+         {"注：含外观设计专利", "资料来源：市统计局", "（下转第2页）", "单位：件", "数据来源于市统计局", "第 3 页",
+          "- 3 -", "某市2025年科技工作总结", "", "备注：初步统计数"}) {
         const std::string text = title + "县（市、区） 专利授权量（件） 发明专利授权量（件）\n青山县 320 45\n" + note +
                                  "\n红旗区 410 60\n龙湖区 280 30\n\n全市技术合同成交额52亿元。\n";
         for (const std::size_t chunk : chunks) {
@@ -74,9 +75,10 @@ BOOST_AUTO_TEST_CASE(notes_and_a_page_break_between_rows_of_a_table_of_years) {
 BOOST_AUTO_TEST_CASE(rows_after_a_line_that_ended_their_table_are_flagged_not_lost_unsaid) {
     // a sentence between the rows ends the table; a note's numbered lines (1.含…) are no
     // note_line: the table ends there and its row after is flagged
-    const std::string prose = title +
-                              "县（市、区） 专利授权量（件） 发明专利授权量（件）\n青山县 320 45\n其中，青山县增长较快。\n"
-                              "红旗区 410 60\n龙湖区 280 30\n\n二、科技投入\n全市研发经费投入52亿元。\n";
+    const std::string prose =
+        title +
+        "县（市、区） 专利授权量（件） 发明专利授权量（件）\n青山县 320 45\n其中，青山县增长较快。\n"
+        "红旗区 410 60\n龙湖区 280 30\n\n二、科技投入\n全市研发经费投入52亿元。\n";
     const std::string long_note = title +
                                   "指标名称 单位 2024年 2025年\n专利授权量 件 3200 3450\n注：\n1.含外观设计专利\n"
                                   "2.快报数\n技术合同成交额 亿元 52.1 60.3\n";

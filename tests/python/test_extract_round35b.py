@@ -27,8 +27,7 @@ def _findings(text: str, kind: str) -> list:
 
 @pytest.mark.parametrize(
     "note",
-    ["注：含外观设计专利", "资料来源：市统计局", "（下转第2页）", "单位：件", "数据来源于市统计局", "第 3 页", "- 3 -",
-     "某市2025年科技工作总结", "说明：2025年为快报数"],
+    ["注：含外观设计专利", "资料来源：市统计局", "（下转第2页）", "单位：件", "数据来源于市统计局", "第 3 页", "- 3 -", "某市2025年科技工作总结", "说明：2025年为快报数"],
 )
 def test_a_note_between_rows_keeps_the_table(note: str) -> None:
     text = TITLE + HEADER + "青山县 320 45\n" + note + "\n红旗区 410 60\n龙湖区 280 30\n"
