@@ -53,7 +53,8 @@ struct report_indexes {
     // "专利申请量和授权量分别为500件和326件": the figures name the listed quantities in order.
     word_index respectively{"分别"};
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
-    // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
+    // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun
+    // (and 之比, 相当于: bind_share looks for them in the text, the rare figure it asks for).
     word_index share_words{"率", "比重", "占比", "比例", "占"};
     // "华芯微电子股份有限公司：研发费用投入1.36亿元": a firm named before a phrase (named_firm_before).
     word_index firm_names{"公司", "集团"};

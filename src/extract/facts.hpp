@@ -1352,7 +1352,7 @@ private:
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
         // a hit after the previous figure lies in the range asked above: no enumeration after it either
         if (hit && !levels && (enumerates || hit->end < byte_at(after_previous)) &&
-            ix_.enumeration.any_inside(hit->end, s.q.begin))
+            ix_.enumeration.any_inside(hit->end, s.q.begin) && !listed_after_respectively(*hit, clause, s))
             hit = nullptr, b.shared = false;
         // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
         // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
@@ -2023,6 +2023,28 @@ private:
         return true;
     }
 
+    // "2023年和2024年全市发明专利授权量分别达到1200件、1500件": the 、 after 分别 joins the figures of its
+    // list, each the quantity of the phrase before 分别 (of its own period: respectively_list_at), not
+    // an enumeration of other things. Only when the words before 分别 in the clause list nothing but
+    // periods (a list of quantities or of areas there is respective_phrase's, or unclear) and every 、
+    // between 分别 and the figure follows a figure of the list.
+    bool listed_after_respectively(const phrase_hit& hit, std::size_t clause, const scanned& s) const {
+        const std::size_t at = ix_.respectively.last_end_inside(hit.end, s.q.begin);
+        if (at == 0 || ix_.enumeration.any_inside(hit.end, at)) return false;
+        const std::size_t word = code_point_at(at, clause, s.first) - 2;  // 分别 starts here
+        std::size_t k = clause;
+        while (k < word && (is_digit(cps_[k].c) || one_of(cps_[k].c, U"年度、和及与"))) ++k;  // 2023年和2024年
+        for (; k < word; ++k)
+            if (one_of(cps_[k].c, U"、和及与")) return false;
+        bool figure = false;
+        for (k = word + 2; k < s.first; ++k) {
+            if (cps_[k].c == U'等') return false;
+            if (cps_[k].c == U'、' && !figure) return false;
+            figure = cps_[k].c == U'、' ? false : figure || is_digit(cps_[k].c);
+        }
+        return true;
+    }
+
     // The figures a 分别 lists from code point `from` to the clause's end: the items split at 和/与/及/、
     // that hold a digit.
     std::size_t figures_listed(std::size_t from, std::size_t to) const {
@@ -2267,9 +2289,15 @@ private:
     // the lexicon names "<the previous figure's phrase>占<this phrase>…", or nothing.
     void bind_share(const scanned& s, binding& b, std::size_t from) const {
         const auto is_share_unit = [](std::string_view u) { return u == "%" || u == "‰"; };
-        if (!b.entry || !is_share_unit(s.q.unit) || is_share_unit(b.entry->unit) ||
-            !ix_.share_words.any_inside(std::min(from, b.phrase_begin), s.q.begin))
-            return;
+        if (!b.entry || !is_share_unit(s.q.unit) || is_share_unit(b.entry->unit)) return;
+        const std::size_t words = std::min(from, b.phrase_begin);
+        // "与地区生产总值之比为2.35%", "相当于GDP的2.35%": a ratio to it of the quantity before, as 占 says
+        const auto ratio = [&] {
+            const std::string_view between = text_.substr(words, s.q.begin - words);
+            return between.find("之比") != std::string_view::npos || between.find("相当于") != std::string_view::npos;
+        };
+        if (!ix_.share_words.any_inside(words, s.q.begin) && !ratio()) return;
+        const lexicon_entry* denominator = b.entry;
         b.entry = nullptr, b.group = nullptr;
         if (!previous_group_ || b.shared || previous_end_ == 0 ||
             ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
@@ -2282,6 +2310,32 @@ private:
                         b.entry = &e, b.phrase = p, b.shared = true;
                         return;
                     }
+        share_of_synonyms(denominator, b);
+    }
+
+    // bind_share's share stated with other phrases of the same two entries than the lexicon's ("研发投入
+    // 1286.5亿元，相当于GDP的2.35%": 研发经费投入占地区生产总值 is rd_intensity's): a share entry's phrase
+    // "<a phrase of the previous figure's entry>占<a phrase of the denominator's entry>…". Asked only
+    // when the words as written name none.
+    void share_of_synonyms(const lexicon_entry* denominator, binding& b) const {
+        if (!previous_entry_ || !denominator) return;
+        const auto one_of_phrases = [](const lexicon_entry* e, std::string_view text, bool prefix) {
+            return std::any_of(e->phrases.begin(), e->phrases.end(), [&](const std::string& p) {
+                return prefix ? text.substr(0, p.size()) == p : text == p;
+            });
+        };
+        for (const lexicon_entry& e : ix_.words) {
+            if (e.unit != "%" && e.unit != "‰") continue;
+            for (const std::string& p : e.phrases) {
+                const std::size_t of = p.find("占");
+                if (of == std::string::npos ||
+                    !one_of_phrases(previous_entry_, std::string_view(p).substr(0, of), false) ||
+                    !one_of_phrases(denominator, std::string_view(p).substr(of + 3), true))
+                    continue;
+                b.entry = &e, b.phrase = p, b.shared = true;
+                return;
+            }
+        }
     }
 
     // 达到 / 提高到… before a figure (from code point `from`) in the sentence of the previous one, a

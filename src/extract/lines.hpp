@@ -427,6 +427,75 @@ bool opens_next_row(std::string_view text, const code_points& cps, std::size_t l
            row_line_after(text, cps.byte_at(end), carried.table.size());
 }
 
+// A line inside a table that is none of its rows and does not end it (bytes, its line break not
+// included): blank, a note (注：, 备注：, 说明：, 资料来源…, 数据来源…, 单位：件), a page's turn (（下转第2页）, 续表,
+// 第 3 页, - 3 -) or the report's title repeated at the top of a page of a PDF's conversion.
+bool note_line(std::string_view text, std::string_view line) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.empty()) return true;
+    if (line.size() > 240) return false;
+    const auto opens = [&](std::string_view w) { return line.substr(0, w.size()) == w; };
+    const auto has = [&](std::string_view w) { return line.find(w) != std::string_view::npos; };
+    for (const std::string_view w : {"备注", "说明", "单位", "（单位", "(单位", "来源"})
+        if (opens(w) && (has("：") || has(":"))) return true;
+    if (opens("注") && line.size() > 3 &&
+        (line.substr(3, 3) == "：" || line[3] == ':' || is_digit(line[3]) || line.substr(3, 3) == "释"))
+        return true;
+    if (opens("资料来源") || opens("数据来源") || opens("续表") || has("下转") || has("上接") || has("接上页") ||
+        has("续上页"))
+        return true;
+    bool digit = false, other = false;  // a page's number: 3, - 3 -, — 3 —, 第 3 页, 第3页 共10页
+    for (std::size_t k = 0; k < line.size();) {
+        if (is_digit(line[k])) {
+            digit = true, ++k;
+        } else if (line[k] == ' ' || line[k] == '-') {
+            ++k;
+        } else if (line.substr(k, 3) == "—" || line.substr(k, 3) == "第" || line.substr(k, 3) == "页" ||
+                   line.substr(k, 3) == "共" || line.substr(k, 3) == "－" || line.substr(k, 3) == "–") {
+            k += 3;
+        } else {
+            other = true;
+            break;
+        }
+    }
+    if (digit && !other) return true;
+    const std::size_t title_end = std::min(text.find('\n'), text.size());
+    std::string_view title = text.substr(0, title_end);
+    while (!title.empty() && (title.back() == '\r' || title.back() == ' ')) title.remove_suffix(1);
+    return line == title && line.data() != text.data();
+}
+
+// The line at code point `line` is a note_line inside a table in force and the next line that is no
+// note_line (at most six lines on: a page break's blank lines, number and running title) is a row of
+// the table's shape (row_line_after): the table goes on past it, the note itself read as prose. Read
+// from the text's bytes: the lines may lie in other chunks.
+bool table_goes_on(std::string_view text, const code_points& cps, std::size_t line, const scan_state& carried) {
+    std::size_t b = cps[line].begin;
+    std::size_t e = std::min(text.find('\n', b), text.size());
+    if (!note_line(text, text.substr(b, e - b))) return false;
+    for (int lines = 0; lines < 6 && e < text.size(); ++lines) {
+        if (row_line_after(text, e, carried.table.size())) return true;
+        b = e + 1, e = std::min(text.find('\n', b), text.size());
+        if (!note_line(text, text.substr(b, e - b))) return false;
+    }
+    return false;
+}
+
+// The table in force ends at a line that is no row of it: the shape of its rows kept (ended_columns).
+void end_table(scan_state& carried) {
+    if (!carried.table.empty()) carried.ended_columns = carried.table.size();
+    carried.table.clear();
+}
+
+// A line of `tokens` after a table ended (ended_columns; none in force): a row of its shape (a name, then figures
+// to the last cell, as many cells as the table's columns) gets a table_row finding — its figures,
+// read as prose, are not the table's by its columns — and keeps the shape for the next; so does a
+// line of no figure (a note's second line); any other line of figures forgets it, as prose does.
+void row_after_ended_table(std::string_view text, const code_points& cps, std::size_t line, std::size_t end,
+                           const std::vector<std::pair<std::size_t, std::size_t>>& tokens, scan_state& carried,
+                           std::vector<report_finding>* findings);
+
 // The area a row of a table by area names: the tokens of its name, a 其中 before them dropped ("其中
 // 高新区", "其中：高新区": a part of the area above, an area of its own); "" when the row is no area
 // (its kind in `kind`), and in a table of no areas.
@@ -702,6 +771,43 @@ bool row_number_label(const code_points& cps, std::size_t b, std::size_t e) {
            (e - b == 1 && cps[b].c == U'序');
 }
 
+void row_after_ended_table(std::string_view text, const code_points& cps, std::size_t line, std::size_t end,
+                           const std::vector<std::pair<std::size_t, std::size_t>>& tokens, scan_state& carried,
+                           std::vector<report_finding>* findings) {
+    if (!carried.table.empty() || !carried.ended_columns) return;
+    scanned cell;
+    const auto figure = [&](const std::pair<std::size_t, std::size_t>& t) {
+        return number_cell(text, cps, t.first, t.second, cell);
+    };
+    if (std::none_of(tokens.begin(), tokens.end(), figure)) return;  // 1.含外观设计专利: more of the note
+    if (tokens.size() != carried.ended_columns ||
+        number_cell(text, cps, tokens.front().first, tokens.front().second, cell) ||
+        !number_cell(text, cps, tokens.back().first, tokens.back().second, cell)) {
+        carried.ended_columns = 0;
+        return;
+    }
+    if (findings)
+        findings->push_back(make_finding(
+            text, cps, line, end, "table_row",
+            "a row of a table (a name, then figures: as many cells as the table above has columns) after a line that "
+            "ended that table (neither a row, a note nor a page's header or footer): read by no table's columns, "
+            "its figures read as prose may have no variable, unit or area"));
+}
+
+// A line of prose or an empty one at code point `line`: the table in force ends unless it is a note
+// the table goes on past (table_goes_on); one that is no note forgets an ended table's shape.
+[[gnu::always_inline]] inline void prose_line_in_table(std::string_view text, const code_points& cps, std::size_t line,
+                                                       scan_state& carried) {
+    if (carried.table.empty() && !carried.ended_columns) [[likely]]
+        return;
+    if (!carried.table.empty()) {
+        if (!table_goes_on(text, cps, line, carried)) end_table(carried);
+    } else if (carried.ended_columns) {
+        const std::size_t b = cps[line].begin;
+        if (!note_line(text, text.substr(b, std::min(text.find('\n', b), text.size()) - b))) carried.ended_columns = 0;
+    }
+}
+
 // The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
 // by column when the header says how, else flagged as a row not read), and the code point of its
 // line break returned; `line` itself when it is neither (prose: the table, if any, has ended).
@@ -713,12 +819,12 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     if (line >= cps.size()) return line;               // the line starts the next chunk (scan_state::line_start)
     std::size_t end = line;
     if (!line_tokens(cps, line, end, tokens))  // prose or an empty line: the table, if any, has ended
-        return carried.table.clear(), line;
+        return prose_line_in_table(text, cps, line, carried), line;
     // "序号 指标名称 单位 …" and its rows "1 高新技术企业 家 …": the row number is no figure nor a column
     const bool numbered = tokens.size() >= 4 && row_number_label(cps, tokens[0].first, tokens[0].second);
     if (numbered) tokens.erase(tokens.begin());
     if (table_header(text, cps, tokens, carried) || area_table_header(text, cps, tokens, carried)) {
-        carried.table_numbered = numbered, carried.header_line = true;
+        carried.table_numbered = numbered, carried.header_line = true, carried.ended_columns = 0;
         // the caption right above (its line, perhaps a title or a blank line between): not one stated
         // for an earlier table under the same heading
         carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
@@ -726,6 +832,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     }
     if (std::exchange(carried.header_line, false) && header_continues(text, cps, tokens, carried))
         return carried.header_line = true, end;  // a header wrapped onto a second line
+    row_after_ended_table(text, cps, line, end, tokens, carried, findings);
     if (numbered || carried.table.empty()) return line;
     if (carried.table_numbered && tokens.size() >= 2 && tokens[0].second - tokens[0].first <= 3 &&
         digits_only(cps, tokens[0].first, tokens[0].second))
@@ -787,8 +894,8 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         }
     }
     if (!any_number && tokens.size() == 1 && opens_next_row(text, cps, line, end, carried)) return end;
-    if (!any_number || (!unit_column && words_between_figures(text, cps, tokens))) {  // not a row: the table ended
-        carried.table.clear();
+    if (!any_number || (!unit_column && words_between_figures(text, cps, tokens))) {     // not a row: the table ended
+        if (any_number || !table_goes_on(text, cps, line, carried)) end_table(carried);  // not past 数据来源于…
         return line;
     }
     const std::size_t name_last = tokens[shift].second;

@@ -315,9 +315,12 @@ struct scan_state {
         const std::string* heading = nullptr;
     };
     std::vector<column> table;
-    bool table_readable = false;     // every column is one table_line() knows
-    bool table_numbered = false;     // a 序号 column first: each row's leading number is no figure
-    bool header_line = false;        // the line before was the table's header (or its wrapped part)
+    bool table_readable = false;  // every column is one table_line() knows
+    bool table_numbered = false;  // a 序号 column first: each row's leading number is no figure
+    bool header_line = false;     // the line before was the table's header (or its wrapped part)
+    // The columns of the table a line that is no row ended (0: none, or a line since that is no row of
+    // its shape): a row of that shape after it is flagged (table_row), never read as prose unsaid.
+    std::size_t ended_columns = 0;
     std::deque<std::string> labels;  // the periods of columns (deque: facts view them)
     bool line_start = true;          // the chunk starts a line
     // Under a heading of plans with a period (二、2026年工作打算): its list marker's kind, -1 when
