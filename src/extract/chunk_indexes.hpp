@@ -41,8 +41,9 @@ struct report_indexes {
                               "降幅缩小至", "降幅缩小到", "降幅收窄为", "降幅缩小为", "递减"};
     // A verb with 到/至 states the level reached (提高到三成), not a change; so does 达到 after a
     // change stated in the clause before ("较上年提高0.3个百分点，达到2.1%").
-    word_index level_to{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "上升到",
-                        "上升至", "下降到", "下降至", "减少到", "减少至", "降低到", "降低至", "增至",   "降至"};
+    word_index level_to{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至",
+                        "上升到", "上升至", "下降到", "下降至", "减少到", "减少至", "降低到", "降低至",
+                        "增至",   "降至",   "递增到", "递增至", "递减到", "递减至", "减至"};
     word_index reach{"达到"};
     // "…1.2亿元，上年同期为1.5亿元": the figure these introduce is the one before it, a year earlier.
     word_index comparison_lead{"上年同期为", "去年同期为", "上年为", "去年为", "上年末为", "去年末为", "上年度为"};

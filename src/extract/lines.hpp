@@ -745,8 +745,8 @@ bool has_unit_column(const std::vector<scan_state::column>& columns) {
 // "乙旗 120⏎30": a row whose last cells a PDF's converter wrapped onto the next line (the row's line
 // break at `end`): when that line is only figures, exactly as many as the row lacks of the table's
 // `columns`, they are the row's and join its tokens; the code point after them (their line's break)
-// returned, 0 when the next line is no such (the row is refused as before: never a shifted column).
-// The next line in another chunk is not looked at.
+// returned, 0 when the next line is no such or the line after it is prose (the row is refused as before:
+// never a shifted column). The next line in another chunk is not looked at.
 std::size_t wrapped_cells(std::string_view text, const code_points& cps, std::size_t end, std::size_t columns,
                           std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
     if (tokens.size() < 2 || tokens.size() >= columns || end >= cps.size()) return 0;
@@ -761,6 +761,14 @@ std::size_t wrapped_cells(std::string_view text, const code_points& cps, std::si
         if (!number_cell(text, cps, b, e, cell)) return 0;
     scanned name;
     if (number_cell(text, cps, tokens[0].first, tokens[0].second, name)) return 0;  // a row of figures alone
+    // the line after goes on with the table (a row of cells, a blank line) or the chunk ends: a page's number
+    // alone before prose (乙县 150⏎7⏎全省…) is no wrapped cell (review 35: 7 became 乙县's 亿元)
+    const std::size_t after = next_end + (cps[next_end].c == '\r' && next_end + 1 < cps.size() ? 2 : 1);
+    if (after < cps.size() && cps[after].c != '\n' && cps[after].c != '\r') {
+        thread_local std::vector<std::pair<std::size_t, std::size_t>> following;
+        std::size_t after_end = after;
+        if (!line_tokens(cps, after, after_end, following) || following.size() < 2) return 0;
+    }
     tokens.insert(tokens.end(), more.begin(), more.end());
     return next_end;
 }

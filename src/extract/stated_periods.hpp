@@ -417,6 +417,9 @@ void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool
 // 12%: each clause's own list): their first code point and the one after their digits. A run of digits
 // followed by 年 is a period, not a figure. False when a clause has figures before its 分别 or none after it
 // (what the list of periods pairs with is then unclear).
+// A character of a figure's number: a digit or a Chinese numeral (not 点, which only joins them).
+inline bool figure_char(char32_t c) { return is_digit(c) || (is_chinese_numeral(c) && c != U'点'); }
+
 bool figures_after_respectively(const code_points& cps, std::size_t from,
                                 std::vector<std::pair<std::size_t, std::size_t>>& figures) {
     std::size_t j = from;
@@ -434,12 +437,25 @@ bool figures_after_respectively(const code_points& cps, std::size_t from,
         }
         const std::size_t before = figures.size();
         for (j += 2; j < cps.size() && !clause_end(cps[j].c);) {
-            if (!is_digit(cps[j].c)) {
+            if (cps[j].c == U'（' || cps[j].c == '(') {  // an aside (见表1) holds no figure of the list
+                while (j < cps.size() && cps[j].c != U'）' && cps[j].c != ')' && !clause_end(cps[j].c)) ++j;
+                continue;
+            }
+            if (!figure_char(cps[j].c)) {
                 ++j;
                 continue;
             }
             const std::size_t first = j;
-            while (j < cps.size() && (is_digit(cps[j].c) || cps[j].c == '.' || cps[j].c == ',')) ++j;
+            // a figure in Chinese numerals (一百二十亿元) is one too, and a range (120-130亿元) one figure
+            for (;;) {
+                while (j < cps.size() && (figure_char(cps[j].c) || cps[j].c == '.' || cps[j].c == ',')) ++j;
+                if (j + 1 < cps.size() &&
+                    (is_dash(cps[j].c) || cps[j].c == '~' || cps[j].c == U'～' || cps[j].c == U'至') &&
+                    figure_char(cps[j + 1].c))
+                    ++j;
+                else
+                    break;
+            }
             if (j < cps.size() && cps[j].c == U'年') continue;  // a period
             figures.emplace_back(first, j);
         }
@@ -469,6 +485,9 @@ bool figures_after_respectively(const code_points& cps, std::size_t from,
         ++j;
     }
     if (years.size() < 2 || !last_has_year) return;
+    // 2024年、2025年一季度…分别: the quarter may be the last year's alone or each year's — not said (review 35)
+    const bool part = starts_with_any(cps, j, U"一季度", U"二季度", U"三季度", U"四季度", U"第一季度", U"第二季度",
+                                      U"第三季度", U"第四季度", U"上半年", U"下半年", U"前三季度");
     bool enumeration = false;
     std::size_t r = j;
     for (; r < cps.size() && r - j < 60 && !starts_with(cps, r, U"分别"); ++r) {
@@ -483,7 +502,7 @@ bool figures_after_respectively(const code_points& cps, std::size_t from,
     // its clause's start (the period is of that clause only)
     std::vector<std::size_t> at(figures.size(), r);
     std::size_t in_clause = 0;
-    bool paired = !enumeration;
+    bool paired = !enumeration && !part;
     for (std::size_t i = 0; i < figures.size(); ++i) {
         if (i > 0) at[i] = figures[i - 1].second;
         for (std::size_t c = i > 0 ? figures[i - 1].second : r; c < figures[i].first; ++c)
@@ -502,8 +521,10 @@ bool figures_after_respectively(const code_points& cps, std::size_t from,
             carried.text, cps, k, figures.back().second, "respectively",
             enumeration ? "periods listed before 分别 with an enumeration between: 分别 may pair the figures with "
                           "the things enumerated or with the periods; the figures after it are given no period"
-                        : "periods listed before 分别 and the figures after it are not as many: not paired, the "
-                          "figures after it are given no period"));
+            : part ? "years listed before 分别 with a part of a year after the last (一季度, 上半年…): whether it is "
+                     "each year's or the last's is not said; the figures after it are given no period"
+                   : "periods listed before 分别 and the figures after it are not as many: not paired, the "
+                     "figures after it are given no period"));
 }
 
 // The next figure of a list after 分别 reached at code point k: its period stated (local) just before it.
@@ -521,11 +542,14 @@ bool figures_after_respectively(const code_points& cps, std::size_t from,
 // (four digits and 年 or 、, then 、和及与 or 度): the tests in line, the work out of it.
 [[gnu::always_inline]] inline void pair_respectively_at(const code_points& cps, std::size_t k, scan_state& carried,
                                                         std::deque<stated_period>* periods) {
-    // (both start at a digit: most starts of interest are ideographs, one test each)
-    if (k >= cps.size() || !is_digit(cps[k].c)) [[likely]]
+    if (k >= cps.size()) return;
+    if (carried.pairing) [[unlikely]] {  // a figure of the list, in digits or Chinese numerals (一百二十亿元)
+        if (figure_char(cps[k].c)) hand_out_paired(cps, k, carried, periods);
         return;
-    if (carried.pairing) [[unlikely]]
-        return hand_out_paired(cps, k, carried, periods);
+    }
+    // (a list starts at a digit: most starts of interest are ideographs, one test each)
+    if (!is_digit(cps[k].c)) [[likely]]
+        return;
     if (k + 6 < cps.size() && (cps[k + 4].c == U'年' || cps[k + 4].c == U'、')) [[unlikely]]
         respectively_list_at(cps, k, carried);
 }
