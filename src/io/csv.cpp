@@ -209,6 +209,32 @@ using detail::trim;
 
 using field = std::string_view;
 
+// The decimals a number's text was written with where they are more than the shortest form of its
+// value shows: a fraction ending in 0 ("2.00" → 2, "1.70" → 2, "60.0%" → 1), its point the decimal
+// mark `point`; 0 for any other text ("1.7", "2", "1,200", "2.50e3": the shortest form shows all
+// its decimals, or the value is not the text's digits). Up to 15 significant digits a fraction
+// without a final 0 is its value's shortest form; a final 0 is the one digit that form drops.
+std::uint8_t written_decimals(std::string_view text, char point) {
+    text = trim(text);
+    for (const std::string_view sign : {"%", "\xEF\xBC\x85", "\xE2\x80\xB0"})  // %, full-width ％, ‰
+        if (text.size() > sign.size() && text.substr(text.size() - sign.size()) == sign) {
+            text = trim(text.substr(0, text.size() - sign.size()));
+            break;
+        }
+    if (text.empty() || text.back() != '0') return 0;
+    std::size_t start = text.size();
+    while (start > 0 && detail::is_digit(text[start - 1])) --start;
+    if (start == 0 || text[start - 1] != point) return 0;
+    return static_cast<std::uint8_t>(std::min<std::size_t>(text.size() - start, 255));
+}
+
+// Sets cell `row` of a column's written decimals, allocated on the first cell that has any.
+void store_decimals(std::vector<std::uint8_t>& decimals, std::size_t row, std::uint8_t n) {
+    if (n == 0 && decimals.size() <= row) return;
+    if (decimals.size() <= row) decimals.resize(row + 1, 0);
+    decimals[row] = n;
+}
+
 // "1,500" or "1.500" where Excel may have written a decimal comma and grouping points (a file
 // separated by ';'): 1.5 or 1500.
 constexpr const char* ambiguous_mark_problem =
@@ -938,7 +964,8 @@ private:
         bool unit_given = false;
         int field = -1;
         std::vector<double> values;
-        std::vector<reason> reasons;  // allocated on the first unparseable cell
+        std::vector<reason> reasons;         // allocated on the first unparseable cell
+        std::vector<std::uint8_t> decimals;  // written decimals (written_decimals), allocated on the first
         conversion percent_conversion{};
         bool percent_ok = false;
         conversion permille_conversion{};
@@ -1222,6 +1249,13 @@ private:
             sink.issues.push_back(std::move(issue));
         else
             ++sink.issues_not_listed;
+    }
+
+    // The written decimals of a cell read as a number (written_decimals), where its value is the
+    // number written: a percentage converted to another unit (5‰ in %) has other decimals.
+    std::uint8_t cell_decimals(std::string_view text, const variable_column& v, int percent) const {
+        if (percent != 0 && !(percent == -2 ? v.percent_conversion : v.permille_conversion).identity()) return 0;
+        return written_decimals(text, options_.decimal == ',' ? ',' : '.');
     }
 
     // Reads a cell into `out`. Returns the reason (none, missing_input, unparseable).
@@ -1692,6 +1726,10 @@ private:
                 columns.emplace_back(v.name, v.u, storage[k].get(), rows, storage[k], v.unit_given,
                                      std::move(v.reasons));
             }
+            if (!v.decimals.empty()) {
+                v.decimals.resize(columns.back().size(), 0);
+                columns.back().set_written_decimals(std::move(v.decimals));
+            }
         }
         // The names are distinct (a duplicate heading was refused, a long file has one variable a
         // name): panel::add, looking each one up among those before it, was quadratic in them.
@@ -1740,6 +1778,10 @@ private:
         std::unique_ptr<tokenizer> tok;  // owns unescaped quoted fields the views below may point into
         load_report counts;
         std::vector<std::vector<reason>> reasons;
+        std::vector<std::vector<std::uint8_t>> decimals;  // per variable: written decimals (store_decimals)
+        // The cells of the row fast_row is reading written with decimals their values do not show
+        // (variable, decimals): kept once the row is (a row it gives up on is read again).
+        std::vector<std::pair<std::size_t, std::uint8_t>> fast_decimals;
         std::vector<number_kinds> kinds;  // per variable: where its plain numbers and percentages are
         std::size_t first_fast_line = 0;  // a row read by fast_row: every variable cell a plain number
         std::exception_ptr failure;
@@ -2165,6 +2207,7 @@ private:
         const std::size_t row = c.first_row + c.rows();
         std::string_view keys[4];
         const char* q = p;
+        c.fast_decimals.clear();
 #ifdef ZHIBIAO_CSV_AHEAD
         const stop_bytes stops(sep);
 #endif
@@ -2178,6 +2221,8 @@ private:
 #endif
                 if (field_end && semicolon_marks_ && ambiguous_mark({q, static_cast<std::size_t>(field_end - q)}))
                     return false;  // "1.500": the tokenizer's path refuses it with its line
+                // A final 0 ("2.00", "1200"): one compare a cell, the rest only for those.
+                if (field_end && field_end[-1] == '0') note_fast_decimals(c, roles[j], q, field_end);
             } else {
 #ifdef ZHIBIAO_CSV_AHEAD
                 field_end = plain_text_ahead(q, end, sep, stops);
@@ -2212,8 +2257,17 @@ private:
             return false;  // 注：x,2024,3: no row of data, as the tokenizer's path says
         add_row_keys(c, keys[0], period_col_ >= 0 ? keys[1] : std::string_view(options_.period_value), keys[2], keys[3],
                      line);
+        for (const auto& [k, n] : c.fast_decimals) store_decimals(c.decimals[k], row - c.first_row, n);
         p = q;
         return true;
+    }
+
+    // A plain number of fast_row ending in 0: its written decimals, if it has a point.
+    static void note_fast_decimals(chunk& c, int variable, const char* b, const char* e) {
+        const void* point = std::memchr(b, '.', static_cast<std::size_t>(e - b));
+        if (!point) return;
+        const auto n = std::min<std::ptrdiff_t>(e - static_cast<const char*>(point) - 1, 255);
+        c.fast_decimals.emplace_back(static_cast<std::size_t>(variable), static_cast<std::uint8_t>(n));
     }
 
     // One row through the tokenizer: any quoting, blank and short rows, unusual cells, errors.
@@ -2237,6 +2291,7 @@ private:
             reason r = read_cell(c.counts, fields[col], vars[k], out[k][c.first_row + row], line, col + 1, percent);
             if (r == reason::unparseable) label_issue(c.counts, line, col + 1, fields);
             store_reason(c.reasons[k], row, row, r);
+            store_decimals(c.decimals[k], row, r == reason::none ? cell_decimals(fields[col], vars[k], percent) : 0);
             if (r == reason::none && !vars[k].unit_given) note_kind(c.kinds[k], percent, row, line, fields[col]);
         }
         for (const auto& rc : reason_columns_)
@@ -2314,6 +2369,7 @@ private:
         try {
             const std::size_t capacity = row_bound(c);
             c.reasons.assign(vars.size(), {});
+            c.decimals.assign(vars.size(), {});
             c.kinds.assign(vars.size(), {});
             c.entity_local.reserve(capacity);
             c.period_local.reserve(capacity);
@@ -2766,6 +2822,11 @@ private:
                 c.reasons[k].resize(c.rows(), reason::none);
                 v.reasons.insert(v.reasons.end(), c.reasons[k].begin(), c.reasons[k].end());
             }
+            if (!c.decimals[k].empty() || !v.decimals.empty()) {
+                v.decimals.resize(rows_before, 0);
+                c.decimals[k].resize(c.rows(), 0);
+                v.decimals.insert(v.decimals.end(), c.decimals[k].begin(), c.decimals[k].end());
+            }
         }
     }
 
@@ -2981,6 +3042,7 @@ private:
         int percent = 0;
         reason r = read_cell(report_, fields[static_cast<std::size_t>(st.value_col)], v, value, line,
                              static_cast<std::size_t>(st.value_col) + 1, percent);
+        const double as_read = value;
         if (r == reason::unparseable) label_issue(report_, line, static_cast<std::size_t>(st.value_col) + 1, fields);
         if (r == reason::none && st.unit_col >= 0 && unit_override_.count(v.name) == 0)
             r = check_long_unit(v, unit_text, fields[static_cast<std::size_t>(st.value_col)],
@@ -2992,6 +3054,10 @@ private:
             value = convert_long_value(value, unit_text, v, line, st);
         v.values[row] = value;
         store_reason(v.reasons, v.values.size(), row, r);
+        // The written decimals where the value is the number written (not converted from the record's unit).
+        const bool as_written = r == reason::none && detail::exactly_equal(value, as_read);
+        store_decimals(v.decimals, row,
+                       as_written ? cell_decimals(fields[static_cast<std::size_t>(st.value_col)], v, percent) : 0);
         ++report_.rows_loaded;
     }
 
