@@ -44,7 +44,9 @@ def test_the_command_line_finds_both() -> None:
 
 def test_a_data_frame_has_no_printed_decimals() -> None:
     # from_pandas keeps the behaviour of before: a float 2.0 is checked as 2 (±0.5).
-    df = pd.DataFrame({"region": ["A"], "period": ["2024"], "gdp": [120.5], "rd_expenditure": [21000.0], "rd_intensity": [2.0]})
+    df = pd.DataFrame(
+        {"region": ["A"], "period": ["2024"], "gdp": [120.5], "rd_expenditure": [21000.0], "rd_intensity": [2.0]}
+    )
     panel = zb.Panel.from_pandas(df, entity="region", units={"gdp": "亿元", "rd_expenditure": "万元", "rd_intensity": "%"})
     findings = panel.validate()
     assert RULE not in set(findings.rule)
