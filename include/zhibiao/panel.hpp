@@ -109,6 +109,17 @@ public:
         // A bit test: under -ffast-math `x == x` folds to true and NaN would read as present.
         return detail::is_nan(data_[row]) ? reason::missing_input : reason::none;
     }
+    /// Per cell, the decimals its text was written with where they are more than the shortest form
+    /// of its value shows ("2.00" → 2, "1.70" → 2), 0 elsewhere ("2", "1.7", a value not read from
+    /// text); empty when no cell has any (the common case, and every column not read from text).
+    /// The checks at printed precision (printed_round, printed_tolerance) read a published "2.00"
+    /// at 2 decimals, not as the 2 it holds. A column whose values are changed (converted,
+    /// computed) is a new column without them.
+    const std::vector<std::uint8_t>& written_decimals() const& { return written_decimals_; }
+    std::vector<std::uint8_t> written_decimals() && { return std::move(written_decimals_); }
+    /// Sets written_decimals(): empty, or one entry per row (else an argument_error naming the
+    /// column and both lengths). Compiled in the library.
+    void set_written_decimals(std::vector<std::uint8_t> decimals);
 
 private:
     std::string name_;
@@ -119,6 +130,8 @@ private:
     // A move leaves these null and 0 with the owner: a moved-from column is empty (size 0).
     detail::reset_on_move<const double*> data_;
     detail::reset_on_move<std::size_t> size_;
+    // Last, after the members of round 34 (their offsets unchanged).
+    std::vector<std::uint8_t> written_decimals_;
 };
 
 /// One problem a loader met and dealt with (lenient loading) rather than throwing.

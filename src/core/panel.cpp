@@ -283,6 +283,15 @@ column::column(std::string name, zhibiao::unit u, Eigen::ArrayXd values, std::ve
     owner_ = std::move(storage);
 }
 
+void column::set_written_decimals(std::vector<std::uint8_t> decimals) {
+    // A printed-precision check reads them by row: fewer would be read past, more belong to other rows.
+    if (!decimals.empty() && decimals.size() != size_)
+        throw argument_error("column '" + name_ + "': " +
+                             detail::counted(decimals.size(), "written-decimals entry", "written-decimals entries") +
+                             " for " + detail::counted(size_, "value") + " (give one per value, or none)");
+    written_decimals_ = std::move(decimals);
+}
+
 Eigen::ArrayXd column::values() && { return Eigen::Map<const Eigen::ArrayXd>(data_, static_cast<Eigen::Index>(size_)); }
 
 }  // namespace zhibiao

@@ -450,6 +450,9 @@ struct column_value {
     std::shared_ptr<Eigen::ArrayXd> owned;  // set when this value owns its storage
     const double* data = nullptr;
     std::shared_ptr<std::vector<reason>> reasons;  // null: no gaps
+    // A panel column's written decimals (column::written_decimals), its cells as they were read;
+    // null for every value computed. The panel outlives the evaluation.
+    const std::vector<std::uint8_t>* written = nullptr;
 
     double at(std::size_t i) const { return scalar ? scalar_value : data[i]; }
     reason why(std::size_t i) const { return reasons ? (*reasons)[i] : reason::none; }
@@ -694,6 +697,22 @@ private:
         return point == std::string_view::npos ? 0 : static_cast<int>(digits.size() - point - 1);
     }
 
+    // The decimals of each value of p as printed: those its text was written with where the loader
+    // kept more than the shortest form shows ("2.00" → 2, "1.70" → 2: column::written_decimals), else
+    // those of the shortest form (1.2 → 1, 2 → 0). Gaps pass through.
+    column_value printed_decimals_of(const column_value& p) {
+        if (!p.written || p.scalar)
+            return map(p, unit{}, [](double v, double& y) { return y = printed_decimals(v), reason::none; });
+        column_value out = fresh(rows(), unit{});
+        for (std::size_t i = 0; i < rows(); ++i) {
+            const reason r = p.why(i);
+            (*out.reasons)[i] = r;
+            (*out.owned)(static_cast<Eigen::Index>(i)) =
+                r == reason::none ? std::max(printed_decimals(p.data[i]), int{(*p.written)[i]}) : nan_value;
+        }
+        return out;
+    }
+
     static reason finite(double y) { return std::isfinite(y) ? reason::none : reason::out_of_range; }
 
     conversion converting(const formula& f, const column_value& from, const unit& to, const char* verb,
@@ -790,6 +809,7 @@ private:
         v.u = effective_unit(c, spec);
         v.keep = c.storage_owner();
         v.data = c.data();
+        if (!c.written_decimals().empty()) v.written = &c.written_decimals();
         const bool judged = spec && !raw;
         const double min = judged ? spec->min : -std::numeric_limits<double>::infinity();
         const bool count = judged && spec->dimension_name == "count";
@@ -817,6 +837,7 @@ private:
             (*v.reasons)[i] = detail::is_nan(x[i]) || partial(i) ? c.reason_at(i) : reason::none;
         if (!invalid && !partial_sums) return v;
         column_value copy = fresh(rows(), v.u);
+        copy.written = v.written;  // the same cells, some of them now gaps
         for (std::size_t i = 0; i < rows(); ++i) {
             // ±inf is invalid with or without a catalogue entry, even for `raw` checks.
             const reason why = std::isinf(x[i])         ? reason::invalid_input
@@ -1039,11 +1060,12 @@ private:
             return map(x, x.u, [](double v, double& y) { return y = std::abs(v), reason::none; });
         }
         if (fn == "printed_tolerance") {
-            // Half a unit of the last decimal of the value as written (its shortest round-trip form:
-            // 1.2 → 0.05, 1.23 → 0.005, 2 → 0.5), plus a millionth of it for the binary fractions.
+            // Half a unit of the last decimal of the value as written (its text's, where a loader kept
+            // it: "2.00" → 0.005; else its shortest round-trip form: 1.2 → 0.05, 1.23 → 0.005, 2 → 0.5),
+            // plus a millionth of it for the binary fractions.
             column_value x = arg(0);
-            return map(x, x.u, [](double v, double& y) {
-                y = 0.5 * std::pow(10.0, -printed_decimals(v)) * (1 + 1e-6);
+            return map(printed_decimals_of(x), x.u, [](double d, double& y) {
+                y = 0.5 * std::pow(10.0, -d) * (1 + 1e-6);
                 return reason::none;
             });
         }
@@ -1051,10 +1073,11 @@ private:
             // x rounded half away from zero (四舍五入) to the decimals of p as written, the half decided on
             // x's decimal value meant (12 significant digits), as zb.write_csv rounds: printed_round(1.25, 1.2)
             // is 1.3, and 1.2499999999999998 (a ratio held a hair below 1.25) is 1.3 too.
+            // p's decimals are its text's where a loader kept them (a published "2.00" rounds x to 2).
             column_value x = arg(0);
-            column_value p = arg(1);
-            return zip(x, p, x.u, [](double v, double w, double& y) {
-                y = detail::printed_round(v, printed_decimals(w));
+            column_value p = printed_decimals_of(arg(1));
+            return zip(x, p, x.u, [](double v, double d, double& y) {
+                y = detail::printed_round(v, static_cast<int>(d));
                 return reason::none;
             });
         }

@@ -388,8 +388,11 @@ std::optional<panel> with_indicator_units(const panel& p, const catalogue& cat) 
     if (std::none_of(p.columns().begin(), p.columns().end(), unstated_indicator)) return std::nullopt;
     panel q = p;
     for (const column& c : p.columns())
-        if (const indicator* ind = unstated_indicator(c))
-            q.add(column(c.name(), ind->unit, c.data(), c.size(), c.storage_owner(), true, c.reasons()));
+        if (const indicator* ind = unstated_indicator(c)) {
+            column stated(c.name(), ind->unit, c.data(), c.size(), c.storage_owner(), true, c.reasons());
+            stated.set_written_decimals(c.written_decimals());  // the same cells: "2.00" is checked at 2 decimals
+            q.add(std::move(stated));
+        }
     return q;
 }
 
