@@ -34,6 +34,7 @@
 #include "core/file_buffer.hpp"
 #include "core/interner.hpp"
 #include "core/text.hpp"
+#include "core/try_parse_unit.hpp"
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
@@ -3292,6 +3293,9 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
                     unit::parse(inner);
                     is_unit = true;
                 } catch (const unit_error&) {  // "R&D(内部)": part of the name
+                    // …but gdp（亿万元） is a unit slip (two multipliers), refused later as a [亿万元] is: never a
+                    // column named with its unit and no unit (review 35)
+                    is_unit = !detail::stacked_multiplier_readings(inner).empty();
                 }
             }
             if (is_unit) {

@@ -202,3 +202,11 @@ def test_the_cli_runs_as_a_module_with_basis():  # the trial's spelling: python 
         env={**os.environ, "COLUMNS": "200"},
     )
     assert result.returncode == 0 and "--basis {month,day}" in result.stdout
+
+
+def test_a_stacked_multiplier_in_round_brackets_is_refused_too(tmp_path):
+    # review 35: gdp（亿万元） became a column named "gdp（亿万元）" with no unit (missing_variable, no issue)
+    path = tmp_path / "h.csv"
+    path.write_text("region,period,gdp（亿万元）\nA,2024,1\n", encoding="utf-8")
+    with pytest.raises(zb.UnitError, match="亿万元"):
+        zb.read_csv(path)
