@@ -1,4 +1,4 @@
-"""The one fact a report text gives for a figure, shared by the report reader's test files."""
+"""The facts and findings a report text gives, shared by the report reader's test files."""
 
 import zhibiao as zb
 
@@ -20,3 +20,9 @@ def rows_of(text: str, *columns: str) -> list[tuple]:
         tuple("" if isinstance(v, float) and math.isnan(v) else v for v in row)
         for row in facts[list(columns)].itertuples(index=False)
     ]
+
+
+def findings_of(text: str, kind: str) -> list:
+    """The findings of `zb.extract(text)` of one kind, as rows (kind, begin, end, text, message…)."""
+    found = zb.extract(text).attrs["findings"]
+    return [f for f in found.itertuples() if f.kind == kind]

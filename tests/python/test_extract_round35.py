@@ -8,17 +8,7 @@ from __future__ import annotations
 import pytest
 
 import zhibiao as zb
-
-
-def _rows(text: str, *columns: str) -> list[tuple]:
-    facts = zb.extract(text)
-    return [tuple(getattr(r, c) for c in columns) for r in facts.itertuples()]
-
-
-def _findings(text: str, kind: str) -> list:
-    found = zb.extract(text).attrs["findings"]
-    return [f for f in found.itertuples() if f.kind == kind]
-
+from report_facts import findings_of, rows_of
 
 TITLE = "某市2025年科技工作总结\n"
 
@@ -52,8 +42,8 @@ TITLE = "某市2025年科技工作总结\n"
     ],
 )
 def test_periods_listed_before_respectively_pair_with_its_figures(sentence, expected):
-    assert _rows(TITLE + sentence, "value", "period") == expected
-    assert not _findings(TITLE + sentence, "respectively")
+    assert rows_of(TITLE + sentence, "value", "period") == expected
+    assert not findings_of(TITLE + sentence, "respectively")
 
 
 @pytest.mark.parametrize(
@@ -66,20 +56,20 @@ def test_periods_listed_before_respectively_pair_with_its_figures(sentence, expe
     ],
 )
 def test_periods_and_figures_of_different_counts_are_a_finding_never_a_pairing(sentence):
-    rows = _rows(TITLE + sentence, "value", "period")
+    rows = rows_of(TITLE + sentence, "value", "period")
     # main gave each figure the last year listed; now none takes a year it may not be of
     assert rows and all(period == "" for _, period in rows)
-    (finding,) = _findings(TITLE + sentence, "respectively")
+    (finding,) = findings_of(TITLE + sentence, "respectively")
     text = TITLE + sentence
     assert text[finding.begin : finding.end] == finding.text and finding.text.startswith("20")
 
 
 def test_respectively_without_a_list_of_periods_changes_nothing():
     text = TITLE + "全市高新技术企业和科技型中小企业分别为356家和1200家。2024年技术合同成交额120亿元。"
-    assert _rows(text, "value", "period") == [(356.0, "2025"), (1200.0, "2025"), (120.0, "2024")]
+    assert rows_of(text, "value", "period") == [(356.0, "2025"), (1200.0, "2025"), (120.0, "2024")]
     # a figure after the list's sentence has the period in force again
     text = TITLE + "2024年、2025年技术合同成交额分别为120亿元和150亿元。全市发明专利授权量1500件。"
-    assert _rows(text, "value", "period")[-1] == (1500.0, "2025")
+    assert rows_of(text, "value", "period")[-1] == (1500.0, "2025")
 
 
 # ---- a table by area that a PDF's converter wrapped: a row's last cells, a header's units -----------
@@ -96,12 +86,12 @@ PATENTS = [
 def test_a_row_whose_last_cell_wrapped_onto_the_next_line_is_joined():
     # main refused "乙旗 120" (table_row) and read 30 as a row with no area
     text = BULLETIN + "县（市、区） 专利授权量（件） 发明专利授权量（件）\n甲县 1200 300\n乙旗 120\n30\n丙县 600 90\n"
-    rows = _rows(text, "variable", "value", "unit", "entity")
+    rows = rows_of(text, "variable", "value", "unit", "entity")
     assert rows[:4] == PATENTS and rows[4:] == [
         ("patents_granted", 600.0, "件", "丙县"),
         ("invention_patents_granted", 90.0, "件", "丙县"),
     ]
-    assert not _findings(text, "table_row")
+    assert not findings_of(text, "table_row")
 
 
 @pytest.mark.parametrize(
@@ -113,9 +103,9 @@ def test_a_row_whose_last_cell_wrapped_onto_the_next_line_is_joined():
 )
 def test_a_row_missing_a_cell_is_still_refused_when_the_next_line_does_not_complete_it(next_line):
     text = BULLETIN + "县（市、区） 专利授权量（件） 发明专利授权量（件）\n甲县 1200 300\n乙旗 120\n" + next_line + "\n"
-    (refused, *_) = _findings(text, "table_row")
+    (refused, *_) = findings_of(text, "table_row")
     assert refused.text == "乙旗 120"
-    assert all(entity != "乙旗" for (entity,) in _rows(text, "entity"))
+    assert all(entity != "乙旗" for (entity,) in rows_of(text, "entity"))
 
 
 @pytest.mark.parametrize(
@@ -125,15 +115,15 @@ def test_a_row_missing_a_cell_is_still_refused_when_the_next_line_does_not_compl
         "县（市、区） 专利授权量 发明专利授权量\n（件） （件）",  # each label's unit on a line under it
     ],
 )
-def test_a_header_whose_units_wrapped_onto_the_next_line_reads_its_rows(header):
+def test_a_header_whose_units_wrapped_onto_the_next_line_reads_itsrows_of(header):
     # main: the rows were refused or read with no variable nor area
     text = BULLETIN + header + "\n甲县 1200 300\n乙旗 120\n30\n"
-    assert _rows(text, "variable", "value", "unit", "entity") == PATENTS
+    assert rows_of(text, "variable", "value", "unit", "entity") == PATENTS
 
 
 def test_a_units_line_with_more_units_than_columns_is_not_taken_as_the_headers():
     text = BULLETIN + "县（市、区） 专利授权量 发明专利授权量\n（件） （亿元） （件）\n甲县 1200 300\n"
-    assert all(unit != "亿元" for (unit,) in _rows(text, "unit"))
+    assert all(unit != "亿元" for (unit,) in rows_of(text, "unit"))
 
 
 # ---- lexicon: 签约项目 are projects -----------------------------------------------------------------
@@ -173,7 +163,7 @@ def test_trial_province_bulletin_with_a_wrapped_table_by_city():
         "表5 2025年各市专利授权情况\n市 专利授权量（件） 发明专利授权量（件）\n"
         "甲市 45210 12036\n乙市 20115\n5120\n— 12 —\n丙市 9830 1504\n"
     )
-    assert _rows(text, "variable", "value", "unit", "period", "entity") == [
+    assert rows_of(text, "variable", "value", "unit", "period", "entity") == [
         ("patents_granted", 12.6, "万件", "2025", ""),
         ("invention_patents_granted", 2.8, "万件", "2025", ""),
         ("valid_invention_patents", 16.3, "万件", "2025", ""),
@@ -184,4 +174,4 @@ def test_trial_province_bulletin_with_a_wrapped_table_by_city():
         ("patents_granted", 9830.0, "件", "2025", "丙市"),
         ("invention_patents_granted", 1504.0, "件", "2025", "丙市"),
     ]
-    assert not _findings(text, "table_row")
+    assert not findings_of(text, "table_row")
