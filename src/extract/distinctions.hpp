@@ -83,8 +83,9 @@ bool up_to_now_before(const code_points& cps, std::size_t from) {
     return b < from && (starts_with(cps, b, U"截至") || starts_with(cps, b, U"截止") || starts_with(cps, b, U"目前"));
 }
 
-// Which of stated_distinctions()'s word lists have a word starting with c, one bit a list: each stop
-// runs only the lists its character can open (one switch instead of some thirty comparisons).
+// What each word of stated_distinctions() may start at a stop, one bit a list or test: each stop runs
+// only the tests its character can open (one table probe a stop, not a switch and some fifteen
+// comparisons of due_marker, 已, 授, 新, 即 and scope_by_verb's first characters).
 // A word added to a list needs its first character here as well as in distinction_starts.
 enum distinction_list : unsigned {
     dl_payment = 1,       // 拨付 兑现 兑付 发放 支付
@@ -94,40 +95,39 @@ enum distinction_list : unsigned {
     dl_stock = 16,        // 现有 拥有 共有 有效期内 现存 (stock_word_at)
     dl_plain_stock = 32,  // 现有 拥有 目前 截至 有效期内
     dl_cumulative = 64,   // 累计 累积 总数 总量
+    dl_due = 128,         // 应 需 须 (due_marker)
+    dl_done = 256,        // 已
+    dl_granted = 512,     // 授权
+    dl_new = 1024,        // 新增, 新认定… (新 before one of its verbs)
+    dl_soon = 2048,       // 即将 before a verb of making
+    dl_verb = 4096,       // 获批 认定 组建 获评 挂牌 备案 入库 (scope_by_verb)
 };
-unsigned distinction_lists(char32_t c) {
-    switch (c) {
-        case U'拨':
-        case U'兑':
-        case U'发':
-        case U'支':
-            return dl_payment;
-        case U'申':
-            return dl_applied;
-        case U'立':
-        case U'获':
-        case U'批':
-            return dl_approved;
-        case U'全':
-        case U'今':
-        case U'当':
-        case U'本':
-            return dl_this_period;
-        case U'现':
-        case U'拥':
-        case U'有':
-            return dl_stock | dl_plain_stock;
-        case U'共':
-            return dl_stock;
-        case U'目':
-        case U'截':
-            return dl_plain_stock;
-        case U'累':
-        case U'总':
-            return dl_cumulative;
-        default:
-            return 0;
-    }
+struct distinction_slot {
+    char32_t c = 0;
+    unsigned lists = 0;
+};
+constexpr std::size_t distinction_slot_of(char32_t c) { return (static_cast<std::uint32_t>(c) * 0x9e3c0b35u) >> 26; }
+// The 64 slots by a multiplicative hash of the character; two characters in one slot stop the compile.
+constexpr std::array<distinction_slot, 64> make_distinction_slots() {
+    constexpr std::pair<std::u32string_view, unsigned> lists[] = {
+        {U"拨兑发支", dl_payment},     {U"申", dl_applied},     {U"立获批", dl_approved},
+        {U"全今当本", dl_this_period}, {U"现拥有共", dl_stock}, {U"现拥有目截", dl_plain_stock},
+        {U"累总", dl_cumulative},      {U"应需须", dl_due},     {U"已", dl_done},
+        {U"授", dl_granted},           {U"新", dl_new},         {U"即", dl_soon},
+        {U"获认组挂备入", dl_verb}};
+    std::array<distinction_slot, 64> t{};
+    for (const auto& [chars, bit] : lists)
+        for (const char32_t c : chars) {
+            distinction_slot& slot = t[distinction_slot_of(c)];
+            if (slot.c != 0 && slot.c != c) throw "two characters of stated_distinctions in one slot";
+            slot.c = c, slot.lists |= bit;
+        }
+    return t;
+}
+constexpr std::array<distinction_slot, 64> distinction_slots = make_distinction_slots();
+inline unsigned distinction_lists(char32_t c) {
+    const distinction_slot& slot = distinction_slots[distinction_slot_of(c)];
+    return slot.c == c ? slot.lists : 0;
 }
 
 // A verb of making at k, after 即将 (即将建成的2个孵化器, 即将投用): what is about to exist is none of
@@ -222,9 +222,9 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
         const unsigned lists = distinction_lists(c);
-        if (due_marker(cps, k))
+        if ((lists & dl_due) && due_marker(cps, k))
             d.status = "due", last_due = k;
-        else if (c == U'已')
+        else if (lists & dl_done)
             d.status = "done";
         else if ((lists & dl_payment) && starts_with_any(cps, k, U"拨付", U"兑现", U"兑付", U"发放", U"支付") &&
                  !(k > last_due && k - last_due <= 3))
@@ -233,7 +233,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "applied";
         else if ((lists & dl_approved) && starts_with_any(cps, k, U"立项", U"获批", U"批准"))
             d.stage = "approved";
-        else if (c == U'授' && starts_with(cps, k, U"授权"))
+        else if ((lists & dl_granted) && starts_with(cps, k, U"授权"))
             d.stage = "granted";
         this_period = this_period || ((lists & dl_this_period) && this_period_word_at(cps, k));
         stock_word = stock_word || ((lists & dl_stock) && stock_word_at(cps, k));
@@ -241,13 +241,13 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
                                       starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内"));
         if ((lists & dl_cumulative) && starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative", scope_stated = true;
-        else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
+        else if ((lists & dl_new) && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
-        else if (c == U'即' && starts_with(cps, k, U"即将") && !(k > 0 && one_of(cps[k - 1].c, U"立随旋亦")) &&
+        else if ((lists & dl_soon) && starts_with(cps, k, U"即将") && !(k > 0 && one_of(cps[k - 1].c, U"立随旋亦")) &&
                  making_verb_at(cps, k + 2))
             d.scope = "new", scope_stated = true;  // 即将建成的2个孵化器: not built yet, none of the stock (round 27)
         else if (!scope_stated) {
-            const stated_word by_verb = scope_by_verb(cps, k, weak_scope, this_period);
+            const stated_word by_verb = (lists & dl_verb) ? scope_by_verb(cps, k, weak_scope, this_period) : weak_scope;
             verb_after_figure = verb_after_figure || (k >= figure && is(by_verb, "new"));
             weak_scope = by_verb;
         }
