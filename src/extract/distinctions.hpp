@@ -125,6 +125,16 @@ constexpr std::array<distinction_slot, 64> make_distinction_slots() {
     return t;
 }
 constexpr std::array<distinction_slot, 64> distinction_slots = make_distinction_slots();
+// The table's characters are the stops of stated_distinctions() (distinction_starts, the class cc_distinction):
+// a stop with no slot would run no test, a slot with no stop would never be reached.
+constexpr bool slots_are_the_stops() {
+    std::size_t slotted = 0;
+    for (const distinction_slot& slot : distinction_slots) slotted += slot.c != 0;
+    for (const char32_t c : distinction_starts)
+        if (distinction_slots[distinction_slot_of(c)].c != c) return false;
+    return slotted == distinction_starts.size();
+}
+static_assert(slots_are_the_stops(), "distinction_starts and the lists of distinction_slots differ");
 inline unsigned distinction_lists(char32_t c) {
     const distinction_slot& slot = distinction_slots[distinction_slot_of(c)];
     return slot.c == c ? slot.lists : 0;
