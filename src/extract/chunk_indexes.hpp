@@ -1,6 +1,6 @@
 #pragma once
-// Layer 11: the indexes a reader builds from its lexicon (report_indexes, phrase_cuts), filled a
-// stretch of a chunk at a time where first asked about (bytes never asked about are not matched);
+// Layer 11: the indexes a reader builds from its lexicon (report_indexes, phrase_cuts), filled once a
+// chunk in one pass over its code points, when first asked (a chunk asked nothing is not matched);
 // extract.cpp builds or borrows them (lent_indexes.hpp).
 #include "extract/distinctions.hpp"
 
@@ -19,7 +19,7 @@ struct phrase_cuts {
 };
 
 // The indexes over a chunk of the report that binding figures to phrases and finding 其中 parts
-// consult, filled a stretch of the chunk's code points at a time: those a question first reaches.
+// consult, filled in one pass over the chunk's code points at the first question about the chunk.
 struct report_indexes {
     const lexicon& words;
     phrase_index phrases;
@@ -80,103 +80,30 @@ struct report_indexes {
         for (word_index* family : families()) family->add_words(matcher_);
         phrases.fill_with(pending_), follow.fill_with(pending_);
         for (word_index* family : families()) family->fill_with(pending_);
-        for (word_index* family : far_families()) family->fill_with(far_pending_);
     }
     report_indexes(const report_indexes&) = delete;
     report_indexes& operator=(const report_indexes&) = delete;
     // What a chunk is decoded with for index(): its words' first characters are marked.
     const std::uint8_t* classes() const { return matcher_.classes(); }
     // The chunk `cps` of `text` (both alive until the next chunk's index()): its words are found at
-    // the questions any index is asked about them (pending_chunk), not before.
-    void index(std::string_view text, const code_points& cps) {
-        text_ = text, cps_ = &cps, pending_.set(), far_pending_.set();
-        phrases.clear(), follow.clear();
-        for (word_index* family : families()) family->clear();
-        for (word_index* family : far_families()) family->clear();
-    }
+    // the first question any index is asked (pending_chunk), not before.
+    void index(std::string_view text, const code_points& cps) { text_ = text, cps_ = &cps, pending_.set(); }
 
 private:
-    static void fill_of(void* self, std::size_t from, std::size_t to) {
-        auto& ix = *static_cast<report_indexes*>(self);
-        ix.fill(ix.matcher_, ix.families(), from, to);
-    }
-    // The code point of the chunk at byte `byte` or the first after it (size() past the last).
-    std::size_t point_at(std::size_t byte) const {
+    static void fill_of(void* self) { static_cast<report_indexes*>(self)->fill(); }
+    void fill() {
+        const std::string_view text = text_;
         const code_points& cps = *cps_;
-        return static_cast<std::size_t>(
-            std::lower_bound(cps.begin(), cps.end(), byte,
-                             [](const code_point& p, std::size_t b) { return p.begin < b; }) -
-            cps.begin());
-    }
-    // A question about bytes [from, to) has the clauses they touch matched whole: the questions a
-    // figure's rules ask are about its clause and the one or two before, and a stretch matched at a
-    // time costs a search of the chunk's code points and a merge into every index.
-    static std::pair<std::size_t, std::size_t> clauses_of(void* self, std::size_t from, std::size_t to) {
-        const auto& ix = *static_cast<report_indexes*>(self);
-        const code_points& cps = *ix.cps_;
-        const std::size_t first = ix.point_at(from), last = ix.point_at(to);
-        const std::size_t end = cps.last_with(0, first, cc_clause_end);
-        const std::size_t next = cps.next_with(last, cps.size(), cc_clause_end);
-        return {cps.byte_at(end == first ? 0 : end + 1), cps.byte_at(std::min(cps.size(), next + 1))};
-    }
-    // The far families: a block of the chunk at a time (their words are few: looked for by their
-    // bytes in the text, not by the matcher, whose cost is mostly the positions it visits).
-    static std::pair<std::size_t, std::size_t> block_of(void* self, std::size_t from, std::size_t to) {
-        const auto& ix = *static_cast<report_indexes*>(self);
-        constexpr std::size_t block = 4096;
-        const code_points& cps = *ix.cps_;
-        return {std::max<std::size_t>(cps.byte_at(0), from & ~(block - 1)),
-                std::min<std::size_t>(cps.byte_at(cps.size()), (to + block - 1) & ~(block - 1))};
-    }
-    // A word starts at byte p in the chunk where its bytes are there and a code point begins at p
-    // (what the matcher finds: its bytes at a code point). Looked for by its last byte (memchr:
-    // mostly a continuation byte of a UTF-8 ideograph, rarer than its first).
-    static void fill_far_of(void* self, std::size_t from, std::size_t to) {
-        auto& ix = *static_cast<report_indexes*>(self);
-        const std::string_view text = ix.text_;
-        const code_points& cps = *ix.cps_;
-        for (word_index* family : ix.far_families()) {
-            const std::size_t before = family->size();
-            for (const char* w : family->words()) {
-                const std::string_view word = w;
-                const std::size_t n = word.size();
-                const std::size_t stop = std::min(text.size(), to + n - 1);
-                for (std::size_t at = from + n - 1; at < stop;) {
-                    const void* hit = std::memchr(text.data() + at, word.back(), stop - at);
-                    if (!hit) break;
-                    const std::size_t last = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-                    const std::size_t p = last + 1 - n;
-                    if (text.compare(p, n, word) == 0) {
-                        const std::size_t k = ix.point_at(p);
-                        if (k < cps.size() && cps[k].begin == p) family->add(p, p + n);
-                    }
-                    at = last + 1;
-                }
-            }
-            family->sort_from(before);
-        }
-    }
-    // The words of `matcher` starting at the chunk's code points in bytes [from, to), sorted into
-    // every index (the phrases' and `some` families).
-    template <std::size_t N>
-    void fill(const chunk_matcher& matcher, const std::array<word_index*, N>& some, std::size_t from, std::size_t to) {
-        const code_points& cps = *cps_;
-        const std::size_t first = point_at(from), last = point_at(to);
-        if (first >= last) return;
-        const std::size_t phrases_before = phrases.size(), follow_before = follow.size();
-        std::array<std::size_t, N> before{};
-        for (std::size_t i = 0; i < N; ++i) before[i] = some[i]->size();
-        matcher.each_match(
-            text_, cps,
-            [&](std::size_t k, std::size_t e, const word_target& target) {
-                if (target.group)
-                    target.phrases->add(cps[k].begin, e, target.group, k);
-                else
-                    target.family->add(cps[k].begin, e);
-            },
-            first, last);
-        phrases.sort_from(phrases_before), follow.sort_from(follow_before);
-        for (std::size_t i = 0; i < N; ++i) some[i]->sort_from(before[i]);
+        phrases.clear(), follow.clear();
+        for (word_index* family : families()) family->clear();
+        matcher_.each_match(text, cps, [&](std::size_t k, std::size_t e, const word_target& target) {
+            if (target.group)
+                target.phrases->add(cps[k].begin, e, target.group, k);
+            else
+                target.family->add(cps[k].begin, e);
+        });
+        phrases.sort(), follow.sort();
+        for (word_index* family : families()) family->sort();
     }
     // Each phrase decoded as a text is (decode folds full-width forms as decode_into does).
     void mark_sum_phrase_ends() {
@@ -192,21 +119,13 @@ private:
                     sum_phrase_ends.add(last);
             }
     }
-    // The families matched with the phrases.
-    std::array<word_index*, 13> families() {
-        return {&change_words, &change_lead,  &increase_words,      &decrease_words,  &level_to,
-                &reach,        &enumeration,  &sentence_ends,       &comparison_lead, &share_words,
-                &respectively, &budget_words, &compared_with_budget};
+    std::array<word_index*, 15> families() {
+        return {&change_words, &change_lead,  &increase_words, &decrease_words, &level_to,
+                &reach,        &enumeration,  &part_words,     &sentence_ends,  &comparison_lead,
+                &share_words,  &respectively, &firm_names,     &budget_words,   &compared_with_budget};
     }
-    // The families asked about bytes far before a figure, across the prose between figures: 公司,
-    // 集团 in the 300 bytes before every figure's phrase (named_firm_before), 其中 since the total
-    // before (part_of). Matched on their own (with the phrases and the other families, the matching
-    // of every such stretch was most of the matching: bench/NOTES.md, round 36).
-    std::array<word_index*, 2> far_families() { return {&firm_names, &part_words}; }
     chunk_matcher matcher_;
-    pending_chunk pending_{&report_indexes::fill_of, &report_indexes::clauses_of,
-                           this};  // what of the chunk index() was given is matched
-    pending_chunk far_pending_{&report_indexes::fill_far_of, &report_indexes::block_of, this};
+    pending_chunk pending_{&report_indexes::fill_of, this};  // the chunk index() was given, until asked
     std::string_view text_;
     const code_points* cps_ = nullptr;
 };

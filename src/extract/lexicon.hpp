@@ -69,7 +69,10 @@ public:
             std::memcpy(&c.prefix3, word.data() + 16, m), std::memcpy(&c.mask3, more, 8);
         }
         if (first >= 0x10000) return;  // never met: the classes cover the plane only
-        make_tables();
+        if (bucket_of_.empty()) {
+            bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
+            classes_.assign(char_classes(), char_classes() + 0x10000);
+        }
         if (!bucket_of_[first])
             bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back();
         insert_sorted(buckets_[bucket_of_[first]], c);
@@ -81,24 +84,14 @@ public:
         else
             pairs_[pair_bit(first, cps[1].c) >> 6] |= std::uint64_t{1} << (pair_bit(first, cps[1].c) & 63);
     }
-    // The first characters of `other`'s words marked in classes() too (open where they are open there):
-    // a chunk decoded with these classes can be matched by either.
-    void mark_firsts_of(const word_matcher& other) {
-        if (other.classes_.empty()) return;
-        make_tables();
-        for (std::size_t c = 0; c < classes_.size(); ++c)
-            classes_[c] |= other.classes_[c] & (cc_word_first | cc_word_open);
-    }
     // The classes to decode a text with for each_match(): char_classes() and the words' first characters.
     const std::uint8_t* classes() const { return classes_.empty() ? char_classes() : classes_.data(); }
     // `cps` decoded with classes(): the positions where no word starts are skipped 8 classes a step.
     // found(k, end, payload) for each word at code point k, ending at byte `end`.
-    // Only the words starting at code points [from, to) of the chunk when given (a word may run past `to`).
     template <class F>
-    void each_match(std::string_view text, const code_points& cps, F&& found, std::size_t from = 0,
-                    std::size_t to = SIZE_MAX) const {
+    void each_match(std::string_view text, const code_points& cps, F&& found) const {
         if (bucket_of_.empty()) return;
-        const std::size_t n = std::min(cps.size(), to);
+        const std::size_t n = cps.size();
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
         // The first characters taken from 8 class bytes a load, one set bit each (next_with from k + 1
         // at every first character was a call's entry, test and exit ~280,000 times a warm call at
@@ -106,18 +99,16 @@ public:
         const std::uint8_t* const cls = cps.class_bytes();
         constexpr std::uint64_t firsts = std::uint64_t{cc_word_first} * 0x0101010101010101ULL;
         static_assert(cc_word_open == cc_word_first << 1, "the open bit is read next to the first one");
-        for (std::size_t base = from & ~std::size_t{7}; base < n; base += 8) {
-            std::uint64_t w = 0, wanted = firsts;
+        for (std::size_t base = 0; base < n; base += 8) {
+            std::uint64_t w = 0;
             std::memcpy(&w, cls + base, 8);
-            if (base < from) wanted &= ~std::uint64_t{0} << (8 * (from - base));
-            if (n - base < 8) wanted &= (std::uint64_t{1} << (8 * (n - base))) - 1;
-            for (std::uint64_t hits = w & wanted; hits; hits &= hits - 1) {
+            for (std::uint64_t hits = w & firsts; hits; hits &= hits - 1) {
                 const auto bit = static_cast<unsigned>(__builtin_ctzll(hits));
                 match_at(text, cps, base + bit / 8, (w >> (bit + 1)) & 1, found);
             }
         }
 #else
-        for (std::size_t k = cps.next_with(from, n, cc_word_first); k < n; k = cps.next_with(k + 1, n, cc_word_first))
+        for (std::size_t k = cps.next_with(0, n, cc_word_first); k < n; k = cps.next_with(k + 1, n, cc_word_first))
             match_at(text, cps, k, cps.class_of(k) & cc_word_open, found);
 #endif
     }
@@ -271,11 +262,6 @@ private:
                 (static_cast<std::uint32_t>(second) * 0x85EBCA77U)) >>
                16;
     }
-    void make_tables() {
-        if (!bucket_of_.empty()) return;
-        bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
-        classes_.assign(char_classes(), char_classes() + 0x10000);
-    }
     bool has_pair(char32_t first, char32_t second) const {
         const std::uint32_t bit = pair_bit(first, second);
         return (pairs_[bit >> 6] >> (bit & 63)) & 1;
@@ -290,76 +276,35 @@ private:
 
 class word_index;
 
-// A chunk whose words are found where the indexes are asked about it (report_indexes::index()):
-// a figure's rules ask about bytes near the figure (its clause, the text since the figure before), so
-// the words of the rest — prose, a chunk's head and tail — are never looked for (matching every code
-// point of a chunk at its first question was ~15 % of a warm call at published density). Every
-// question about bytes [from, to) (closest, any_inside, last_end_inside) first has the words found
-// that start in its bytes not yet matched: those are all a question counts (a word inside [from, to)
-// starts there), so the answers are those of indexes filled in full before any question.
+// A chunk whose words are found when an index is first asked about it (report_indexes::index()):
+// what a figure's rules ask of the indexes, in a chunk with no figure — prose — nothing is, and its
+// words are never looked for (the matcher was ~40 % of such a chunk's reading). Every question an
+// index answers about the chunk (closest, any_inside, last_end_inside) fills the pending chunk
+// first, so the answers are those of indexes filled before any question.
 class pending_chunk {
 public:
-    using filler = void (*)(void*, std::size_t, std::size_t);
-    using widener = std::pair<std::size_t, std::size_t> (*)(void*, std::size_t, std::size_t);
-    pending_chunk(filler fill, widener widen, void* owner, std::size_t filled_to = 0)
-        : fill_(fill), widen_(widen), owner_(owner), hi_(filled_to) {}
-    void set() { filled_.clear(), lo_ = hi_ = 0; }
-    // The words starting in bytes [from, to) found and sorted into every index; a no-op (two tests, no
-    // call) inside the stretch already matched that answered last: asked several times a figure.
-    [[gnu::always_inline]] void settle(std::size_t from, std::size_t to) {
-        if (__builtin_expect(from < to && (from < lo_ || to > hi_), false)) fill_now(from, to);
+    pending_chunk(void (*fill)(void*), void* owner) : fill_(fill), owner_(owner) {}
+    void set() { pending_ = true; }
+    // The chunk's words found and sorted into every index, once; a no-op when done (a test and no
+    // call: asked several times a figure).
+    [[gnu::always_inline]] void settle() {
+        if (__builtin_expect(pending_, false)) fill_now();
     }
     // An index outside a report_indexes: never pending.
     static pending_chunk& none() {
-        static pending_chunk never(nullptr, nullptr, nullptr, SIZE_MAX);
+        static pending_chunk never(nullptr, nullptr);
         return never;
     }
 
 private:
-    // The gaps of [from, to) between the stretches matched so far matched, and the stretches that
-    // [from, to) touches merged into one (kept in order of their bytes).
-    [[gnu::noinline, gnu::cold]] void fill_now(std::size_t from, std::size_t to) {
-        std::tie(from, to) = widen_(owner_, from, to);
-        auto it =
-            std::lower_bound(filled_.begin(), filled_.end(), from,
-                             [](const std::pair<std::size_t, std::size_t>& r, std::size_t f) { return r.second < f; });
-        std::size_t lo = from, hi = to, at = from;
-        const auto first = it;
-        for (; it != filled_.end() && it->first <= to; ++it) {
-            if (at < it->first) fill_(owner_, at, it->first);
-            at = std::max(at, it->second), lo = std::min(lo, it->first), hi = std::max(hi, it->second);
-        }
-        if (at < to) fill_(owner_, at, to);
-        it = filled_.erase(first, it);
-        filled_.insert(it, {lo, hi});
-        lo_ = lo, hi_ = hi;
+    [[gnu::noinline, gnu::cold]] void fill_now() {
+        pending_ = false;
+        fill_(owner_);
     }
-    filler fill_;
-    widener widen_;  // the stretch matched when asked about [from, to): a whole clause, a block…
+    void (*fill_)(void*);
     void* owner_;
-    std::vector<std::pair<std::size_t, std::size_t>> filled_;  // the stretches of bytes matched, in order
-    std::size_t lo_ = 0, hi_ = 0;                              // the one that answered last
+    bool pending_ = false;
 };
-
-// The sorted items of `v` from `sorted` on merged into the sorted ones before them: those before
-// that come after the first new one moved up past the new ones, from the back (the new ones are a
-// stretch of a chunk, mostly after every item before, else before only a few of them).
-template <class T, class Before>
-void merge_tail(std::vector<T>& v, std::size_t sorted, Before before) {
-    if (sorted == 0 || sorted == v.size() || !before(v[sorted], v[sorted - 1])) return;
-    const std::size_t count = v.size() - sorted;
-    std::size_t start = static_cast<std::size_t>(
-        std::upper_bound(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(sorted), v[sorted], before) - v.begin());
-    // the items of v[start, sorted) and the new ones merged from the back into v[start, size)
-    std::vector<T> fresh(v.begin() + static_cast<std::ptrdiff_t>(sorted), v.end());
-    std::size_t i = sorted, j = count, out = v.size();
-    while (j > 0) {
-        if (i > start && before(fresh[j - 1], v[i - 1]))
-            v[--out] = v[--i];
-        else
-            v[--out] = fresh[--j];
-    }
-}
 
 // Where a word found in a chunk goes: a phrase of the lexicon, or a word of a family.
 class phrase_index;
@@ -406,29 +351,25 @@ public:
     void add(std::size_t begin, std::size_t end, const phrase_entries* group, std::size_t first) {
         hits_.push_back({begin, end, group, first});
     }
-    // By end, then length, the hits added since the first `sorted` (those of one stretch of the
-    // chunk) merged in. They come in order of their first byte, so each is at most a phrase's length
-    // out of place: an insertion sort does them in one pass (std::sort was 4 % of the instructions);
-    // a stretch before one matched earlier is merged into place. Hits that compare equal are the same
-    // phrase at the same place.
-    void sort_from(std::size_t sorted) {
+    // By end, then length. The hits come in order of their first byte, so each is at most a
+    // phrase's length out of place: an insertion sort does it in one pass (std::sort was 4 % of
+    // the instructions). Hits that compare equal are the same phrase at the same place.
+    void sort() {
         const auto before = [](const phrase_hit& a, const phrase_hit& b) {
             return a.end != b.end ? a.end < b.end : a.end - a.begin < b.end - b.begin;
         };
-        for (std::size_t i = sorted + 1; i < hits_.size(); ++i) {
+        for (std::size_t i = 1; i < hits_.size(); ++i) {
             if (!before(hits_[i], hits_[i - 1])) continue;
             const phrase_hit hit = hits_[i];
             std::size_t j = i;
-            for (; j > sorted && before(hit, hits_[j - 1]); --j) hits_[j] = hits_[j - 1];
+            for (; j > 0 && before(hit, hits_[j - 1]); --j) hits_[j] = hits_[j - 1];
             hits_[j] = hit;
         }
-        merge_tail(hits_, sorted, before);
     }
-    std::size_t size() const { return hits_.size(); }
     // The hit inside bytes [from, to) that ends last (the longer one on a tie); nullptr if none.
     // (The question's own code apart, so that the compiler inlines it where it did before the test.)
     [[gnu::always_inline]] const phrase_hit* closest(std::size_t from, std::size_t to) const {
-        pending_->settle(from, to);
+        pending_->settle();
         return closest_settled(from, to);
     }
 
@@ -489,31 +430,26 @@ public:
     void clear() { spans_.clear(), hint_ = 0; }
     void fill_with(pending_chunk& pending) { pending_ = &pending; }
     void add(std::size_t begin, std::size_t end) { spans_.push_back({begin, end}); }
-    // The spans added since the first `sorted` (those of one stretch of the chunk) sorted and
-    // merged in. The matcher finds the words in order of their start: only words that start at the
-    // same code point may be out of order, and an insertion sort puts them right in one pass
-    // (std::sort of the nearly sorted spans was ~1 % of the reader's instructions); a stretch before
-    // one matched earlier is merged into place. Equal spans are the same.
-    void sort_from(std::size_t sorted) {
-        for (std::size_t i = sorted + 1; i < spans_.size(); ++i) {
+    // The matcher finds the words in order of their start: only words that start at the same code
+    // point may be out of order, and an insertion sort puts them right in one pass (std::sort
+    // of the nearly sorted spans was ~1 % of the reader's instructions). Equal spans are the same.
+    void sort() {
+        for (std::size_t i = 1; i < spans_.size(); ++i) {
             if (!(spans_[i] < spans_[i - 1])) continue;
             const auto span = spans_[i];
             std::size_t j = i;
-            for (; j > sorted && span < spans_[j - 1]; --j) spans_[j] = spans_[j - 1];
+            for (; j > 0 && span < spans_[j - 1]; --j) spans_[j] = spans_[j - 1];
             spans_[j] = span;
         }
-        merge_tail(spans_, sorted, std::less<>());
     }
-    std::size_t size() const { return spans_.size(); }
-    const std::vector<const char*>& words() const { return words_; }
     // The end of the last word inside [from, to); 0 if there is none.
     // (The question's own code apart, so that the compiler inlines it where it did before the test.)
     [[gnu::always_inline]] std::size_t last_end_inside(std::size_t from, std::size_t to) const {
-        pending_->settle(from, to);
+        pending_->settle();
         return last_end_settled(from, to);
     }
     [[gnu::always_inline]] bool any_inside(std::size_t from, std::size_t to) const {
-        pending_->settle(from, to);
+        pending_->settle();
         return any_settled(from, to);
     }
 
