@@ -148,9 +148,12 @@ void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, 
 // 今年以来 its whole period). With no year in the title, the period in force before a line of prose went back to an
 // earlier year (2025年上半年，…。2024年全年，…，今年…: 2025H1), else none. Its length (with 以来: no span's start
 // the caller leaves aside, the period in force from here on), 0 if none.
+// 年初以来 / 年初至今 (自年初以来) are 今年以来: not after a period (2025年年初以来: its own year's start, a span).
 std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
-    if (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年")) return 0;
-    const bool since = starts_with(cps, k + 2, U"以来");
+    const bool year_start = cps[k].c == U'年' && (starts_with(cps, k, U"年初以来") || starts_with(cps, k, U"年初至今")) &&
+                            (k == 0 || !one_of(cps[k - 1].c, U"年度上去前当"));
+    if (!year_start && !starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年")) return 0;
+    const bool since = year_start || starts_with(cps, k + 2, U"以来");
     const std::size_t n = since ? 4 : 2;
     // the year the report was given in when its head dates it (a 2025 press conference held in 2026:
     // 今年 is 2026), else the title's
