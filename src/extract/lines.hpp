@@ -411,7 +411,8 @@ bool row_line_after(std::string_view text, std::size_t at, std::size_t columns, 
     std::size_t cells = 0, last = 0, second = 0;
     for (std::size_t k = 0; k < line.size(); ++k) {
         const bool blank = line[k] == ' ' || line[k] == '\t' || line[k] == '\r';
-        if (!blank && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t')) second = cells == 1 ? k : second, ++cells, last = k;
+        if (!blank && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t'))
+            second = cells == 1 ? k : second, ++cells, last = k;
     }
     const auto digit = [&](std::size_t k) { return k < line.size() && line[k] >= '0' && line[k] <= '9'; };
     if (numbered) {  // "2 乙县 800 100": a row number of digits alone, then a row of the table's shape
@@ -881,6 +882,52 @@ void take_listed_units(scan_state& carried) {
         if (c.heading) c.unit = &carried.labels.emplace_back(share_label(*c.heading) ? "%" : amount);
 }
 
+// The caption's label a header's line opens with ("表1 县（市、区） 专利授权量（件）", 表 1, 表2-1, 续表1: a PDF's
+// converter put the caption's first cell on the header's line): how many of `tokens` it takes, 0 if none.
+std::size_t caption_label_tokens(const code_points& cps,
+                                 const std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    if (tokens.size() < 3) return 0;
+    std::size_t b = tokens[0].first;
+    const std::size_t e = tokens[0].second;
+    if (starts_with(cps, b, U"续表")) ++b;
+    if (cps[b].c != U'表') return 0;
+    if (e == b + 1)  // 表 1: the number a cell of its own
+        return tokens[1].second - tokens[1].first <= 4 && digits_only(cps, tokens[1].first, tokens[1].second) ? 2 : 0;
+    for (std::size_t k = b + 1; k < e; ++k)
+        if (!is_digit(cps[k].c) && !(k > b + 1 && k + 1 < e && is_dash(cps[k].c))) return 0;
+    return 1;
+}
+
+// A units_line at code point `line`: its units kept for a header right under it, and taken by the table in force
+// when it stands between the table's header and rows or between its rows.
+void units_line_at(std::string_view text, const code_points& cps, std::size_t line, scan_state& carried) {
+    ++carried.lines_since_listed_units;
+    if (!one_of(cps[line].c, U"单（(") || !units_line(text, cps, line, carried.listed_units)) return;
+    carried.lines_since_listed_units = 0;
+    if (!carried.table.empty() && table_goes_on(text, cps, line, carried)) take_listed_units(carried);
+}
+
+// The line's `tokens` (a 序号 label taken off: `numbered`) are a table's header, a caption's label before them
+// looked past: the table in force from here on, with the unit stated right above it.
+bool header_line_at(std::string_view text, const code_points& cps,
+                    const std::vector<std::pair<std::size_t, std::size_t>>& tokens, bool numbered,
+                    scan_state& carried) {
+    bool header = false;
+    if (const std::size_t caption = numbered ? 0 : caption_label_tokens(cps, tokens)) {
+        thread_local std::vector<std::pair<std::size_t, std::size_t>> labels;
+        labels.assign(tokens.begin() + static_cast<std::ptrdiff_t>(caption), tokens.end());
+        header = table_header(text, cps, labels, carried) || area_table_header(text, cps, labels, carried);
+    }
+    if (!header && !table_header(text, cps, tokens, carried) && !area_table_header(text, cps, tokens, carried))
+        return false;
+    carried.table_numbered = numbered, carried.header_line = true, carried.ended_columns = 0;
+    // the caption right above (its line, perhaps a title or a blank line between): not one stated
+    // for an earlier table under the same heading
+    carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
+    if (carried.lines_since_listed_units <= 2) take_listed_units(carried);  // 单位：亿元、% right above
+    return true;
+}
+
 // The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
 // by column when the header says how, else flagged as a row not read), and the code point of its
 // line break returned; `line` itself when it is neither (prose: the table, if any, has ended).
@@ -890,26 +937,14 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     thread_local std::vector<std::pair<std::size_t, std::size_t>> tokens;
     carried.text = text, carried.findings = findings;  // (respectively_list_at's findings)
     if (line >= cps.size()) return line;               // the line starts the next chunk (scan_state::line_start)
-    ++carried.lines_since_listed_units;
-    if (one_of(cps[line].c, U"单（(") && units_line(text, cps, line, carried.listed_units)) {
-        carried.lines_since_listed_units = 0;
-        // inside a table (between its header and rows, or between rows): the unit of the rows below
-        if (!carried.table.empty() && table_goes_on(text, cps, line, carried)) take_listed_units(carried);
-    }
+    units_line_at(text, cps, line, carried);
     std::size_t end = line;
     if (!line_tokens(cps, line, end, tokens))  // prose or an empty line: the table, if any, has ended
         return prose_line_in_table(text, cps, line, carried), line;
     // "序号 指标名称 单位 …" and its rows "1 高新技术企业 家 …": the row number is no figure nor a column
     const bool numbered = tokens.size() >= 4 && row_number_label(cps, tokens[0].first, tokens[0].second);
     if (numbered) tokens.erase(tokens.begin());
-    if (table_header(text, cps, tokens, carried) || area_table_header(text, cps, tokens, carried)) {
-        carried.table_numbered = numbered, carried.header_line = true, carried.ended_columns = 0;
-        // the caption right above (its line, perhaps a title or a blank line between): not one stated
-        // for an earlier table under the same heading
-        carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
-        if (carried.lines_since_listed_units <= 2) take_listed_units(carried);  // 单位：亿元、% right above
-        return end;
-    }
+    if (header_line_at(text, cps, tokens, numbered, carried)) return end;
     if (std::exchange(carried.header_line, false) && header_continues(text, cps, tokens, carried))
         return carried.header_line = true, end;  // a header wrapped onto a second line
     row_after_ended_table(text, cps, line, end, tokens, carried, findings);

@@ -150,7 +150,8 @@ void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, 
 // the caller leaves aside, the period in force from here on), 0 if none.
 // 年初以来 / 年初至今 (自年初以来) are 今年以来: not after a period (2025年年初以来: its own year's start, a span).
 std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
-    const bool year_start = cps[k].c == U'年' && (starts_with(cps, k, U"年初以来") || starts_with(cps, k, U"年初至今")) &&
+    const bool year_start = cps[k].c == U'年' &&
+                            (starts_with(cps, k, U"年初以来") || starts_with(cps, k, U"年初至今")) &&
                             (k == 0 || !one_of(cps[k - 1].c, U"年度上去前当"));
     if (!year_start && !starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年")) return 0;
     const bool since = year_start || starts_with(cps, k + 2, U"以来");
