@@ -849,7 +849,10 @@ bool units_line(std::string_view text, const code_points& cps, std::size_t line,
         }
         if (k < cps.size() && (cps[k].c == U'）' || cps[k].c == ')')) ++k;
         while (k < cps.size() && (is_blank(cps[k].c) || cps[k].c == '\r')) ++k;
-        return k >= cps.size() || cps[k].c == '\n';
+        if (k < cps.size()) return cps[k].c == '\n';
+        // the chunk ends here: the line only if the text does or a line break follows (not 单位：万 of 万元)
+        const std::size_t at = cps.byte_at(k);
+        return at >= text.size() || text[at] == '\n' || text[at] == '\r';
     }
     return false;
 }

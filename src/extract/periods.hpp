@@ -361,6 +361,17 @@ std::size_t year_sharing_next_at(const code_points& cps, std::size_t k) {
     return four_digit_year_at(cps, j) && j + 4 < cps.size() && cps[j + 4].c == U'年' ? k + 5 : 0;
 }
 
+bool issue_line(const code_points& cps, std::size_t k, std::size_t n);  // stated_periods.hpp
+bool is_open_paren(char32_t c);                                         // damage.hpp
+
+// The year v just read at k (n code points) is a bulletin's issue line under a title of a part of that year
+// (某市科技局2026年3月工作动态⏎（2026年第3期）): the title's period goes on (it was the whole year's, round 36).
+bool issue_of_titles_year(const code_points& cps, std::size_t k, std::size_t n, int v, const period_state& state) {
+    return state.title_period && state.title_period->year_number() == v &&
+           state.title_period->kind() != period_kind::year && k > 0 &&
+           (is_open_paren(cps[k - 1].c) || is_blank(cps[k - 1].c)) && issue_line(cps, k, n);
+}
+
 std::size_t read_period_at(const code_points& cps, std::size_t k, period_state& state) {
     const auto number = [&](std::size_t i, std::size_t& end) { return period_number_at(cps, i, end); };
     auto set = [&](std::optional<period> p) {
@@ -419,6 +430,7 @@ std::size_t read_period_at(const code_points& cps, std::size_t k, period_state& 
         if (end < cps.size() && cps[end].c == U'年' && v >= 1900 && v <= 2200) {
             note_year_stated(cps, k, v, state);
             state.year = v, state.current = period::year(v);
+            if (issue_of_titles_year(cps, k, end + 1 - k, v, state)) state.current = *state.title_period;
             return end + 1 - k;
         }
         if (end == k + 4 && v >= 1900 && v <= 2200)
