@@ -37,8 +37,9 @@ BOOST_AUTO_TEST_CASE(a_numbered_table_goes_on_past_a_note_for_any_chunk_size) {
 }
 
 BOOST_AUTO_TEST_CASE(a_units_line_inside_a_table_gives_its_rows_that_unit_or_none) {
-    const std::string text = "某市2025年科技统计公报\n表2 各县研发经费情况\n县（市、区） 研发经费支出 技术合同成交额\n"
-                             "单位：万元\n甲县 1200 300\n乙县 800 100\n";
+    const std::string text =
+        "某市2025年科技统计公报\n表2 各县研发经费情况\n县（市、区） 研发经费支出 技术合同成交额\n"
+        "单位：万元\n甲县 1200 300\n乙县 800 100\n";
     for (const std::size_t chunk : {std::size_t{1}, std::size_t{16}, std::size_t{1} << 15}) {
         extract_options options;
         options.chunk_bytes = chunk;

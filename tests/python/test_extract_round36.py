@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-import zhibiao as zb
 from report_facts import findings_of, rows_of
 
 BULLETIN = "某市2025年科技统计公报\n"
@@ -45,10 +44,7 @@ def test_a_note_between_the_rows_of_a_numbered_table_does_not_end_it(note):
 
 def test_rows_of_a_numbered_table_after_prose_are_flagged():
     # prose ends the table; a row of its shape after it (its number first) gets a table_row finding
-    text = (
-        BULLETIN + "表1 各县专利授权情况\n序号 县（市、区） 专利授权量（件） 发明专利授权量（件）\n"
-        "1 甲县 1200 300\n全市专利授权量稳步增长。\n2 乙县 800 100\n"
-    )
+    text = BULLETIN + "表1 各县专利授权情况\n序号 县（市、区） 专利授权量（件） 发明专利授权量（件）\n" "1 甲县 1200 300\n全市专利授权量稳步增长。\n2 乙县 800 100\n"
     (flagged,) = findings_of(text, "table_row")
     assert flagged.text == "2 乙县 800 100"
 
@@ -109,10 +105,7 @@ def test_a_units_line_does_not_override_a_column_s_own_unit():
 @pytest.mark.parametrize("label", ["表1", "表 1", "表2-1", "续表1"])
 def test_a_caption_label_on_the_header_s_line_is_looked_past(label):
     # main: the header was not taken (its first label 表1 is no area's), the rows had no variable nor area
-    text = (
-        BULLETIN + label + " 县（市、区） 专利授权量（件）\n发明专利授权量（件）\n"
-        "甲县 1200 300\n乙县 800 100\n丙县 600 90\n"
-    )
+    text = BULLETIN + label + " 县（市、区） 专利授权量（件）\n发明专利授权量（件）\n" "甲县 1200 300\n乙县 800 100\n丙县 600 90\n"
     assert rows_of(text, "variable", "value", "unit", "entity") == PATENTS
 
 
