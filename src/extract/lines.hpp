@@ -400,19 +400,28 @@ std::string_view line_before(std::string_view text, std::size_t begin) {
 }
 
 // The line after the line break at byte `at` is a row of `columns` cells (its name and the figures:
-// blank-separated, the last opening with a digit) with no clause mark: the row a name_fragment opens.
-bool row_line_after(std::string_view text, std::size_t at, std::size_t columns) {
+// blank-separated, the last opening with a digit) with no clause mark: the row a name_fragment opens. A table
+// with a 序号 column (`numbered`): its row number first, then the name and the figures.
+bool row_line_after(std::string_view text, std::size_t at, std::size_t columns, bool numbered = false) {
     if (at < text.size() && text[at] == '\r') ++at;
     if (at >= text.size() || text[at] != '\n') return false;
     ++at;
     const std::size_t end = std::min(text.find('\n', at), text.size());
     const std::string_view line = text.substr(at, end - at);
-    std::size_t cells = 0, last = 0;
+    std::size_t cells = 0, last = 0, second = 0;
     for (std::size_t k = 0; k < line.size(); ++k) {
         const bool blank = line[k] == ' ' || line[k] == '\t' || line[k] == '\r';
-        if (!blank && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t')) ++cells, last = k;
+        if (!blank && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t'))
+            second = cells == 1 ? k : second, ++cells, last = k;
     }
-    if (cells != columns || line.empty() || (line[0] >= '0' && line[0] <= '9')) return false;
+    const auto digit = [&](std::size_t k) { return k < line.size() && line[k] >= '0' && line[k] <= '9'; };
+    if (numbered) {  // "2 乙县 800 100": a row number of digits alone, then a row of the table's shape
+        for (std::size_t k = 0; k < line.size() && line[k] != ' ' && line[k] != '\t'; ++k)
+            if (!digit(k)) return false;
+        if (cells != columns + 1 || !second || digit(second)) return false;
+    } else if (cells != columns || line.empty() || digit(0)) {
+        return false;
+    }
     for (const std::string_view mark : {"，", "。", "：", "；"})
         if (line.find(mark) != std::string_view::npos) return false;
     return line[last] >= '0' && line[last] <= '9';
@@ -424,7 +433,7 @@ bool opens_next_row(std::string_view text, const code_points& cps, std::size_t l
                     const scan_state& carried) {
     return area_rows(carried.table) &&
            name_fragment(text.substr(cps[line].begin, cps.byte_at(end) - cps[line].begin)) &&
-           row_line_after(text, cps.byte_at(end), carried.table.size());
+           row_line_after(text, cps.byte_at(end), carried.table.size(), carried.table_numbered);
 }
 
 // A line inside a table that is none of its rows and does not end it (bytes, its line break not
@@ -475,7 +484,7 @@ bool table_goes_on(std::string_view text, const code_points& cps, std::size_t li
     std::size_t e = std::min(text.find('\n', b), text.size());
     if (!note_line(text, text.substr(b, e - b))) return false;
     for (int lines = 0; lines < 6 && e < text.size(); ++lines) {
-        if (row_line_after(text, e, carried.table.size())) return true;
+        if (row_line_after(text, e, carried.table.size(), carried.table_numbered)) return true;
         b = e + 1, e = std::min(text.find('\n', b), text.size());
         if (!note_line(text, text.substr(b, e - b))) return false;
     }
@@ -788,8 +797,13 @@ void row_after_ended_table(std::string_view text, const code_points& cps, std::s
         return number_cell(text, cps, t.first, t.second, cell);
     };
     if (std::none_of(tokens.begin(), tokens.end(), figure)) return;  // 1.含外观设计专利: more of the note
-    if (tokens.size() != carried.ended_columns ||
-        number_cell(text, cps, tokens.front().first, tokens.front().second, cell) ||
+    // a table with a 序号 column: its rows open with their number (2 乙县 800 100)
+    const std::size_t first = carried.table_numbered && tokens.size() == carried.ended_columns + 1 &&
+                                      digits_only(cps, tokens.front().first, tokens.front().second)
+                                  ? 1
+                                  : 0;
+    if (tokens.size() != carried.ended_columns + first ||
+        number_cell(text, cps, tokens[first].first, tokens[first].second, cell) ||
         !number_cell(text, cps, tokens.back().first, tokens.back().second, cell)) {
         carried.ended_columns = 0;
         return;
@@ -816,6 +830,107 @@ void row_after_ended_table(std::string_view text, const code_points& cps, std::s
     }
 }
 
+// "单位：万元", "单位：亿元、%", "（单位：家）" a line of its own at code point `line`: the units it lists into `units`
+// (true), in the order listed; false for any other line.
+bool units_line(std::string_view text, const code_points& cps, std::size_t line, std::vector<std::string>& units) {
+    std::size_t k = line + (line < cps.size() && is_open_paren(cps[line].c) ? 1 : 0);
+    if (!starts_with(cps, k, U"单位") || k + 3 >= cps.size() || (cps[k + 2].c != U'：' && cps[k + 2].c != ':'))
+        return false;
+    units.clear();
+    for (k += 3; k < cps.size() && units.size() < 4;) {
+        std::string unit;
+        const std::size_t n = unit_length(text, cps, k, unit);
+        const std::size_t m = n ? n : measure_word_length(cps, k, unit);
+        if (!m) return false;
+        units.push_back(std::move(unit)), k += m;
+        if (k < cps.size() && one_of(cps[k].c, U"、，,/")) {
+            ++k;
+            continue;
+        }
+        if (k < cps.size() && (cps[k].c == U'）' || cps[k].c == ')')) ++k;
+        while (k < cps.size() && (is_blank(cps[k].c) || cps[k].c == '\r')) ++k;
+        if (k < cps.size()) return cps[k].c == '\n';
+        // the chunk ends here: the line only if the text does or a line break follows (not 单位：万 of 万元)
+        const std::size_t at = cps.byte_at(k);
+        return at >= text.size() || text[at] == '\n' || text[at] == '\r';
+    }
+    return false;
+}
+
+// The label of a column of shares or rates (研发投入强度, 占GDP比重, 增长率, 增速): its figures are in %.
+bool share_label(std::string_view label) {
+    for (const std::string_view w : {"强度", "比重", "占比", "比例", "之比", "率", "增长", "增速", "%"})
+        if (label.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+// The units a units_line listed taken by the table in force (its columns naming none of their own): one unit,
+// the unit of its figures from here on; a unit and % (单位：亿元、%) in a table by area, % for the columns of
+// shares or rates and the other unit for the rest. Any other list (two units of amounts: whose is whose is
+// unknown) is taken by none: the rows stay refused as before.
+void take_listed_units(scan_state& carried) {
+    std::vector<scan_state::column>& columns = carried.table;
+    const std::vector<std::string>& units = carried.listed_units;
+    if (columns.empty() || has_unit_column(columns) || !carried.table_unit.empty() ||
+        std::any_of(columns.begin(), columns.end(), [](const scan_state::column& c) { return c.unit != nullptr; }))
+        return;
+    if (units.size() == 1 && units[0] != "%") {
+        carried.table_unit = units[0];
+        return;
+    }
+    const std::size_t percent = std::count(units.begin(), units.end(), std::string("%"));
+    if (units.size() != 2 || percent != 1 || !area_rows(columns)) return;
+    const std::string& amount = units[0] == "%" ? units[1] : units[0];
+    for (scan_state::column& c : columns)
+        if (c.heading) c.unit = &carried.labels.emplace_back(share_label(*c.heading) ? "%" : amount);
+}
+
+// The caption's label a header's line opens with ("表1 县（市、区） 专利授权量（件）", 表 1, 表2-1, 续表1: a PDF's
+// converter put the caption's first cell on the header's line): how many of `tokens` it takes, 0 if none.
+std::size_t caption_label_tokens(const code_points& cps,
+                                 const std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    if (tokens.size() < 3) return 0;
+    std::size_t b = tokens[0].first;
+    const std::size_t e = tokens[0].second;
+    if (starts_with(cps, b, U"续表")) ++b;
+    if (cps[b].c != U'表') return 0;
+    if (e == b + 1)  // 表 1: the number a cell of its own
+        return tokens[1].second - tokens[1].first <= 4 && digits_only(cps, tokens[1].first, tokens[1].second) ? 2 : 0;
+    for (std::size_t k = b + 1; k < e; ++k)
+        if (!is_digit(cps[k].c) && !(k > b + 1 && k + 1 < e && is_dash(cps[k].c))) return 0;
+    return 1;
+}
+
+// A units_line at code point `line`: its units kept for a header right under it, and taken by the table in force
+// when it stands between the table's header and rows or between its rows.
+void units_line_at(std::string_view text, const code_points& cps, std::size_t line, scan_state& carried) {
+    ++carried.lines_since_listed_units;
+    if (!one_of(cps[line].c, U"单（(") || !units_line(text, cps, line, carried.listed_units)) return;
+    carried.lines_since_listed_units = 0;
+    if (!carried.table.empty() && table_goes_on(text, cps, line, carried)) take_listed_units(carried);
+}
+
+// The line's `tokens` (a 序号 label taken off: `numbered`) are a table's header, a caption's label before them
+// looked past: the table in force from here on, with the unit stated right above it.
+bool header_line_at(std::string_view text, const code_points& cps,
+                    const std::vector<std::pair<std::size_t, std::size_t>>& tokens, bool numbered,
+                    scan_state& carried) {
+    bool header = false;
+    if (const std::size_t caption = numbered ? 0 : caption_label_tokens(cps, tokens)) {
+        thread_local std::vector<std::pair<std::size_t, std::size_t>> labels;
+        labels.assign(tokens.begin() + static_cast<std::ptrdiff_t>(caption), tokens.end());
+        header = table_header(text, cps, labels, carried) || area_table_header(text, cps, labels, carried);
+    }
+    if (!header && !table_header(text, cps, tokens, carried) && !area_table_header(text, cps, tokens, carried))
+        return false;
+    carried.table_numbered = numbered, carried.header_line = true, carried.ended_columns = 0;
+    // the caption right above (its line, perhaps a title or a blank line between): not one stated
+    // for an earlier table under the same heading
+    carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
+    if (carried.lines_since_listed_units <= 2) take_listed_units(carried);  // 单位：亿元、% right above
+    return true;
+}
+
 // The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
 // by column when the header says how, else flagged as a row not read), and the code point of its
 // line break returned; `line` itself when it is neither (prose: the table, if any, has ended).
@@ -825,19 +940,14 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     thread_local std::vector<std::pair<std::size_t, std::size_t>> tokens;
     carried.text = text, carried.findings = findings;  // (respectively_list_at's findings)
     if (line >= cps.size()) return line;               // the line starts the next chunk (scan_state::line_start)
+    units_line_at(text, cps, line, carried);
     std::size_t end = line;
     if (!line_tokens(cps, line, end, tokens))  // prose or an empty line: the table, if any, has ended
         return prose_line_in_table(text, cps, line, carried), line;
     // "序号 指标名称 单位 …" and its rows "1 高新技术企业 家 …": the row number is no figure nor a column
     const bool numbered = tokens.size() >= 4 && row_number_label(cps, tokens[0].first, tokens[0].second);
     if (numbered) tokens.erase(tokens.begin());
-    if (table_header(text, cps, tokens, carried) || area_table_header(text, cps, tokens, carried)) {
-        carried.table_numbered = numbered, carried.header_line = true, carried.ended_columns = 0;
-        // the caption right above (its line, perhaps a title or a blank line between): not one stated
-        // for an earlier table under the same heading
-        carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
-        return end;
-    }
+    if (header_line_at(text, cps, tokens, numbered, carried)) return end;
     if (std::exchange(carried.header_line, false) && header_continues(text, cps, tokens, carried))
         return carried.header_line = true, end;  // a header wrapped onto a second line
     row_after_ended_table(text, cps, line, end, tokens, carried, findings);

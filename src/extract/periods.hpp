@@ -148,9 +148,13 @@ void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, 
 // 今年以来 its whole period). With no year in the title, the period in force before a line of prose went back to an
 // earlier year (2025年上半年，…。2024年全年，…，今年…: 2025H1), else none. Its length (with 以来: no span's start
 // the caller leaves aside, the period in force from here on), 0 if none.
+// 年初以来 / 年初至今 (自年初以来) are 今年以来: not after a period (2025年年初以来: its own year's start, a span).
 std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
-    if (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年")) return 0;
-    const bool since = starts_with(cps, k + 2, U"以来");
+    const bool year_start = cps[k].c == U'年' &&
+                            (starts_with(cps, k, U"年初以来") || starts_with(cps, k, U"年初至今")) &&
+                            (k == 0 || !one_of(cps[k - 1].c, U"年度上去前当"));
+    if (!year_start && !starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年")) return 0;
+    const bool since = year_start || starts_with(cps, k + 2, U"以来");
     const std::size_t n = since ? 4 : 2;
     // the year the report was given in when its head dates it (a 2025 press conference held in 2026:
     // 今年 is 2026), else the title's
@@ -357,6 +361,17 @@ std::size_t year_sharing_next_at(const code_points& cps, std::size_t k) {
     return four_digit_year_at(cps, j) && j + 4 < cps.size() && cps[j + 4].c == U'年' ? k + 5 : 0;
 }
 
+bool issue_line(const code_points& cps, std::size_t k, std::size_t n);  // stated_periods.hpp
+bool is_open_paren(char32_t c);                                         // damage.hpp
+
+// The year v just read at k (n code points) is a bulletin's issue line under a title of a part of that year
+// (某市科技局2026年3月工作动态⏎（2026年第3期）): the title's period goes on (it was the whole year's, round 36).
+bool issue_of_titles_year(const code_points& cps, std::size_t k, std::size_t n, int v, const period_state& state) {
+    return state.title_period && state.title_period->year_number() == v &&
+           state.title_period->kind() != period_kind::year && k > 0 &&
+           (is_open_paren(cps[k - 1].c) || is_blank(cps[k - 1].c)) && issue_line(cps, k, n);
+}
+
 std::size_t read_period_at(const code_points& cps, std::size_t k, period_state& state) {
     const auto number = [&](std::size_t i, std::size_t& end) { return period_number_at(cps, i, end); };
     auto set = [&](std::optional<period> p) {
@@ -415,6 +430,7 @@ std::size_t read_period_at(const code_points& cps, std::size_t k, period_state& 
         if (end < cps.size() && cps[end].c == U'年' && v >= 1900 && v <= 2200) {
             note_year_stated(cps, k, v, state);
             state.year = v, state.current = period::year(v);
+            if (issue_of_titles_year(cps, k, end + 1 - k, v, state)) state.current = *state.title_period;
             return end + 1 - k;
         }
         if (end == k + 4 && v >= 1900 && v <= 2200)

@@ -346,6 +346,10 @@ struct scan_state {
     // A later table under the same heading, after prose, states its own or has none.
     std::size_t lines_since_unit = 0;
     std::string table_unit;
+    // "单位：亿元、%" a line of its own (units_line): the units it lists, and the lines since, for a header
+    // right under it; inside a table in force, it states the unit of the rows' figures from there on.
+    std::vector<std::string> listed_units;
+    std::size_t lines_since_listed_units = 3;
     // Periods listed before 分别 (2024年、2025年…分别为120亿元和150亿元): the figures after it, each with
     // the period of its place in the list ("" for all when the counts differ), handed to the periods as
     // the walk reaches each (code points of the text; `at` the local period's place, before the figure).
