@@ -405,6 +405,9 @@ void register_model(py::module_& m) {
             // A goalpost, standard value, denominator or weight for a name the framework lacks
             // would be silently unused: refused here, with the closest name.
             if (fw) cp::check_step_names(md.steps, *fw, labels);
+            // Weigh/Aggregate steps that set one level twice, or a second Denominate: refused here, as
+            // build() would refuse them, not left to fail there (round 36).
+            cp::check_steps(md.steps, fw ? fw->top_level() : 0, labels);
             return md;
         },
         py::arg("name"), py::arg("steps"), py::arg("framework") = nullptr,

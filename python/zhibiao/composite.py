@@ -934,7 +934,7 @@ class CompositeResult:
 
     @property
     def ahp(self) -> dict[str, dict[str, Any]]:
-        """For each AHP group: weights, lambda_max, CI, CR."""
+        """For each AHP group: a dict of weights, lambda_max, ci and cr (as its ``priority`` computes them)."""
         return dict(self._core.ahp)
 
     # Ranks -------------------------------------------------------------------------------
@@ -1825,7 +1825,7 @@ def ahp(
     other is refused unless ``accept_inconsistent`` (CR then NaN). ``priority``: "eigenvector"
     (Saaty, pymcdm), "mean" (of the column-normalised rows: pyDecision's default ``wd='m'``) or
     "geometric" (row geometric means, ``wd='g'``); the last two take λmax = mean((A·w)_i / w_i),
-    as pyDecision does (the ``Weigh`` step uses the eigenvector)."""
+    as pyDecision does (the ``Weigh("ahp")`` step takes the same ``priority``)."""
     w, lam, ci, cr = _core.composite_ahp(_numbers(matrix, "matrix", "ahp"), ri, max_cr, accept_inconsistent, priority)
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
 
