@@ -288,6 +288,19 @@ void uncertainty_model::precompute() {
     if (layers_.size() > 1)
         notes_.push_back(std::to_string(layers_.size()) +
                          " normalised layers precomputed (imputation × winmax × normalisation choices)");
+    // Round 36 (a new user's run: nominal score 74.6, mean_score 38.4 with zscore beside minmax):
+    // the doc's warning said where the numbers are, in the summary.
+    const auto& alternatives = spec_.normalisation.options;
+    const bool scales_differ = std::any_of(alternatives.begin(), alternatives.end(), [&](const normalise_step& x) {
+        const normalise_options& a = x.options;
+        const normalise_options& b = alternatives.front().options;
+        return a.method != b.method || a.low != b.low || a.high != b.high || a.target_mean != b.target_mean ||
+               a.target_sd != b.target_sd;
+    });
+    if (scales_differ)
+        notes_.push_back(
+            "the normalisation alternatives score on different scales: mean_score and the score percentiles mix "
+            "them (the nominal score is on the model's own); compare regions by their ranks");
 }
 
 void uncertainty_model::draw_weights(const input& in, const double* u, replication_draw& d) const {

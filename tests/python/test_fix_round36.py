@@ -105,12 +105,23 @@ def _data_and_framework():
 @pytest.mark.parametrize(
     "steps, said",
     [
-        (lambda C: [C.Normalise("minmax"), C.Weigh("equal"), C.Weigh("entropy"), C.Aggregate("arithmetic")],
-         "step 2 (Weigh) and step 3 (Weigh) have no levels"),
-        (lambda C: [C.Normalise("minmax"), C.Weigh("equal", levels=[2]), C.Weigh("entropy", levels=[2]),
-                    C.Aggregate("arithmetic")], "step 2 (Weigh) and step 3 (Weigh) both set the weights of level 2"),
-        (lambda C: [C.Normalise("minmax"), C.Weigh("equal"), C.Aggregate("arithmetic"), C.Aggregate("geometric")],
-         "step 3 (Aggregate) and step 4 (Aggregate) have no levels"),
+        (
+            lambda C: [C.Normalise("minmax"), C.Weigh("equal"), C.Weigh("entropy"), C.Aggregate("arithmetic")],
+            "step 2 (Weigh) and step 3 (Weigh) have no levels",
+        ),
+        (
+            lambda C: [
+                C.Normalise("minmax"),
+                C.Weigh("equal", levels=[2]),
+                C.Weigh("entropy", levels=[2]),
+                C.Aggregate("arithmetic"),
+            ],
+            "step 2 (Weigh) and step 3 (Weigh) both set the weights of level 2",
+        ),
+        (
+            lambda C: [C.Normalise("minmax"), C.Weigh("equal"), C.Aggregate("arithmetic"), C.Aggregate("geometric")],
+            "step 3 (Aggregate) and step 4 (Aggregate) have no levels",
+        ),
     ],
 )
 def test_model_from_steps_refuses_overlapping_steps_as_build_does(steps, said):
@@ -126,8 +137,12 @@ def test_model_from_steps_refuses_overlapping_steps_as_build_does(steps, said):
 
 def test_uncertainty_refuses_normalisation_alternatives_for_a_model_with_two_normalise_steps():
     C, data, fw = _data_and_framework()
-    steps = [C.Normalise("minmax"), C.Normalise("rank", methods={"a": "rank"}), C.Weigh("equal"),
-             C.Aggregate("arithmetic")]
+    steps = [
+        C.Normalise("minmax"),
+        C.Normalise("rank", methods={"a": "rank"}),
+        C.Weigh("equal"),
+        C.Aggregate("arithmetic"),
+    ]
     with pytest.raises(zb.ArgumentError, match=r"2 Normalise steps \(steps 1 and 2\).*one Normalise step"):
         C.uncertainty(data, fw, steps, n=20, normalisation=[C.Normalise("zscore"), C.Normalise("minmax")])
     # one Normalise step: the alternatives replace it
@@ -144,11 +159,28 @@ def test_weigh_ahp_takes_the_priority_the_doc_says_and_result_ahp_has_its_fields
     m = np.array([[1, 3, 5, 7], [1 / 3, 1, 3, 5], [1 / 5, 1 / 3, 1, 2], [1 / 7, 1 / 5, 1 / 2, 1]])
     got = {}
     for priority in ("eigenvector", "mean"):
-        r = C.build(data, fw, [C.Normalise("minmax"), C.Weigh("ahp", pairwise={"Index": m}, priority=priority),
-                               C.Aggregate("arithmetic")])
+        r = C.build(
+            data,
+            fw,
+            [
+                C.Normalise("minmax"),
+                C.Weigh("ahp", pairwise={"Index": m}, priority=priority),
+                C.Aggregate("arithmetic"),
+            ],
+        )
         entry = r.ahp["Index"]
         assert set(entry) == {"weights", "lambda_max", "ci", "cr"}
         got[priority] = np.asarray(entry["weights"])
         np.testing.assert_allclose(got[priority], C.ahp(m, priority=priority)["weights"], rtol=1e-12)
     assert not np.allclose(got["eigenvector"], got["mean"])
     assert isinstance(pd.Series(got["mean"]), pd.Series)
+
+
+# --- a new user's uncertainty run (task: 15 minutes as a new user) ----------------------------------
+def test_uncertainty_summary_says_normalisation_alternatives_mix_score_scales():
+    C, data, fw = _data_and_framework()
+    steps = [C.Normalise("minmax"), C.Weigh("equal"), C.Aggregate("arithmetic")]
+    mixed = C.uncertainty(data, fw, steps, n=20, normalisation=[C.Normalise("zscore"), C.Normalise("minmax")])
+    assert "mean_score and the score percentiles mix them" in mixed.summary()
+    same = C.uncertainty(data, fw, steps, n=20, normalisation=[C.Normalise("minmax"), C.Normalise("minmax")])
+    assert "mix them" not in same.summary()
