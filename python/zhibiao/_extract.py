@@ -812,9 +812,12 @@ def _forwarded_findings(extracted: Any, damaged: Any, said: list[dict[str, Any]]
     if extracted is None or len(extracted) == 0:
         return []
     named = {f["begin"] for f in said}
-    variable_at = {} if damaged is None else dict(zip(damaged["begin"], damaged["variable"].astype(str)))
+    if isinstance(damaged, dict):  # read_reports: {begin: variable} of the report, made once for the batch
+        variable_at = damaged
+    else:
+        variable_at = {} if damaged is None else dict(zip(damaged["begin"], damaged["variable"].astype(str)))
     forwarded = []
-    for f in extracted.itertuples():
+    for f in extracted if isinstance(extracted, list) else extracted.itertuples():
         if f.kind == "table_row":
             message = f"{f.message}: none of them enters the panel"
         elif (
@@ -1104,8 +1107,14 @@ def read_reports(
     own_reads = _own_area_reads(facts, keys, lexicon)
     rows = _panel_candidates(facts.in_lexicon_units(), ("report",))
     by_entity = {key: list(rows) for key, rows in itertools.groupby(rows, key=lambda row: row.report)}
-    extracted = {key: part for key, part in facts.attrs["findings"].groupby("report", sort=False, observed=True)}
-    damaged = {key: part for key, part in _damaged_values(facts).groupby("report", sort=False, observed=True)}
+    # Each report's findings and damaged figures, in one pass over the batch's (not a DataFrame a report)
+    extracted: dict[Any, list[Any]] = {}
+    for f in facts.attrs["findings"].itertuples(index=False):
+        extracted.setdefault(f.report, []).append(f)
+    damaged: dict[Any, dict[Any, str]] = {}
+    spoilt = _damaged_values(facts)
+    for report, begin, variable in zip(spoilt["report"], spoilt["begin"], spoilt["variable"].astype(str)):
+        damaged.setdefault(report, {})[begin] = variable
     entities, findings = [], []
     seen = {str(key) for key in keys}  # the entities of the batch: an area of a table is one only once
     areas_of: list[Any] = []
