@@ -619,7 +619,14 @@ class Model:
     @checked_keywords
     def from_steps(cls, steps: Sequence[Step], framework: Framework | None = None, name: str = "") -> "Model":
         """The steps (and the framework's nodes) handed to C++ as they are, checked there against
-        the option vocabulary; ``toml`` writes them out."""
+        the option vocabulary; ``toml`` writes them out. Weigh or Aggregate steps that set one level
+        twice (two without levels, or a level shared) are refused here, as build() refuses them."""
+        return cls._of_steps(steps, framework, name, True)
+
+    @classmethod
+    def _of_steps(cls, steps: Sequence[Step], framework: Framework | None, name: str, whole: bool) -> "Model":
+        """from_steps; `whole` False for a list of alternatives (uncertainty's aggregation=[…]), no
+        model of its own: its steps may set the same levels."""
         parts = []
         for step in steps:
             if not isinstance(step, _Step):
@@ -631,7 +638,9 @@ class Model:
         # With a framework, C++ refuses an entry (goalposts, standard values, denominators, fixed
         # weights, AHP groups) keyed by a name it lacks, naming the step class and the closest name.
         return cls._of(
-            _core.composite_model_from_steps(name, parts, framework._core if framework is not None else None)
+            _core.composite_model_from_steps(
+                name, parts, framework._core if framework is not None else None, check_steps=whole
+            )
         )
 
     @classmethod
