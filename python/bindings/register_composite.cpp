@@ -392,7 +392,7 @@ void register_model(py::module_& m) {
           "of that name in a build (its own method and parameters, options_for).");
     m.def(
         "composite_model_from_steps",
-        [](const std::string& name, const py::list& steps, const cp::framework* fw) {
+        [](const std::string& name, const py::list& steps, const cp::framework* fw, bool check) {
             cp::model md;
             md.name = name;
             if (fw) md.nodes = fw->nodes();
@@ -405,10 +405,14 @@ void register_model(py::module_& m) {
             // A goalpost, standard value, denominator or weight for a name the framework lacks
             // would be silently unused: refused here, with the closest name.
             if (fw) cp::check_step_names(md.steps, *fw, labels);
+            // Weigh/Aggregate steps that set one level twice, or a second Denominate: refused here, as
+            // build() would refuse them, not left to fail there (round 36).
+            if (check) cp::check_steps(md.steps, fw ? fw->top_level() : 0, labels);
             return md;
         },
-        py::arg("name"), py::arg("steps"), py::arg("framework") = nullptr,
-        "A model from (kind, class name, {parameter: value}) per step.");
+        py::arg("name"), py::arg("steps"), py::arg("framework") = nullptr, py::arg("check_steps") = true,
+        "A model from (kind, class name, {parameter: value}) per step; `check_steps` false for a list of "
+        "alternatives (uncertainty's), whose steps may set the same levels.");
     m.def(
         "composite_model_toml",
         [](cp::model md, const cp::framework* fw) {

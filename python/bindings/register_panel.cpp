@@ -4,6 +4,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -172,6 +173,30 @@ py::array row_entity_codes(const panel& p) {
     return out;
 }
 
+// Panel.written_decimals: a column's written decimals, one per row (0 where none).
+py::array_t<std::uint8_t> written_decimals_of(const panel& p, const std::string& name) {
+    const auto& d = p.at(name).written_decimals();
+    py::array_t<std::uint8_t> out(static_cast<py::ssize_t>(p.rows()));
+    auto* y = out.mutable_data();
+    for (std::size_t r = 0; r < p.rows(); ++r) y[r] = d.empty() ? 0 : d[r];
+    return out;
+}
+
+// Panel.set_written_decimals: the column again, its values shared, with these written decimals
+// (a report's figures, which reach the panel through from_pandas: python/zhibiao/_extract.py).
+void set_written_decimals_of(panel& p, const std::string& name,
+                             const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& decimals) {
+    if (decimals.ndim() != 1) throw error("written decimals of '" + name + "' must be one-dimensional");
+    const column& old = p.at(name);
+    column c(old.name(), old.unit(), old.data(), old.size(), old.storage_owner(), old.unit_given(), old.reasons());
+    const auto* d = decimals.data();
+    const bool any = std::any_of(d, d + decimals.size(), [](std::uint8_t x) { return x != 0; });
+    c.set_written_decimals(any || static_cast<std::size_t>(decimals.size()) != old.size()
+                               ? std::vector<std::uint8_t>(d, d + decimals.size())
+                               : std::vector<std::uint8_t>{});
+    p.add(std::move(c));
+}
+
 void register_cell_readers(py::module_& m);
 void register_heading_rules(py::module_& m);
 void register_csv_readers(py::module_& m);
@@ -222,6 +247,11 @@ void register_panel(py::module_& m) {
                 return out;
             },
             py::arg("name"))
+        .def("written_decimals", &written_decimals_of, py::arg("name"),
+             "Per row, the decimals the cell was written with beyond its shortest form (\"2.00\" → 2), else 0.")
+        .def("set_written_decimals", &set_written_decimals_of, py::arg("name"), py::arg("decimals"),
+             "Sets the decimals each cell of a column was written with (column::written_decimals): a "
+             "report's \"2.00%\" is checked at 2 decimals, as read_csv's is.")
         .def(
             "unit", [](const panel& p, const std::string& name) { return p.at(name).unit(); }, py::arg("name"))
         .def(

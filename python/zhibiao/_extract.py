@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import os
 import re
 import stat
@@ -431,7 +432,9 @@ def _make_facts_class() -> Any:
             ``other_area`` when `entity` ends with a level word (县/区/市/省/州/旗); a zone's figure alone
             stays. A damaged figure arrives as missing
             with the core reason ``damaged_source``: invalid, not absent, so compute() gives NaN
-            with that reason for whatever uses it, and a roll-up never sums over it. A suspect
+            with that reason for whatever uses it, and a roll-up never sums over it; a masked one
+            (13.x%, 1X3件) too, with a ``masked_figure`` finding. A value keeps the decimals its
+            figure was written with ("2.00%": validate() checks it at 2 decimals, as read_csv's). A suspect
             figure (flag_suspect: an implausible 0 such as 派出0名专家, a 其中 part above its
             total) arrives as missing with the reason ``suspect_source`` and a ``suspect_figure``
             finding, unless ``keep_suspect=True`` takes it as stated (the finding says so then
@@ -445,10 +448,10 @@ def _make_facts_class() -> Any:
             entities, findings = [], []
             for name, rows in _rows_by_entity(_panel_candidates(self.in_lexicon_units()), entity).items():
                 # an area's rows are its table's cells: no clause says whose they are
-                records, why_missing, found = _chosen_values(
+                records, why_missing, found, decimals = _chosen_values(
                     rows, period, keep_suspect, text if name == entity else "", name
                 )
-                entities.append((name, records, why_missing))
+                entities.append((name, records, why_missing, decimals))
                 findings += found
             findings += _forwarded_findings(self.attrs.get("findings"), _damaged_values(self), findings)
             panel = _panel_of(entities, units)
@@ -459,23 +462,24 @@ def _make_facts_class() -> Any:
     return Facts
 
 
-def _panel_of(
-    entities: list[tuple[Any, dict[str, dict[str, float]], dict[tuple[str, str], str]]], units: dict[str, str]
-) -> Any:
-    """One Panel of the values of each entity (_chosen_values), a column per variable any of them has."""
+def _panel_of(entities: list[_Entity], units: dict[str, str]) -> Any:
+    """One Panel of the values of each entity (_chosen_values), a column per variable any of them has,
+    each cell with the decimals its figure was written with (column::written_decimals: a report's
+    "2.00%" is checked at 2 decimals, as read_csv's "2.00" is)."""
     import pandas as pd
 
     from ._panel import Panel
 
-    variables = sorted({v for _, records, _ in entities for values in records.values() for v in values})
+    variables = sorted({v for _, records, _, _ in entities for values in records.values() for v in values})
     # The grid filled from the values and reasons there are (a few per period), not looked up for
     # every variable of every period (most of them absent).
     column_of = {v: k for k, v in enumerate(variables)}
-    rows = [(entity, when) for entity, records, _ in entities for when in records]
+    rows = [(entity, when) for entity, records, _, _ in entities for when in records]
     grid = np.full((len(variables), len(rows)), np.nan)
     reasons = {v: [""] * len(rows) for v in variables}
+    written = np.zeros((len(variables), len(rows)), dtype=np.uint8)
     row = 0
-    for _, records, why in entities:
+    for _, records, why, decimals in entities:
         row_of: dict[str, int] = {}
         for when, values in records.items():
             row_of[when] = row
@@ -485,11 +489,13 @@ def _panel_of(
         for (v, when), reason in why.items():
             if when in row_of:
                 reasons[v][row_of[when]] = reason
+        for (v, when), n in decimals.items():
+            written[column_of[v], row_of[when]] = n
     wide = pd.DataFrame(
         {"entity": [e for e, _ in rows], "period": [w for _, w in rows], **dict(zip(variables, grid))} if rows else {},
         columns=["entity", "period", *variables],
     )
-    return Panel.from_pandas(
+    panel = Panel.from_pandas(
         wide.astype({v: "float64" for v in variables}),
         "entity",
         "period",
@@ -497,11 +503,21 @@ def _panel_of(
         variables=variables,
         reasons=reasons,
     )
+    for v in variables:  # the panel's rows are the frame's, in its order
+        if written[column_of[v]].any():
+            panel._core.set_written_decimals(v, written[column_of[v]])
+    return panel
+
+
+#: One entity of a report for _panel_of: its name, {period: {variable: value}}, the reason of each
+#: missing cell and the written decimals of each cell that has some, both by (variable, period).
+_Entity = tuple[Any, dict[str, dict[str, float]], dict[tuple[str, str], str], dict[tuple[str, str], int]]
 
 
 #: The columns _chosen_values reads of a row (of Facts.in_lexicon_units).
 PANEL_FIELDS = (
     "variable",
+    "value",
     "value_converted",
     "unit",
     "unit_converted",
@@ -532,11 +548,23 @@ PANEL_FIELDS = (
 )
 
 
-def _panel_candidates(converted: Any, more: tuple[str, ...] = ()) -> Any:
+def _panel_candidates(converted: Any, more: tuple[str, ...] = ()) -> list[Any]:
     """The rows of `converted` that _chosen_values can use (a variable, not a change: it passes
-    over the others without a word), with only the columns it reads, in table order."""
+    over the others without a word), with only the columns it reads, in table order: named tuples
+    made from each column's list of the rows kept (DataFrame.itertuples copied the table first and
+    read each cell of a Categorical alone: a fifth of read_reports' time, round 36)."""
+    fields = more + PANEL_FIELDS
+    row_type: Any = _ROW_TYPES.get(fields)
+    if row_type is None:
+        row_type = _ROW_TYPES[fields] = collections.namedtuple("Row", fields)
     keep = (converted["variable"] != "").to_numpy(dtype=bool) & ~converted["flag_change"].to_numpy(dtype=bool)
-    return converted.loc[keep, list(more + PANEL_FIELDS)].itertuples(index=False)
+    at = np.flatnonzero(keep)
+    columns = [converted[name].take(at).tolist() for name in fields]
+    return list(map(row_type._make, zip(*columns)))
+
+
+#: The row type of each set of fields _panel_candidates is asked for.
+_ROW_TYPES: dict[tuple[str, ...], Any] = {}
 
 
 def _rows_by_entity(rows: Any, entity: str) -> dict[str, list[Any]]:
@@ -551,7 +579,7 @@ def _rows_by_entity(rows: Any, entity: str) -> dict[str, list[Any]]:
 
 def _area_entities(
     areas: dict[str, list[Any]], seen: set[str], period: str | None, keep_suspect: bool
-) -> tuple[list[tuple[str, dict[str, dict[str, float]], dict[tuple[str, str], str]]], list[dict[str, Any]]]:
+) -> tuple[list[_Entity], list[dict[str, Any]]]:
     """The entities of a report's tables by area for read_reports, as to_panel gives them, and their
     findings; an area another report or entity of the batch already gave (`seen`) is left out, each
     cell with an ``area_row`` finding: two reports' figures are never mixed in one entity."""
@@ -571,22 +599,24 @@ def _area_entities(
             ]
             continue
         seen.add(name)
-        records, why_missing, found = _chosen_values(rows, period, keep_suspect, "", name)
-        entities.append((name, records, why_missing))
+        records, why_missing, found, decimals = _chosen_values(rows, period, keep_suspect, "", name)
+        entities.append((name, records, why_missing, decimals))
         findings += found
     return entities, findings
 
 
 def _chosen_values(
     rows: Any, period: str | None, keep_suspect: bool, text: str = "", entity: str = ""
-) -> tuple[dict[str, dict[str, float]], dict[tuple[str, str], str], list[dict[str, Any]]]:
+) -> tuple[dict[str, dict[str, float]], dict[tuple[str, str], str], list[dict[str, Any]], dict[tuple[str, str], int]]:
     """The values of one report for a panel, from the rows of its facts in lexicon units
-    (Facts.in_lexicon_units): {period: {variable: value}}, the reason of each missing one, and
-    the findings of what was left out and why (Facts.to_panel says the rules). `text` is the
+    (Facts.in_lexicon_units): {period: {variable: value}}, the reason of each missing one, the
+    findings of what was left out and why (Facts.to_panel says the rules), and the written decimals
+    of each value that has some (_written_decimals). `text` is the
     report's (the clause before each figure says whose figure it is: _whose), `entity` its own."""
     findings: list[dict[str, Any]] = []
     chosen: dict[tuple[str, str], Any] = {}
     whose: dict[tuple[str, str], int | None] = {}
+    own_only = _leaves_out_other_areas(entity)  # once, not per figure
     for row in rows:
         if not row.variable or row.flag_change:
             continue
@@ -601,9 +631,9 @@ def _chosen_values(
         key = (row.variable, when)
         rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
         scope = _whose(text[row.clause_begin : row.begin], entity, row.phrase) if text else None
-        if scope is None and text and _leaves_out_other_areas(entity):
+        if scope is None and text and own_only:
             scope = 0  # naming no area in the report of a county (a city…): the report's own
-        if scope in (1, 3) and _leaves_out_other_areas(entity):
+        if scope in (1, 3) and own_only:
             # before choosing between duplicates: no finding may say a figure was kept that is left out
             findings.append(_other_area_finding(row, when, text, entity))
             continue
@@ -631,7 +661,23 @@ def _chosen_values(
                 continue
         chosen[key], whose[key] = (rank, row), scope
     records, why_missing = _records_of(chosen, keep_suspect, findings)
-    return records, why_missing, findings
+    decimals = {key: n for key, (rank, row) in chosen.items() if rank == 0 and (n := _written_decimals(row))}
+    return records, why_missing, findings, decimals
+
+
+#: A figure's last number ending in a fraction with a final 0 ("2.00", "１.５０"): its decimals.
+_FRACTION_WITH_ZERO = re.compile(r"[0-9０-９][.．]([0-9０-９]*[0０])(?![0-9０-９])")
+
+
+def _written_decimals(row: Any) -> int:
+    """The decimals a figure was written with where they are more than its value's shortest form
+    shows ("2.00%" → 2, "1.70" → 2, "60.0%" → 1), as read_csv keeps them (C++ written_decimals in
+    src/io/csv.cpp); 0 for any other figure ("1.7", "2", a numeral in words) and for a value not the
+    number written (converted: 1.20万件 is 12000 件)."""
+    if row.value != row.value_converted or (row.value == 0 and row.unit and row.unit != row.unit_converted):
+        return 0
+    found = _FRACTION_WITH_ZERO.findall(row.text)
+    return min(len(found[-1]), 255) if found else 0
 
 
 #: Level words of an administrative area, the last code point of an entity's name (青石县).
@@ -766,9 +812,12 @@ def _forwarded_findings(extracted: Any, damaged: Any, said: list[dict[str, Any]]
     if extracted is None or len(extracted) == 0:
         return []
     named = {f["begin"] for f in said}
-    variable_at = {} if damaged is None else dict(zip(damaged["begin"], damaged["variable"].astype(str)))
+    if isinstance(damaged, dict):  # read_reports: {begin: variable} of the report, made once for the batch
+        variable_at = damaged
+    else:
+        variable_at = {} if damaged is None else dict(zip(damaged["begin"], damaged["variable"].astype(str)))
     forwarded = []
-    for f in extracted.itertuples():
+    for f in extracted if isinstance(extracted, list) else extracted.itertuples():
         if f.kind == "table_row":
             message = f"{f.message}: none of them enters the panel"
         elif (
@@ -809,6 +858,18 @@ def _records_of(
         records.setdefault(when, {})[variable] = float("nan") if missing else row.value_converted
         if missing:
             why_missing[(variable, when)] = "damaged_source" if rank == 2 else "suspect_source"
+        if rank == 2 and row.flag_masked and not row.flag_damaged:
+            # the extraction has no finding of a masked figure (its flag says it): the panel's gap is said
+            findings.append(
+                {
+                    "kind": "masked_figure",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{variable} {when}: '{row.text}' is masked (digits hidden in the source): missing "
+                    "with reason damaged_source",
+                }
+            )
         if rank == 1:
             findings.append(
                 {
@@ -1046,8 +1107,14 @@ def read_reports(
     own_reads = _own_area_reads(facts, keys, lexicon)
     rows = _panel_candidates(facts.in_lexicon_units(), ("report",))
     by_entity = {key: list(rows) for key, rows in itertools.groupby(rows, key=lambda row: row.report)}
-    extracted = {key: part for key, part in facts.attrs["findings"].groupby("report", sort=False, observed=True)}
-    damaged = {key: part for key, part in _damaged_values(facts).groupby("report", sort=False, observed=True)}
+    # Each report's findings and damaged figures, in one pass over the batch's (not a DataFrame a report)
+    extracted: dict[Any, list[Any]] = {}
+    for f in facts.attrs["findings"].itertuples(index=False):
+        extracted.setdefault(f.report, []).append(f)
+    damaged: dict[Any, dict[Any, str]] = {}
+    spoilt = _damaged_values(facts)
+    for report, begin, variable in zip(spoilt["report"], spoilt["begin"], spoilt["variable"].astype(str)):
+        damaged.setdefault(report, {})[begin] = variable
     entities, findings = [], []
     seen = {str(key) for key in keys}  # the entities of the batch: an area of a table is one only once
     areas_of: list[Any] = []
@@ -1057,7 +1124,7 @@ def read_reports(
             areas = _rows_by_entity(
                 by_entity.get(key, []) if own is None else list(_panel_candidates(own.in_lexicon_units())), str(key)
             )
-            records, why_missing, found = _chosen_values(
+            records, why_missing, found, decimals = _chosen_values(
                 areas.pop(str(key)),
                 period,
                 keep_suspect,
@@ -1084,7 +1151,7 @@ def read_reports(
             )
             if period is not None:
                 records = {period: {}}
-        entities.append((key, records, why_missing))
+        entities.append((key, records, why_missing, decimals))
         areas_of += area_entities
         findings += [{"entity": key, **f} for f in found]
     panel = _panel_of(entities + areas_of, facts.attrs["lexicon_units"])

@@ -619,7 +619,14 @@ class Model:
     @checked_keywords
     def from_steps(cls, steps: Sequence[Step], framework: Framework | None = None, name: str = "") -> "Model":
         """The steps (and the framework's nodes) handed to C++ as they are, checked there against
-        the option vocabulary; ``toml`` writes them out."""
+        the option vocabulary; ``toml`` writes them out. Weigh or Aggregate steps that set one level
+        twice (two without levels, or a level shared) are refused here, as build() refuses them."""
+        return cls._of_steps(steps, framework, name, True)
+
+    @classmethod
+    def _of_steps(cls, steps: Sequence[Step], framework: Framework | None, name: str, whole: bool) -> "Model":
+        """from_steps; `whole` False for a list of alternatives (uncertainty's aggregation=[…]), no
+        model of its own: its steps may set the same levels."""
         parts = []
         for step in steps:
             if not isinstance(step, _Step):
@@ -631,7 +638,9 @@ class Model:
         # With a framework, C++ refuses an entry (goalposts, standard values, denominators, fixed
         # weights, AHP groups) keyed by a name it lacks, naming the step class and the closest name.
         return cls._of(
-            _core.composite_model_from_steps(name, parts, framework._core if framework is not None else None)
+            _core.composite_model_from_steps(
+                name, parts, framework._core if framework is not None else None, check_steps=whole
+            )
         )
 
     @classmethod
@@ -934,7 +943,7 @@ class CompositeResult:
 
     @property
     def ahp(self) -> dict[str, dict[str, Any]]:
-        """For each AHP group: weights, lambda_max, CI, CR."""
+        """For each AHP group: a dict of weights, lambda_max, ci and cr (as its ``priority`` computes them)."""
         return dict(self._core.ahp)
 
     # Ranks -------------------------------------------------------------------------------
@@ -1825,7 +1834,7 @@ def ahp(
     other is refused unless ``accept_inconsistent`` (CR then NaN). ``priority``: "eigenvector"
     (Saaty, pymcdm), "mean" (of the column-normalised rows: pyDecision's default ``wd='m'``) or
     "geometric" (row geometric means, ``wd='g'``); the last two take λmax = mean((A·w)_i / w_i),
-    as pyDecision does (the ``Weigh`` step uses the eigenvector)."""
+    as pyDecision does (the ``Weigh("ahp")`` step takes the same ``priority``)."""
     w, lam, ci, cr = _core.composite_ahp(_numbers(matrix, "matrix", "ahp"), ri, max_cr, accept_inconsistent, priority)
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
 

@@ -62,7 +62,8 @@ def _choice(name: str, options: Any, probabilities: Sequence[float] | None, fram
                 f"uncertainty: the {name} alternative {step!r} is a method's name, not a step: "
                 f"write {kind.__name__}({step!r})"
             )
-    out: dict[str, Any] = {"model": _composite.Model.from_steps(steps)._core, "labels": labels}
+    # alternatives, not a model: two Aggregate steps without levels are two choices here
+    out: dict[str, Any] = {"model": _composite.Model._of_steps(steps, None, "", False)._core, "labels": labels}
     if probabilities is not None:
         out["probabilities"] = [float(p) for p in probabilities]
     return out

@@ -1104,8 +1104,7 @@ std::optional<std::pair<std::size_t, std::vector<int>>> plan_levels(const std::v
                                                                     const char* sets) {
     std::map<int, std::size_t> set_by;  // level → the step with levels that sets it
     std::optional<std::size_t> every;   // the step without levels
-    location w;
-    w.variable = "levels";
+    const location w;  // the steps are the problem, named in the message: no variable ("(variable levels):")
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto* one = std::get_if<Step>(&steps[i]);
         if (!one) continue;
@@ -1167,8 +1166,7 @@ void refuse_repeated_denominate(const std::vector<step>& steps, const std::vecto
             first = i;
             continue;
         }
-        location w;
-        w.variable = "denominate";
+        const location w;  // the steps are named in the message: no variable
         throw argument_error(step_label(steps, labels, *first) + " and " + step_label(steps, labels, i) +
                                  " both denominate: a second Denominate step would divide the indicators again. "
                                  "Give one Denominate step every indicator's denominator",

@@ -2,6 +2,7 @@
 #include "io/toml.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -146,6 +147,17 @@ std::string unparseable_message(const panel& p, const std::string& variable, std
 std::string number_text(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+/// Cell `row` of `c` as it was written: with its written decimals where the loader kept more than the
+/// shortest form shows ("2.00", not "2": column::written_decimals), else number_text.
+std::string written_text(const column& c, std::size_t row) {
+    const double v = c.data()[row];
+    const auto& decimals = c.written_decimals();
+    if (decimals.empty() || decimals[row] == 0 || !std::isfinite(v) || std::fabs(v) >= 1e15) return number_text(v);
+    char buf[320];
+    std::snprintf(buf, sizeof buf, "%.*f", int{decimals[row]}, v);
     return buf;
 }
 
@@ -328,7 +340,7 @@ std::string numbers_of(const panel& p, const rule& r, std::size_t row,
             // never the dimensionless "1" that stands in for no unit.
             const std::optional<unit> u = c->unit_given() ? c->unit() : detail::stated_unit(*c, cat.variable(name));
             const std::string symbol = u && u->symbol() != "1" ? u->symbol() : "";
-            published = number_text(c->data()[row]) + (symbol.empty() ? "" : " " + symbol);
+            published = written_text(*c, row) + (symbol.empty() ? "" : " " + symbol);
         }
         for (const auto& [id, v] : recomputed) {
             if (id != name || v.reasons()[row] != reason::none) continue;

@@ -100,6 +100,17 @@ BOOST_AUTO_TEST_CASE(a_published_ratio_finding_states_the_published_and_recomput
     const auto f = std::find_if(r.findings.begin(), r.findings.end(),
                                 [](const finding& x) { return x.rule == "published_rd_intensity_matches"; });
     BOOST_TEST_REQUIRE((f != r.findings.end()));
+    // Round 36: the published cell as written ("2.10", kept by read_csv), not its shortest form "2.1".
+    BOOST_TEST(f->message.find("rd_intensity: published 2.10 %, recomputed 2 %") != std::string::npos, f->message);
+}
+
+// Round 36: a cell written without a final 0 is said in its shortest form, as before.
+BOOST_AUTO_TEST_CASE(a_finding_says_a_published_cell_without_a_final_zero_as_written) {
+    panel p = parse_csv("region,period,rd_expenditure[亿元],gdp[亿元],rd_intensity[%]\na,2023,2,100,2.1\n");
+    const validation_report r = validate(p);
+    const auto f = std::find_if(r.findings.begin(), r.findings.end(),
+                                [](const finding& x) { return x.rule == "published_rd_intensity_matches"; });
+    BOOST_TEST_REQUIRE((f != r.findings.end()));
     BOOST_TEST(f->message.find("rd_intensity: published 2.1 %, recomputed 2 %") != std::string::npos, f->message);
 }
 
