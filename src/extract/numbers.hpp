@@ -752,9 +752,11 @@ bool is_ideograph(char32_t c);
 
 bool reference_label_before(const code_points& cps, std::size_t k) {
     if (k >= 2 && cps[k - 2].c == U'附' && one_of(cps[k - 1].c, U"件表图")) return true;
-    if (k == 0 || (cps[k - 1].c != U'表' && cps[k - 1].c != U'图')) return false;
-    if (k == 1) return true;
-    const char32_t before = cps[k - 2].c;
+    // "表 1 各县…": one blank between a caption's label and its number (round 36)
+    const std::size_t label = k >= 2 && is_blank(cps[k - 1].c) && one_of(cps[k - 2].c, U"表图") ? k - 1 : k;
+    if (label == 0 || (cps[label - 1].c != U'表' && cps[label - 1].c != U'图')) return false;
+    if (label == 1) return true;
+    const char32_t before = cps[label - 2].c;
     return !is_ideograph(before) || one_of(before, U"见如附据由");
 }
 

@@ -763,6 +763,8 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
             return next == U'三';
         case U'截':  // 截至, 截止
             return next == U'至' || next == U'止';
+        case U'年':  // 年初以来, 年初至今 (round 36)
+            return next == U'初';
         default:
             return (c == U'十' || chinese_digit(c) >= 0) &&
                    (next == U'季' || next == U'月' || is_blank(next) || is_dash(next) || chinese_digit(next) >= 0);

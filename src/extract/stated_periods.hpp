@@ -206,7 +206,7 @@ bool reached_by_year_at(const code_points& cps, std::size_t first, int year) {
 // scan steps over every other character with one bitmap test.
 constexpr std::u32string_view starts_of_interest =
     U"0123456789xX*\uFF0A%[〔【（("
-    U"上下全前截去过明今本当未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+    U"上下全前截去过明今本当未年十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // list_marker (periods.hpp) answers "no marker" for a line whose first code point has no cc_interest bit: every
 // first character of a marker is a start of interest.
 constexpr bool starts_every_list_marker() {

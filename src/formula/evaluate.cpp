@@ -1074,10 +1074,19 @@ private:
             // x's decimal value meant (12 significant digits), as zb.write_csv rounds: printed_round(1.25, 1.2)
             // is 1.3, and 1.2499999999999998 (a ratio held a hair below 1.25) is 1.3 too.
             // p's decimals are its text's where a loader kept them (a published "2.00" rounds x to 2).
+            // p's decimals count in p's unit: a share recomputed in % beside a published 17.4 ‰ is rounded
+            // in ‰ (17.4), not in % to one decimal (1.7 % = 17 ‰, a false finding), and given back in x's unit.
             column_value x = arg(0);
-            column_value p = printed_decimals_of(arg(1));
-            return zip(x, p, x.u, [](double v, double d, double& y) {
-                y = detail::printed_round(v, static_cast<int>(d));
+            const column_value published = arg(1);
+            column_value p = printed_decimals_of(published);
+            const bool comparable = !published.any_unit && !published.scalar && x.u.convertible_to(published.u);
+            const conversion there = comparable ? x.u.to(published.u) : conversion{};
+            const conversion back = comparable ? published.u.to(x.u) : conversion{};
+            const bool convert = !there.identity();
+            return zip(x, p, x.u, [there, back, convert](double v, double d, double& y) {
+                if (!convert) return y = detail::printed_round(v, static_cast<int>(d)), reason::none;
+                y = detail::convert_exactly(
+                    back, detail::printed_round(detail::convert_exactly(there, v), static_cast<int>(d)));
                 return reason::none;
             });
         }

@@ -69,9 +69,8 @@ def test_read_report_says_a_masked_figure_it_leaves_missing(text):
 # --- printed precision across units (task item 3) ---------------------------------------------------
 # 1.74亿元 ÷ 100亿元 = 1.74 % = 17.4 ‰ (hand-checked): a published "17.4‰" agrees at its printed
 # precision (0.1 ‰ = 0.01 %); a published "17.0‰" does not (1.74 % is 17.4 ‰, not 17.0).
-# printed_round(x, p) rounds x, recomputed in %, to p's decimals counted in ‰ (src/formula/evaluate.cpp,
-# not this task's file): 1.74 % to 1 decimal is 1.7 % = 17 ‰, a false finding. Strict xfail until fixed there.
-@pytest.mark.xfail(strict=True, reason="printed_round counts p's decimals in p's unit (src/formula/evaluate.cpp)")
+# printed_round(x, p) rounded x, recomputed in %, to p's decimals counted in ‰: 1.74 % to 1 decimal is
+# 1.7 % = 17 ‰, a false finding for "a" (round 36: x is rounded in p's unit).
 def test_published_intensity_in_permille_is_checked_in_its_own_unit(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text(
