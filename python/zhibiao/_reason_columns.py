@@ -167,6 +167,9 @@ def _copy_with(core: Any, given: dict[str, np.ndarray], partial_missing: bool) -
                 values = np.where(reason > 0, np.nan, values)
             codes = np.where(np.isnan(values) & (reason > 0), reason, codes).astype(np.uint8)
         out.add_column(variable, values, core.unit(variable).symbol if core.unit_given(variable) else None, codes)
+        decimals = core.written_decimals(variable)
+        if decimals.any():  # a published "2.00" is checked at 2 decimals in the copy too (round 36)
+            out.set_written_decimals(variable, decimals)
     return out
 
 

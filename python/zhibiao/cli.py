@@ -1364,6 +1364,28 @@ def _check_panel_options(args: argparse.Namespace) -> None:
         raise _core.ArgumentError(_msg("panel_not_table"))
 
 
+def _as_written(panel: Any, table: Any) -> Any:
+    """`table` (panel.to_pandas, the panel's rows in order) with each cell its figure wrote with more
+    decimals than its shortest form shows as that text ("2.00", not 2): read back by ``compute -`` or
+    ``validate -``, a report's "2.00%" is checked at 2 decimals, as in the panel (column::written_decimals)."""
+    import numpy as np
+
+    out = table
+    for column in panel.variables:
+        decimals = panel._core.written_decimals(column)
+        if not decimals.any():
+            continue
+        if out is table:
+            out = table.copy()  # attrs (units) go with the copy
+        cells = out[column].astype(object)
+        for row in np.flatnonzero(decimals):
+            value = table[column].iat[row]
+            if value == value:  # a missing cell stays empty
+                cells.iat[row] = f"{value:.{int(decimals[row])}f}"
+        out[column] = cells
+    return out
+
+
 def _write_report_panel(facts: Any, name: str, args: argparse.Namespace) -> None:
     """The report's figures as one entity's panel, written as compute reads it (each unit in its
     header, each missing value's reason in a <variable>_reason column: a damaged figure stays
@@ -1371,7 +1393,7 @@ def _write_report_panel(facts: Any, name: str, args: argparse.Namespace) -> None
     from ._extract import own_area_read
 
     panel = own_area_read(facts, args.lexicon, args.entity).to_panel(args.entity, args.period)
-    table = panel.to_pandas(reasons=True)
+    table = _as_written(panel, panel.to_pandas(reasons=True))
     table = _units_in_header(table, table.attrs["units"])
     units = table.attrs["units"]
     found = panel.findings

@@ -183,3 +183,35 @@ def test_uncertainty_summary_says_normalisation_alternatives_mix_score_scales():
     assert "mean_score and the score percentiles mix them" in mixed.summary()
     same = C.uncertainty(data, fw, steps, n=20, normalisation=[C.Normalise("minmax"), C.Normalise("minmax")])
     assert "mix them" not in same.summary()
+
+
+# --- the CLI's report panel in a pipe keeps the written decimals (round 36, lead) ----------------------
+# 18,500 万元 / 96.2 亿元 = 1.923 % (hand-checked): a published "2.00%" disagrees at 2 decimals; the panel
+# `zhibiao extract --panel` wrote said "2" (pandas' %.15g), and `validate -` checked it as 2 ±0.5: no finding.
+def test_extract_panel_writes_a_figure_as_written_and_validate_reads_it(tmp_path):
+    import subprocess
+    import sys
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "湖东区2025年科技工作总结\n全区研发经费投入18,500万元，地区生产总值96.2亿元，研发经费投入强度为2.00%。\n",
+        encoding="utf-8",
+    )
+    run = [sys.executable, "-m", "zhibiao"]
+    panel = subprocess.run([*run, "extract", "--panel", "--entity", "湖东区", str(report)], capture_output=True, text=True)
+    assert panel.returncode == 0, panel.stderr
+    header, row = panel.stdout.splitlines()[:2]
+    assert dict(zip(header.split(","), row.split(",")))["rd_intensity[%]"] == "2.00"
+    found = subprocess.run([*run, "validate", "-"], input=panel.stdout, capture_output=True, text=True)
+    assert found.returncode == 1, found.stderr
+    assert "published_rd_intensity_matches" in found.stdout and "published 2.00 %" in found.stdout
+
+
+def test_read_csv_with_reason_columns_keeps_the_written_decimals(tmp_path):
+    # main: a file with <variable>_reason columns (what compute, rollup and extract --panel write) was
+    # read into a copy of the panel that carried its reasons but not its cells' written decimals
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "entity,period,rd_intensity[%],rd_intensity_reason\na,2025,,missing_input\na,2026,2.00,\n", encoding="utf-8"
+    )
+    assert list(zb.read_csv(path)._core.written_decimals("rd_intensity")) == [0, 2]
