@@ -292,7 +292,11 @@ bool area_label(const code_points& cps, std::size_t b, std::size_t e) {
         U"县(市、区)", U"各县(市、区)", U"县(区、市)", U"县(市区)", U"县(区)", U"县(市)", U"县市区", U"县区", U"区县",
         U"地区", U"区域", U"乡镇(街道)", U"镇(街道)", U"乡镇", U"市(州)", U"市州", U"设区市", U"地市",
         // a province's bulletin (市 专利授权量（件） …), Inner Mongolia's 盟市 and 旗县 (round 35)
-        U"市", U"各市", U"城市", U"盟市", U"旗县", U"旗县(市、区)"};
+        U"市", U"各市", U"城市", U"盟市", U"旗县", U"旗县(市、区)",
+        // a district's streets and towns, a city's districts and zones, a national table's provinces (round 36)
+        U"街道", U"镇街", U"乡镇街道", U"镇(街)", U"乡镇(街)", U"乡(镇、街道)", U"区", U"各区", U"县", U"各县",
+        U"区(县)", U"区(市、县)", U"区(县、市)", U"园区", U"开发区", U"功能区", U"省份", U"省(区、市)",
+        U"省(自治区、直辖市)", U"省区市"};
     for (const std::u32string_view w : words)
         if (e - b == w.size() && starts_with(cps, b, w)) return true;
     return false;

@@ -214,3 +214,11 @@ def test_trial_province_communique_with_units_listed_above_a_table_by_city():
         ("rd_intensity", 2.05, "%", "2025", "乙市"),
     ]
     assert not findings_of(text, "table_row")
+
+
+# ---- area headers of a district's, a city's and a national table (lead, a new user's bulletin) -----------
+@pytest.mark.parametrize("label", ["街道", "镇街", "区", "各县", "开发区", "园区", "省份", "省（区、市）"])
+def test_a_table_by_street_zone_or_province_binds_its_rows(label):
+    # main: "街道 专利授权量（件） …" was no header (街道 no area label): the rows had no variable nor area
+    text = BULLETIN + label + " 专利授权量（件） 发明专利授权量（件）\n甲县 1200 300\n乙县 800 100\n丙县 600 90\n"
+    assert rows_of(text, "variable", "value", "unit", "entity") == PATENTS
