@@ -184,16 +184,22 @@ py::array_t<std::uint8_t> written_decimals_of(const panel& p, const std::string&
 
 // Panel.set_written_decimals: the column again, its values shared, with these written decimals
 // (a report's figures, which reach the panel through from_pandas: python/zhibiao/_extract.py).
-void set_written_decimals_of(panel& p, const std::string& name,
-                             const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& decimals) {
-    if (decimals.ndim() != 1) throw error("written decimals of '" + name + "' must be one-dimensional");
+void set_written_decimals_of(panel& p, const std::string& name, const py::array& given) {
+    if (given.ndim() != 1) throw error("written decimals of '" + name + "' must be one-dimensional");
+    // Whole numbers 0…255 only: a cast would wrap -1 to 255 decimals and cut 2.7 to 2 (review 36).
+    if (given.dtype().kind() != 'i' && given.dtype().kind() != 'u')
+        throw error("written decimals of '" + name + "' must be whole numbers, not of dtype " +
+                    std::string(py::str(given.dtype())));
+    const auto wide = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(given);
+    const auto* w = wide.data();
+    if (std::any_of(w, w + wide.size(), [](std::int64_t x) { return x < 0 || x > 255; }))
+        throw error("written decimals of '" + name + "' must be 0 to 255");
+    std::vector<std::uint8_t> decimals(w, w + wide.size());
     const column& old = p.at(name);
     column c(old.name(), old.unit(), old.data(), old.size(), old.storage_owner(), old.unit_given(), old.reasons());
-    const auto* d = decimals.data();
-    const bool any = std::any_of(d, d + decimals.size(), [](std::uint8_t x) { return x != 0; });
-    c.set_written_decimals(any || static_cast<std::size_t>(decimals.size()) != old.size()
-                               ? std::vector<std::uint8_t>(d, d + decimals.size())
-                               : std::vector<std::uint8_t>{});
+    const bool any = std::any_of(decimals.begin(), decimals.end(), [](std::uint8_t x) { return x != 0; });
+    if (!any && decimals.size() == old.size()) decimals.clear();  // none: as read_csv leaves a column without any
+    c.set_written_decimals(std::move(decimals));
     p.add(std::move(c));
 }
 

@@ -290,17 +290,27 @@ void uncertainty_model::precompute() {
                          " normalised layers precomputed (imputation × winmax × normalisation choices)");
     // Round 36 (a new user's run: nominal score 74.6, mean_score 38.4 with zscore beside minmax):
     // the doc's warning said where the numbers are, in the summary.
-    const auto& alternatives = spec_.normalisation.options;
-    const bool scales_differ = std::any_of(alternatives.begin(), alternatives.end(), [&](const normalise_step& x) {
+    // Each alternative against the model's own Normalise step (the nominal score's scale), per-indicator
+    // methods and ranges included (review 36: one zscore alternative beside a minmax model said nothing).
+    const auto same_scale = [](const normalise_step& x, const normalise_step& y) {
         const normalise_options& a = x.options;
-        const normalise_options& b = alternatives.front().options;
-        return a.method != b.method || a.low != b.low || a.high != b.high || a.target_mean != b.target_mean ||
-               a.target_sd != b.target_sd;
-    });
+        const normalise_options& b = y.options;
+        return a.method == b.method && a.low == b.low && a.high == b.high && a.target_mean == b.target_mean &&
+               a.target_sd == b.target_sd && x.methods == y.methods && x.ranges == y.ranges && x.m_sds == y.m_sds &&
+               x.goal_scales == y.goal_scales;
+    };
+    const auto own = std::find_if(steps_.begin(), steps_.end(),
+                                  [](const step& s) { return std::holds_alternative<normalise_step>(s); });
+    const auto& alternatives = spec_.normalisation.options;
+    const bool scales_differ =
+        own != steps_.end() && std::any_of(alternatives.begin(), alternatives.end(), [&](const normalise_step& x) {
+            return !same_scale(x, std::get<normalise_step>(*own));
+        });
     if (scales_differ)
         notes_.push_back(
-            "the normalisation alternatives score on different scales: mean_score and the score percentiles mix "
-            "them (the nominal score is on the model's own); compare regions by their ranks");
+            "the normalisation alternatives score on other scales than the model's own Normalise step: mean_score "
+            "and the score percentiles mix them (the nominal score is on the model's own); compare regions by "
+            "their ranks");
 }
 
 void uncertainty_model::draw_weights(const input& in, const double* u, replication_draw& d) const {

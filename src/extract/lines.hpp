@@ -862,10 +862,15 @@ bool units_line(std::string_view text, const code_points& cps, std::size_t line,
 }
 
 // The label of a column of shares or rates (研发投入强度, 占GDP比重, 增长率, 增速): its figures are in %.
+// A column of shares or rates by its label: 强度, 比重, 占比, 增速…, a label ending in 率 (not 生产率: 万元/人) or in
+// 增长 (比上年增长; not 增长额, an amount).
 bool share_label(std::string_view label) {
-    for (const std::string_view w : {"强度", "比重", "占比", "比例", "之比", "率", "增长", "增速", "%"})
+    const auto ends_with = [&](std::string_view w) {
+        return label.size() >= w.size() && label.substr(label.size() - w.size()) == w;
+    };
+    for (const std::string_view w : {"强度", "比重", "占比", "比例", "之比", "增长率", "增速", "增幅", "%"})
         if (label.find(w) != std::string_view::npos) return true;
-    return false;
+    return (ends_with("率") && !ends_with("生产率")) || ends_with("增长");
 }
 
 // The units a units_line listed taken by the table in force (its columns naming none of their own): one unit,

@@ -148,17 +148,24 @@ void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, 
 // 今年以来 its whole period). With no year in the title, the period in force before a line of prose went back to an
 // earlier year (2025年上半年，…。2024年全年，…，今年…: 2025H1), else none. Its length (with 以来: no span's start
 // the caller leaves aside, the period in force from here on), 0 if none.
-// 年初以来 / 年初至今 (自年初以来) are 今年以来: not after a period (2025年年初以来: its own year's start, a span).
+// 年初以来 / 年初至今 (自年初以来) opening a sentence are the title's 今年以来. 年初 says no "this year": inside a
+// sentence (2025年上半年，年初以来…; …80家，年初以来…), after a period of its own (2025年年初以来) or under a title
+// dated a year later than it names, it is the start of the year in force, a span (round 36).
+bool year_start_opens_sentence(const code_points& cps, std::size_t k) {
+    std::size_t b = k;
+    while (b > 0 && (is_blank(cps[b - 1].c) || one_of(cps[b - 1].c, U"自从"))) --b;
+    return b == 0 || one_of(cps[b - 1].c, U"。！？!?\n\r");
+}
 std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
     const bool year_start = cps[k].c == U'年' &&
                             (starts_with(cps, k, U"年初以来") || starts_with(cps, k, U"年初至今")) &&
-                            (k == 0 || !one_of(cps[k - 1].c, U"年度上去前当"));
+                            year_start_opens_sentence(cps, k);
     if (!year_start && !starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年")) return 0;
     const bool since = year_start || starts_with(cps, k + 2, U"以来");
     const std::size_t n = since ? 4 : 2;
     // the year the report was given in when its head dates it (a 2025 press conference held in 2026:
-    // 今年 is 2026), else the title's
-    const int year = state.dated_year ? state.dated_year : state.title_year;
+    // 今年 is 2026), else the title's; 年初 the title's alone (a review of 2025 dated 2026 speaks of 2025's start)
+    const int year = state.dated_year && !year_start ? state.dated_year : state.title_year;
     // 今年以来 of the year in force or a later one (二季度，… 今年以来; a report of 2026 after a 2024 one in a
     // file) leaves the period as it is: the caller reads it as the start of a span within it
     // — unless the period in force is still the bulletin's own month or quarter: then January to its end, below

@@ -87,6 +87,14 @@ def test_a_units_line_of_an_amount_and_percent_gives_the_share_columns_percent(c
     ]
 
 
+def test_a_productivity_column_is_no_share_under_a_units_line_with_percent():
+    # review 36: 劳动生产率 (万元/人) ends in 率 and took %; 比上年增长 is a rate, 研发经费支出 the amount
+    text = BULLETIN + "单位：万元、%\n县（市、区） 研发经费支出 比上年增长 劳动生产率\n甲县 1200 12.5 30\n"
+    units = {value: unit for value, unit in rows_of(text, "value", "unit")}
+    assert units.get(30.0) != "%"
+    assert units[12.5] == "%" and units[1200.0] == "万元"
+
+
 def test_a_units_line_of_two_amounts_sets_no_column_s_unit():
     # 万元、亿元: whose is whose is unknown — the rows stay refused, never read in a guessed unit
     text = BULLETIN + "单位：万元、亿元\n县（市、区） 研发经费支出 技术合同成交额\n甲县 1200 3\n"
@@ -131,7 +139,24 @@ def test_since_the_year_s_start_is_the_title_s_period_not_an_earlier_year_s(sinc
 def test_the_start_of_a_named_year_stays_that_year_s():
     # 2025年年初以来: the span from that year's start, not the title's period
     text = "某市2026年上半年科技工作总结\n2025年年初以来，全市新增高新技术企业120家。"
-    assert rows_of(text, "value", "period") != [(120.0, "2026H1")]
+    assert rows_of(text, "value", "period") == [(120.0, "2025")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # inside a sentence about an earlier year: the start of that year (review 36: these were 2026H1 / 2025)
+        ("某市2026年上半年科技工作总结\n2025年上半年，年初以来全市新增高新技术企业100家。", [(100.0, "2025H1")]),
+        ("某市2025年科技工作总结\n2024年，全市新增高新技术企业80家，年初以来新增科技型中小企业300家。", [(80.0, "2024"), (300.0, "2024")]),
+        # a review of 2025 dated 2026: 年初 is 2025's (今年 would be the date's year)
+        (
+            "2025年全市科技创新工作新闻发布会\n发布时间：2026年1月15日\n2025年，全市技术合同成交额80亿元。" "年初以来，全市新增高新技术企业120家。",
+            [(80.0, "2025"), (120.0, "2025")],
+        ),
+    ],
+)
+def test_the_start_of_the_year_inside_a_sentence_or_under_a_dated_head_is_the_year_in_force(text, expected):
+    assert rows_of(text, "value", "period") == expected
 
 
 # ---- lexicon -------------------------------------------------------------------------------------------

@@ -50,6 +50,14 @@ def test_set_written_decimals_refuses_a_length_that_is_not_the_panels():
         core.set_written_decimals("rd_intensity", np.array([2, 2], dtype=np.uint8))
 
 
+@pytest.mark.parametrize("bad", [np.array([-1]), np.array([2.7]), np.array([256])])
+def test_set_written_decimals_refuses_what_no_cell_was_written_with(bad):
+    # review 36: a cast made -1 into 255 decimals and 2.7 into 2
+    core = zb.read_report(REPORT.format("2.00%"), entity="青山县")._core
+    with pytest.raises(zb.Error, match="rd_intensity"):
+        core.set_written_decimals("rd_intensity", bad)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -183,6 +191,9 @@ def test_uncertainty_summary_says_normalisation_alternatives_mix_score_scales():
     assert "mean_score and the score percentiles mix them" in mixed.summary()
     same = C.uncertainty(data, fw, steps, n=20, normalisation=[C.Normalise("minmax"), C.Normalise("minmax")])
     assert "mix them" not in same.summary()
+    # review 36: alternatives alike among themselves but not the model's own (zscore beside a minmax model)
+    other = C.uncertainty(data, fw, steps, n=20, normalisation=[C.Normalise("zscore"), C.Normalise("zscore")])
+    assert "mean_score and the score percentiles mix them" in other.summary()
 
 
 # --- the CLI's report panel in a pipe keeps the written decimals (round 36, lead) ----------------------
