@@ -861,9 +861,8 @@ bool units_line(std::string_view text, const code_points& cps, std::size_t line,
     return false;
 }
 
-// The label of a column of shares or rates (研发投入强度, 占GDP比重, 增长率, 增速): its figures are in %.
-// A column of shares or rates by its label: 强度, 比重, 占比, 增速…, a label ending in 率 (not 生产率: 万元/人) or in
-// 增长 (比上年增长; not 增长额, an amount).
+// The label of a column of shares or rates, whose figures are in %: 研发投入强度, 占GDP比重, 增速…, a label ending
+// in 率 (not 生产率: 万元/人) or in 增长 (比上年增长; not 增长额, an amount).
 bool share_label(std::string_view label) {
     const auto ends_with = [&](std::string_view w) {
         return label.size() >= w.size() && label.substr(label.size() - w.size()) == w;

@@ -157,9 +157,8 @@ bool year_start_opens_sentence(const code_points& cps, std::size_t k) {
     return b == 0 || one_of(cps[b - 1].c, U"。！？!?\n\r");
 }
 std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
-    const bool year_start = cps[k].c == U'年' &&
-                            (starts_with(cps, k, U"年初以来") || starts_with(cps, k, U"年初至今")) &&
-                            year_start_opens_sentence(cps, k);
+    const bool year_start =
+        (starts_with(cps, k, U"年初以来") || starts_with(cps, k, U"年初至今")) && year_start_opens_sentence(cps, k);
     if (!year_start && !starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年")) return 0;
     const bool since = year_start || starts_with(cps, k + 2, U"以来");
     const std::size_t n = since ? 4 : 2;
