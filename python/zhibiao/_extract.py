@@ -498,8 +498,10 @@ def _panel_of(entities: list[_Entity], units: dict[str, str]) -> Any:
         {"entity": [e for e, _ in rows], "period": [w for _, w in rows], **dict(zip(variables, grid))} if rows else {},
         columns=["entity", "period", *variables],
     )
+    if not rows:  # the grid's rows are float64 already: DataFrame.astype copied every column (a fifth of read_reports)
+        wide = wide.astype({v: "float64" for v in variables})
     panel = Panel.from_pandas(
-        wide.astype({v: "float64" for v in variables}),
+        wide,
         "entity",
         "period",
         units={v: units[v] for v in variables if units.get(v)},
