@@ -40,8 +40,8 @@ inline std::uint8_t decimals_ending(std::string_view text, char point) {
     std::size_t digits = 0;
     for (bool ignored = false; n != 0; n = digit_ending(text, end, ignored)) end -= n, ++digits;
     const std::string_view wide_point = point == ',' ? "\xEF\xBC\x8C" : "\xEF\xBC\x8E";  // ， or ．
-    const bool after_point = (end >= 1 && text[end - 1] == point) ||
-                             (end >= 3 && text.substr(end - 3, 3) == wide_point);
+    const bool after_point =
+        (end >= 1 && text[end - 1] == point) || (end >= 3 && text.substr(end - 3, 3) == wide_point);
     return after_point ? static_cast<std::uint8_t>(std::min<std::size_t>(digits, 255)) : 0;
 }
 

@@ -162,12 +162,13 @@ BOOST_AUTO_TEST_CASE(the_decimals_of_a_cell_and_of_a_figure_are_read_alike) {
     BOOST_TEST(int{detail::figure_decimals("2.00%")} == 2);
     BOOST_TEST(int{detail::figure_decimals("1.20万亿元")} == 2);  // of the value in its unit, 1.2 万亿元
     BOOST_TEST(int{detail::figure_decimals("约13.50亿元")} == 2);
-    BOOST_TEST(int{detail::figure_decimals("3.0-5.0%")} == 1);  // a range: its last end
+    BOOST_TEST(int{detail::figure_decimals("3.0-5.0%")} == 1);    // a range: its last end
     BOOST_TEST(int{detail::figure_decimals("一千二百件")} == 0);  // a Chinese numeral
     BOOST_TEST(int{detail::figure_decimals("1.2万家")} == 0);
     BOOST_TEST(int{detail::figure_decimals("13.x亿元")} == 0);  // masked
     BOOST_TEST(int{detail::figure_decimals("139项")} == 0);
-    BOOST_TEST(int{detail::figure_decimals("\xEF\xBC\x91\xEF\xBC\x8E\xEF\xBC\x95\xEF\xBC\x90亿元")} == 2);  // １．５０亿元
+    // １．５０亿元: full-width digits and point
+    BOOST_TEST(int{detail::figure_decimals("\xEF\xBC\x91\xEF\xBC\x8E\xEF\xBC\x95\xEF\xBC\x90亿元")} == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

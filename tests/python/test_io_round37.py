@@ -145,7 +145,9 @@ def test_a_report_panel_is_written_as_its_figures(figure: str, decimals: list[in
 )
 def test_zb_read_csv_with_reason_columns_keeps_the_written_decimals(tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
-    path.write_text("entity,period,rd_intensity[%],rd_intensity_reason\n320100,2024,1.7,\n320200,2024,,damaged_source\n")
+    path.write_text(
+        "entity,period,rd_intensity[%],rd_intensity_reason\n320100,2024,1.7,\n320200,2024,,damaged_source\n"
+    )
     assert zb.read_csv(path)._core.written_texts("rd_intensity") == ["1.7", ""]
 
 
@@ -170,7 +172,9 @@ def test_zb_write_csv_of_a_panel_writes_the_cpp_writers_bytes(tmp_path, case, un
     (tmp_path / "in.csv").write_text(_CASES[case], encoding="utf-8")
     panel = zb.read_csv(tmp_path / "in.csv")
     zb.write_csv(panel, tmp_path / "py.csv", unit_header=unit_header, full_precision=full_precision)
-    panel._core.write_csv(str(tmp_path / "cpp.csv"), unit_header=unit_header, full_precision=full_precision, reasons=True)
+    panel._core.write_csv(
+        str(tmp_path / "cpp.csv"), unit_header=unit_header, full_precision=full_precision, reasons=True
+    )
     assert (tmp_path / "cpp.csv").read_bytes() == (tmp_path / "py.csv").read_bytes()
     if case == "indicator_columns":  # as written: 2.675 not rounded to 2.68, 1.005 not to 1.0, 2.40 and 12.0 kept
         rows = (tmp_path / "py.csv").read_text(encoding="utf-8").splitlines()[1:]
