@@ -2,7 +2,11 @@
 // Writing a panel, or the indicators computed on it, as CSV: what Python's zb.write_csv and the
 // CLI write, so a C++ program's tables read and print as theirs do.
 //
-// The header is entity,period, then name (when any entity has one), then the columns. A column
+// The header is entity,period, then name (when any entity has one), then the columns. A panel's
+// column read from text (column::written_decimals not empty) is written as it was read, each cell
+// with the decimals it was written with (1.7 as 1.7, "2.00" as 2.00, "2" as 2: the shortest digits,
+// padded with 0s), not its catalogue indicator's, so read_csv reads the same values and written
+// decimals back; write_csv_options::decimals still win. Any other column
 // with decimals (its catalogue indicator's, or write_csv_options::decimals) is rounded half away
 // from zero, as statistical tables print (四舍五入: 2.675 is 2.68), and written with every decimal
 // (2.40, not 2.4; 0 as 0.00, never -0.00). A column in a counted unit (件, 项, 人, 万人) writes a
@@ -31,7 +35,8 @@ struct write_csv_options {
     /// naming the line and the code. write_csv_encoding() reads Python's names. A value outside the
     /// enum is an argument_error.
     encoding_choice encoding = encoding_choice::utf8;
-    /// Every digit (the shortest text that reads back as the same double), no rounding.
+    /// Every digit (the shortest text that reads back as the same double), no rounding; a column
+    /// read from text is still written with its written decimals (they drop no digit).
     bool full_precision = false;
     /// The entity names in a `name` column after the period (when any entity has a name and no
     /// column is named `name`).
@@ -46,7 +51,8 @@ struct write_csv_options {
     /// The catalogue whose indicators' decimals a column of the same name is printed with;
     /// nullptr: the built-in one.
     const catalogue* decimals_from = nullptr;
-    /// Column → decimals (0 or more), over the catalogue's: a custom indicator's, or a variable's.
+    /// Column → decimals (0 or more), over the catalogue's and those a panel's column was read with:
+    /// a custom indicator's, or a variable's.
     std::vector<std::pair<std::string, int>> decimals;
 };
 

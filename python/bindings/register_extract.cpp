@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "bindings.hpp"
+#include "io/written_number.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/extract.hpp"
@@ -226,7 +227,7 @@ py::dict fact_columns(fact_table& t) {  // value, high and guess are moved out
                                               labels.plan(t.entity)};
     const std::size_t rows = t.size(), flag_count = fact_flag_names().size();
     std::size_t bytes = 6 * column_block::bytes_of<std::int64_t>(rows) +
-                        (flag_count + 1) * column_block::bytes_of<std::uint8_t>(rows);  // + the qualifier
+                        (flag_count + 2) * column_block::bytes_of<std::uint8_t>(rows);  // + the qualifier, decimals
     for (const label_plan& p : plans) bytes += p.block_bytes(rows);
     column_block block(rows, bytes);
     py::dict out;
@@ -235,6 +236,11 @@ py::dict fact_columns(fact_table& t) {  // value, high and guess are moved out
     out["unit"] = label_columns::column(plans[1], block), out["qualifier"] = qualifier_column(t, block);
     out["period"] = label_columns::column(plans[2], block);
     out["text"] = figure_column(t);
+    {  // the decimals each figure was written with (detail::figure_decimals, as read_csv's cells)
+        auto [column, data] = block.next<std::uint8_t>();
+        for (std::size_t i = 0; i < rows; ++i) data[i] = detail::figure_decimals(t.figure(i));
+        out["decimals"] = column;
+    }
     out["phrase"] = label_columns::column(plans[3], block), out["damage"] = label_columns::column(plans[4], block);
     out["status"] = label_columns::column(plans[5], block), out["stage"] = label_columns::column(plans[6], block);
     out["scope"] = label_columns::column(plans[7], block), out["level"] = label_columns::column(plans[8], block);

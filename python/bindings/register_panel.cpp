@@ -7,8 +7,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "bindings.hpp"
+#include "io/written_number.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/panel.hpp"
@@ -197,8 +201,8 @@ void set_written_decimals_of(panel& p, const std::string& name, const py::array&
     std::vector<std::uint8_t> decimals(w, w + wide.size());
     const column& old = p.at(name);
     column c(old.name(), old.unit(), old.data(), old.size(), old.storage_owner(), old.unit_given(), old.reasons());
-    const bool any = std::any_of(decimals.begin(), decimals.end(), [](std::uint8_t x) { return x != 0; });
-    if (!any && decimals.size() == old.size()) decimals.clear();  // none: as read_csv leaves a column without any
+    // All 0 too: the cells were written as their shortest forms show ("1.7"), as read_csv keeps a
+    // column read from text; write_csv writes them so, not with the catalogue's decimals.
     c.set_written_decimals(std::move(decimals));
     p.add(std::move(c));
 }
@@ -210,6 +214,19 @@ void register_csv_readers(py::module_& m);
 }  // namespace
 
 namespace {
+// Panel.written_texts: a column's cells as write_csv writes them from their written decimals
+// (detail::append_as_written; "" for a NaN or ±inf), or None when it has none (a column not read
+// from text: write_csv prints it with its catalogue's decimals).
+std::optional<std::vector<std::string>> written_texts_of(const panel& p, const std::string& name) {
+    const column& c = p.at(name);
+    const auto& d = c.written_decimals();
+    if (d.empty()) return std::nullopt;
+    std::vector<std::string> out(c.size());
+    for (std::size_t r = 0; r < c.size(); ++r)
+        if (std::isfinite(c.data()[r])) detail::append_as_written(out[r], c.data()[r], d[r]);
+    return out;
+}
+
 void write_panel_csv(const panel& p, const std::string& path, bool full_precision, bool names, bool unit_header,
                      bool bom, bool reasons) {
     write_csv_options options;
@@ -291,6 +308,10 @@ void register_panel(py::module_& m) {
         .def("row_entity_codes", &row_entity_codes)
         .def_property_readonly("period_index", [](const panel& p) { return copy_to_numpy(p.period_of_row()); })
         .def_property_readonly("report", [](const panel& p) { return report_to_dict(p.report()); })
+        .def("written_texts", &written_texts_of, py::arg("name"),
+             "A column's cells as write_csv writes them from the decimals each was written with "
+             "(column::written_decimals: 1.7 as 1.7, 2 written '2.00' as 2.00; '' for NaN or ±inf), or "
+             "None when the column has none (not read from text: the catalogue's decimals apply).")
         .def("write_csv", &write_panel_csv, py::arg("path"), py::kw_only(), py::arg("full_precision") = false,
              py::arg("names") = true, py::arg("unit_header") = false, py::arg("bom") = false,
              py::arg("reasons") = false,

@@ -65,7 +65,9 @@ def extract(text: Any, lexicon: str | Path | None = None, *, guess: bool = False
     qualifier (exact, approximate, lower_bound, upper_bound), period (canonical, from the last
     period stated before it), text (the figure as written), phrase, damage (its kind, "" when
     sound), begin/end (character offsets: ``report[begin:end]`` is the figure), clause_begin/
-    clause_end (its clause, character offsets), byte_begin/byte_end (byte offsets into the
+    clause_end (its clause, character offsets), decimals (uint8: the decimals the figure was written
+    with where more than its value's shortest form shows, "2.00%" → 2, "1.20万亿元" → 2; 0 for
+    "1.7%", a Chinese numeral, "1.2万", a masked "13.x%"; a range's last end), byte_begin/byte_end (byte offsets into the
     UTF-8 text, as in C++, also when ``text`` is bytes in GB18030 or UTF-16), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
     phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target, since, estimate, part, start (filter with
@@ -465,7 +467,8 @@ def _make_facts_class() -> Any:
 def _panel_of(entities: list[_Entity], units: dict[str, str]) -> Any:
     """One Panel of the values of each entity (_chosen_values), a column per variable any of them has,
     each cell with the decimals its figure was written with (column::written_decimals: a report's
-    "2.00%" is checked at 2 decimals, as read_csv's "2.00" is)."""
+    "2.00%" is checked at 2 decimals, as read_csv's "2.00" is, and write_csv writes each figure so,
+    not with the catalogue's decimals)."""
     import pandas as pd
 
     from ._panel import Panel
@@ -495,17 +498,18 @@ def _panel_of(entities: list[_Entity], units: dict[str, str]) -> Any:
         {"entity": [e for e, _ in rows], "period": [w for _, w in rows], **dict(zip(variables, grid))} if rows else {},
         columns=["entity", "period", *variables],
     )
+    if not rows:  # the grid's rows are float64 already: DataFrame.astype copied every column (a fifth of read_reports)
+        wide = wide.astype({v: "float64" for v in variables})
     panel = Panel.from_pandas(
-        wide.astype({v: "float64" for v in variables}),
+        wide,
         "entity",
         "period",
         units={v: units[v] for v in variables if units.get(v)},
         variables=variables,
         reasons=reasons,
     )
-    for v in variables:  # the panel's rows are the frame's, in its order
-        if written[column_of[v]].any():
-            panel._core.set_written_decimals(v, written[column_of[v]])
+    for v in variables:  # the panel's rows are the frame's, in its order; 0s too: "1.7" is written back as 1.7
+        panel._core.set_written_decimals(v, written[column_of[v]])
     return panel
 
 
@@ -523,6 +527,7 @@ PANEL_FIELDS = (
     "unit_converted",
     "period",
     "text",
+    "decimals",
     "phrase",
     "begin",
     "end",
@@ -665,19 +670,14 @@ def _chosen_values(
     return records, why_missing, findings, decimals
 
 
-#: A figure's last number ending in a fraction with a final 0 ("2.00", "１.５０"): its decimals.
-_FRACTION_WITH_ZERO = re.compile(r"[0-9０-９][.．]([0-9０-９]*[0０])(?![0-9０-９])")
-
-
 def _written_decimals(row: Any) -> int:
     """The decimals a figure was written with where they are more than its value's shortest form
-    shows ("2.00%" → 2, "1.70" → 2, "60.0%" → 1), as read_csv keeps them (C++ written_decimals in
-    src/io/csv.cpp); 0 for any other figure ("1.7", "2", a numeral in words) and for a value not the
-    number written (converted: 1.20万件 is 12000 件)."""
+    shows (the ``decimals`` column of zb.extract, from the C++ figure_decimals that read_csv's
+    cells share: "2.00%" → 2, "1.70" → 2, "60.0%" → 1); 0 for a value not the number written
+    (converted: 1.20万件 is 12000 件)."""
     if row.value != row.value_converted or (row.value == 0 and row.unit and row.unit != row.unit_converted):
         return 0
-    found = _FRACTION_WITH_ZERO.findall(row.text)
-    return min(len(found[-1]), 255) if found else 0
+    return int(row.decimals)
 
 
 #: Level words of an administrative area, the last code point of an entity's name (青石县).

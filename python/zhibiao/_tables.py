@@ -196,6 +196,18 @@ def _panel_as_table(values: Any, reasons: Any, unit_header: bool | None) -> tupl
     return table, reasons, True if unit_header is None else bool(unit_header)
 
 
+def _written_texts(values: Any) -> dict[str, list[str]]:
+    """For a Panel, the cells of each column read from text as write_csv writes them: as they were
+    written (1.7 as 1.7, "2.00" as 2.00: column::written_decimals), not with the catalogue's
+    decimals, the C++ writer's texts; {} for any other values."""
+    from ._panel import Panel
+
+    if not isinstance(values, Panel):
+        return {}
+    core = values._core
+    return {v: texts for v in core.variables if (texts := core.written_texts(v)) is not None}
+
+
 def _with_reasons(values: Any, reasons: Any) -> Any:
     """``values`` with ``<column>_reason`` after each column ``reasons`` has (the names of the
     reasons, blank where the value is present), as ``zhibiao compute`` and ``rollup`` write them."""
@@ -303,7 +315,11 @@ def write_csv(
     ``values`` may also be a :class:`Panel`: its variables are written as the C++
     ``write_csv(panel)`` and ``zhibiao rollup`` write them, each unit in its header (unless
     ``unit_header=False``) and a ``<variable>_reason`` column after each variable with a reason (a
-    missing cell's, a partial roll-up sum's), so :func:`read_csv` reads the panel back whole."""
+    missing cell's, a partial roll-up sum's), so :func:`read_csv` reads the panel back whole. A
+    variable read from text (read_csv, read_report) is written as it was written, each cell with its
+    written decimals (1.7 as 1.7, "2.00" as 2.00), not the catalogue's: read back, it is checked at
+    the same precision (docs/loading.md)."""
+    written = _written_texts(values)
     values, reasons, unit_header = _panel_as_table(values, reasons, unit_header)
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
         close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
@@ -317,12 +333,14 @@ def write_csv(
             f"write_csv writes CSV text, and {str(path_or_buf)!r} names an Excel workbook: "
             "write a workbook with zb.to_excel(values, path), or give write_csv a name ending .csv"
         )
-    decimals = decimals_of(values)
+    decimals = {column: d for column, d in decimals_of(values).items() if column not in written}
     table = values if full_precision else rounded(values, decimals)
     table = with_infinity_reasons(table if reasons is None else _with_reasons(table, reasons))
     table = _without_negative_zero(table)  # a column without decimals too: "-0.0" is no figure
     if not full_precision:
         table = _as_printed(table, decimals)
+    for column, texts in written.items():
+        table[column] = texts
     table = _counts_as_integers(table)
     if names:
         table = with_names(table)

@@ -30,6 +30,7 @@
 #include "io/encoding.hpp"
 #include "io/headings.hpp"
 #include "io/unit_cell.hpp"
+#include "io/written_number.hpp"
 #include "core/column_memory.hpp"
 #include "core/file_buffer.hpp"
 #include "core/interner.hpp"
@@ -210,35 +211,6 @@ namespace {
 using detail::trim;
 
 using field = std::string_view;
-
-// The decimals a number's text was written with where they are more than the shortest form of its
-// value shows: a fraction ending in 0 ("2.00" → 2, "1.70" → 2, "60.0%" → 1), its point the decimal
-// mark `point`; 0 for any other text ("1.7", "2", "1,200", "2.50e3": the shortest form shows all
-// its decimals, or the value is not the text's digits). Up to 15 significant digits a fraction
-// without a final 0 is its value's shortest form; a final 0 is the one digit that form drops.
-std::uint8_t written_decimals(std::string_view text, char point) {
-    // Blanks (as trim's) and one percent sign off the end.
-    static constexpr std::string_view ends[] = {"\xE3\x80\x80", "\xC2\xA0", "%", "\xEF\xBC\x85", "\xE2\x80\xB0"};
-    bool sign = false;
-    for (bool changed = true; changed && !text.empty();) {
-        changed = detail::is_space(text.back());
-        if (changed) text.remove_suffix(1);
-        for (std::size_t i = 0; i < std::size(ends) && !changed; ++i) {
-            const bool is_sign = i >= 2;
-            if (text.size() <= ends[i].size() || text.substr(text.size() - ends[i].size()) != ends[i] ||
-                (is_sign && sign))
-                continue;
-            text.remove_suffix(ends[i].size());
-            sign = sign || is_sign;
-            changed = true;
-        }
-    }
-    if (text.empty() || text.back() != '0') return 0;
-    std::size_t start = text.size();
-    while (start > 0 && detail::is_digit(text[start - 1])) --start;
-    if (start == 0 || text[start - 1] != point) return 0;
-    return static_cast<std::uint8_t>(std::min<std::size_t>(text.size() - start, 255));
-}
 
 // Sets cell `row` of a column's written decimals, allocated on the first cell that has any to at
 // least `rows` entries (the rows expected: a table written by pandas has 12.0 on every row, and a
@@ -1269,7 +1241,7 @@ private:
     // number written: a percentage converted to another unit (5‰ in %) has other decimals.
     std::uint8_t cell_decimals(std::string_view text, const variable_column& v, int percent) const {
         if (percent != 0 && !(percent == -2 ? v.percent_conversion : v.permille_conversion).identity()) return 0;
-        return written_decimals(text, options_.decimal == ',' ? ',' : '.');
+        return detail::written_decimals(text, options_.decimal == ',' ? ',' : '.');
     }
 
     // Reads a cell into `out`. Returns the reason (none, missing_input, unparseable).
@@ -1740,10 +1712,10 @@ private:
                 columns.emplace_back(v.name, v.u, storage[k].get(), rows, storage[k], v.unit_given,
                                      std::move(v.reasons));
             }
-            if (!v.decimals.empty()) {
-                v.decimals.resize(columns.back().size(), 0);
-                columns.back().set_written_decimals(std::move(v.decimals));
-            }
+            // Every column read from text has them, 0 where a cell's shortest form shows its decimals:
+            // write_csv writes "1.7" back as 1.7, where a column without any takes its catalogue's.
+            v.decimals.resize(columns.back().size(), 0);
+            columns.back().set_written_decimals(std::move(v.decimals));
         }
         // The names are distinct (a duplicate heading was refused, a long file has one variable a
         // name): panel::add, looking each one up among those before it, was quadratic in them.

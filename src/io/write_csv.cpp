@@ -16,6 +16,7 @@
 
 #include "core/printed_round.hpp"
 #include "core/text.hpp"
+#include "io/written_number.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
@@ -24,19 +25,62 @@
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {
+
+void detail::append_as_written(std::string& out, double x, unsigned decimals) {
+    char buffer[40];
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, x + 0.0, std::chars_format::scientific);
+    const std::string_view text(buffer, static_cast<std::size_t>(written.ptr - buffer));
+    const std::size_t e = text.find('e');
+    int exponent = 0;  // after "e+" or "e-": from_chars takes no '+'
+    std::from_chars(text.data() + e + 2, text.data() + text.size(), exponent);
+    if (text[e + 1] == '-') exponent = -exponent;
+    if (decimals == 0 && (exponent < -4 || exponent >= 16)) {  // as repr writes it: 1.5e-05, 1e+16
+        out += text;
+        return;
+    }
+    std::string_view mantissa = text.substr(0, e);
+    if (mantissa.front() == '-') {
+        out += '-';
+        mantissa.remove_prefix(1);
+    }
+    std::string digits(mantissa.substr(0, 1));
+    if (mantissa.size() > 2) digits += mantissa.substr(2);  // without the point
+    std::size_t fraction = 0;                               // the digits after the point
+    if (exponent < 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-exponent - 1), '0');
+        out += digits;
+        fraction = static_cast<std::size_t>(-exponent - 1) + digits.size();
+    } else {
+        const auto whole = static_cast<std::size_t>(exponent) + 1;
+        out.append(digits, 0, std::min(whole, digits.size()));
+        if (digits.size() < whole) out.append(whole - digits.size(), '0');
+        if (digits.size() > whole) {
+            out += '.';
+            out.append(digits, whole, std::string::npos);
+            fraction = digits.size() - whole;
+        } else if (decimals > 0) {
+            out += '.';
+        }
+    }
+    if (decimals > fraction) out.append(decimals - fraction, '0');
+}
+
 namespace {
 
 constexpr std::string_view reason_suffix = "_reason";
 constexpr std::string_view invalid_input = "invalid_input";  // a ±inf: a number there, but not finite
 
-// How a column's values are written.
-enum class number_style { printed, counted, shortest };
+// How a column's values are written: with decimals (the options' or the catalogue's), a count, the
+// shortest text, or each cell as it was read (column::written_decimals).
+enum class number_style { printed, counted, shortest, as_written };
 
 struct written_column {
     std::string name;
     std::string unit_symbol;  // "" when the header states none
     const double* values = nullptr;
-    std::vector<reason> why;  // one per row when the reasons are written, else empty
+    const std::vector<std::uint8_t>* written = nullptr;  // the column's written decimals, when it has them
+    std::vector<reason> why;                             // one per row when the reasons are written, else empty
     number_style style = number_style::shortest;
     int decimals = 0;
     bool reason_column = false;
@@ -108,9 +152,11 @@ void append_shortest(std::string& out, double x) {
     out.append(digits, whole, std::string::npos);
 }
 
-void append_number(std::string& out, const written_column& c, double x) {
+void append_number(std::string& out, const written_column& c, double x, std::size_t row) {
     x += 0.0;  // -0.0 is the 0 it means; "-0.0" is no figure
-    if (c.style == number_style::printed) {
+    if (c.style == number_style::as_written) {
+        detail::append_as_written(out, x, (*c.written)[row]);
+    } else if (c.style == number_style::printed) {
         append_chars(out, detail::printed_round(x, c.decimals) + 0.0, std::chars_format::fixed, c.decimals);
     } else if (c.style == number_style::counted && x == std::floor(x) && std::fabs(x) < 1e16) {
         append_chars(out, x, std::chars_format::fixed, 0);  // 139, not 139.0: a whole count
@@ -152,7 +198,7 @@ void append_row(std::string& out, const writer_rows& r, const std::vector<writte
     }
     for (const auto& c : columns) {
         out += ',';
-        if (std::isfinite(c.values[row])) append_number(out, c, c.values[row]);
+        if (std::isfinite(c.values[row])) append_number(out, c, c.values[row], row);
         if (c.reason_column) {
             out += ',';
             append_reason(out, c, row);
@@ -256,8 +302,10 @@ bool is_counted(const unit& u) {
     return u.dim() == dimension::of(base_quantity::count) || u.dim() == dimension::of(base_quantity::person);
 }
 
-// The decimals of each column, the options' over the catalogue's; an option naming no column is
-// refused (a typo would otherwise print the column unrounded without a word).
+// The decimals of each column: the options' over those it was read with (column::written_decimals,
+// cell by cell), those over the catalogue's; full_precision leaves only the ones it was read with
+// (they drop no digit). An option naming no column is refused (a typo would otherwise print the
+// column unrounded without a word).
 void set_styles(std::vector<written_column>& columns, const std::vector<bool>& counted,
                 const write_csv_options& options) {
     for (const auto& [name, decimals] : options.decimals) {
@@ -275,8 +323,9 @@ void set_styles(std::vector<written_column>& columns, const std::vector<bool>& c
     for (std::size_t k = 0; k < columns.size(); ++k) {
         written_column& c = columns[k];
         c.style = counted[k] ? number_style::counted : number_style::shortest;
+        if (c.written) c.style = number_style::as_written;
         if (options.full_precision) continue;
-        if (const indicator* ind = cat.find(c.name)) {
+        if (const indicator* ind = cat.find(c.name); ind && !c.written) {
             c.style = number_style::printed;
             c.decimals = ind->decimals;
         }
@@ -382,6 +431,7 @@ std::vector<written_column> panel_columns(const panel& p, const write_csv_option
         w.name = c.name();
         w.unit_symbol = c.unit_given() ? c.unit().symbol() : std::string();
         w.values = c.data();
+        if (!c.written_decimals().empty()) w.written = &c.written_decimals();
         for (std::size_t row = 0; options.reasons && row < c.size(); ++row)
             if (c.reason_at(row) != reason::none) w.why.resize(c.size(), reason::none), w.why[row] = c.reason_at(row);
         w.reason_column = !w.why.empty() || any_infinite(w.values, c.size());
