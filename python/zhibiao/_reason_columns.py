@@ -167,9 +167,8 @@ def _copy_with(core: Any, given: dict[str, np.ndarray], partial_missing: bool) -
                 values = np.where(reason > 0, np.nan, values)
             codes = np.where(np.isnan(values) & (reason > 0), reason, codes).astype(np.uint8)
         out.add_column(variable, values, core.unit(variable).symbol if core.unit_given(variable) else None, codes)
-        decimals = core.written_decimals(variable)
-        if decimals.any():  # a published "2.00" is checked at 2 decimals in the copy too (round 36)
-            out.set_written_decimals(variable, decimals)
+        if core.written_texts(variable) is not None:  # read from text, its 0s too (round 37): a published
+            out.set_written_decimals(variable, core.written_decimals(variable))  # "2.00" stays 2.00, "1.7" 1.7
     return out
 
 

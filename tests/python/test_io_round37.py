@@ -137,12 +137,6 @@ def test_a_report_panel_is_written_as_its_figures(figure: str, decimals: list[in
     assert _written(panel, unit_header=False).splitlines()[1].endswith("," + figure.rstrip("%"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="python/zhibiao/_reason_columns.py _copy_with copies written decimals only where one is "
-    "not 0 (`if decimals.any()`): a column read from text whose cells are all in their shortest "
-    "form loses its mark and is written with its catalogue's decimals (not h-io37's file)",
-)
 def test_zb_read_csv_with_reason_columns_keeps_the_written_decimals(tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
     path.write_text(
