@@ -900,7 +900,9 @@ def _number_or_label_column(column: Any, header: str, codes: Any, source: str, d
 def _say_rounded(data: Any, args: argparse.Namespace) -> None:
     """Indicators read back from compute's default output are rounded to the catalogue's decimals
     (2.914 % and 2.906 % both 2.91): min-max, entropy and TOPSIS would rank them as exact, with
-    false ties. Said for each catalogue indicator whose every value sits on its decimals."""
+    false ties. Said for each catalogue indicator whose every value sits on its decimals — which
+    figures typed from a published table do too, so --full-precision is advised only for a file
+    that came from compute (nothing in the file says which)."""
     import numpy as np
     import pandas as pd
 
@@ -941,7 +943,7 @@ def composite_file(args: argparse.Namespace) -> int:
     table = _with_labels(result.scores.assign(rank=whole_ranks(result.ranks[root])).sort_values("rank"), data)
     with _output(args.out) as f:
         table.to_csv(f)
-    _Messages.say(result.summary())
+    _Messages.say(composite.in_cli_words(result.summary()))
     unscored = table.index[table[root].isna()]
     if len(unscored):  # rows written without a score or rank: counted apart, not as scored
         names = ", ".join(map(str, unscored[:5])) + (", …" if len(unscored) > 5 else "")
@@ -980,14 +982,23 @@ def _with_labels(table: Any, data: Any) -> Any:
 
 def _in_cli_advice(error: Any) -> Any:
     """The composite's advice to convert a column with pd.to_numeric (for a DataFrame) said as a
-    command-line user acts on it: correct the cell, or leave the column out with --drop."""
+    command-line user acts on it: correct the cell, or leave the column out with --drop; and so its
+    advice to leave out an indicator of one value."""
     import re
 
     text = str(error)
+    if CONSTANT_ADVICE in text:  # a column of one value: what to edit, in the CLI's terms (round 37)
+        column = getattr(error, "variable", "") or "COLUMN"
+        return type(error)(text.replace(CONSTANT_ADVICE, _msg("constant_left_out", column=column)))
     if "pd.to_numeric" not in text:
         return error
     said = re.sub(r"[ :,]*(and )?convert with pd\.to_numeric.*$", "", text, flags=re.S)
     return type(error)(said + _msg("leave_out_with_drop"))
+
+
+#: The library's advice for an indicator of one value (src/composite/normalise.cpp), for a
+#: Python user; the command line says which file or option to change instead.
+CONSTANT_ADVICE = "leave it out of the framework (or, without one, out of the data)"
 
 
 def _cli_directions(data: Any, model: Any, lower: list[str]) -> Any:
