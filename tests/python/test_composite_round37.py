@@ -11,6 +11,7 @@ line). Each test failed on main 5b1b8a58:
 - a constant indicator said "it is constant (no spread)" and nothing of what to do;
 - the command line's summaries said Impute("none"), .sobol and sobol=, words of the Python API."""
 
+import io
 import subprocess
 import sys
 
@@ -189,7 +190,7 @@ def test_the_command_line_summaries_say_the_model_files_words(tmp_path):
         '[[node]]\ncode = "x"\nlevel = 2\n'
         + "".join(f'[[node]]\ncode = "{c}"\nparent = "x"\n' for c in "abd")
         + '[[step]]\nkind = "impute"\nmethod = "mean"\n[[step]]\nkind = "normalise"\nmethod = "minmax"\n'
-        "range = [1, 100]\n[[step]]\nkind = \"aggregate\"\n"
+        'range = [1, 100]\n[[step]]\nkind = "aggregate"\n'
         "[uncertainty]\nreplications = 50\nweights_noise = { 1 = 0.25 }\n",
         encoding="utf-8",
     )
@@ -205,3 +206,40 @@ def test_the_command_line_summaries_say_the_model_files_words(tmp_path):
     # the Python summary keeps the Python words
     u = C.uncertainty(df, None, C.Model.from_toml(str(model)), n=50, weights_noise={1: 0.25}, sobol=64)
     assert 'Impute("none")' in u.summary() and "in .sobol." in u.summary()
+
+
+# ---------------------------------------------------------------- units in the headings
+
+
+def test_the_command_line_reads_units_in_the_headings(tmp_path):
+    from zhibiao import cli
+
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "code,name,rd[%],spend[万元],tech(亿元),x[abc]\n"
+        + "".join(f"36010{i},区{i},{i}.5,{100 * i},{i / 10},{i}\n" for i in range(1, 6)),
+        encoding="utf-8",
+    )
+    table = cli._unit_table(str(path), None)
+    assert list(table.columns) == ["name", "rd", "spend", "tech", "x[abc]"]  # abc is no unit: a name as written
+    assert table.attrs["units"] == {"rd": "%", "spend": "万元", "tech": "亿元"}
+    # a model naming the indicators finds them, and converts tech from 亿元 to its node's 万元
+    model = tmp_path / "m.toml"
+    model.write_text(
+        '[[node]]\ncode = "x"\nlevel = 2\n'
+        + "".join(f'[[node]]\ncode = "{c}"\nparent = "x"\n' for c in ("rd", "spend"))
+        + '[[node]]\ncode = "tech"\nparent = "x"\nunit = "万元"\nstandard = 2000\n'
+        '[[step]]\nkind = "normalise"\nmethod = "standard"\nmethods = { rd = "minmax", spend = "minmax" }\n'
+        '[[step]]\nkind = "aggregate"\n',
+        encoding="utf-8",
+    )
+    ran = _cli("composite", str(path), "--model", str(model), "--drop", "x[abc]", "-q")
+    assert ran.returncode == 0, ran.stderr
+    scores = pd.read_csv(io.StringIO(ran.stdout), dtype={"code": str}).set_index("code")
+    # 0.1 亿元 = 1000 万元 against a standard of 2000: 50 (it would be 0.005 unconverted)
+    assert scores.loc["360101", "tech"] == pytest.approx(50)
+    # amounts scored without a framework are warned of, with --lower too (it silenced the warning)
+    for lower in ([], ["--lower", "rd"]):
+        ran = _cli("composite", str(path), "--drop", "x[abc]", *lower)
+        assert ran.returncode == 0, ran.stderr
+        assert "scoring amounts, not ratios: spend[万元], tech[亿元]" in ran.stderr
