@@ -48,8 +48,9 @@ BOOST_AUTO_TEST_CASE(the_note_names_the_alternatives_and_an_idle_winmax) {
     const std::string notes = all_notes(*m);
     BOOST_TEST_INFO(notes);
     BOOST_CHECK(!has(notes, "precomputed"));
-    BOOST_CHECK(has(notes, "each replication is one of 6 combinations of the alternatives: 2 normalisations (minmax, "
-                           "zscore) × 3 winmax values (1 to 3); each weight of level 1 varied by up to ±25 % on top"));
+    BOOST_CHECK(has(notes,
+                    "each replication is one of 6 combinations of the alternatives: 2 normalisations (minmax, "
+                    "zscore) × 3 winmax values (1 to 3); each weight of level 1 varied by up to ±25 % on top"));
     BOOST_CHECK(has(notes, "winmax changes no rank and only 2 of the combinations differ"));
 }
 
@@ -58,8 +59,9 @@ BOOST_AUTO_TEST_CASE(a_winmax_that_changes_the_data_is_not_called_idle) {
     const auto m = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), two_normalisations(0, 1));
     const std::string notes = all_notes(*m);
     BOOST_TEST_INFO(notes);
-    BOOST_CHECK(has(notes, "4 combinations of the alternatives: 2 normalisations (minmax, zscore) × 2 winmax values "
-                           "(0 to 1)"));
+    BOOST_CHECK(has(notes,
+                    "4 combinations of the alternatives: 2 normalisations (minmax, zscore) × 2 winmax values "
+                    "(0 to 1)"));
     BOOST_CHECK(!has(notes, "changes no rank"));
 }
 
@@ -77,8 +79,9 @@ BOOST_AUTO_TEST_CASE(a_constant_indicator_says_what_to_do) {
     t.numbers["d"] = Eigen::VectorXd::Constant(8, 80.0);
     const std::string said = message_of([&] { build(t, small_framework(), nominal_steps()); });
     BOOST_TEST_INFO(said);
-    BOOST_CHECK(has(said, "cannot normalise indicator 'd': it is constant (every region with a value has the same one), so "
-                          "it cannot tell the regions apart: leave it out of the framework"));
+    BOOST_CHECK(has(said,
+                    "cannot normalise indicator 'd': it is constant (every region with a value has the same one), so "
+                    "it cannot tell the regions apart: leave it out of the framework"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
