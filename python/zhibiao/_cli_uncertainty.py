@@ -8,7 +8,8 @@ from --bootstrap B resamples at --confidence LEVEL (Python's bootstrap=, confide
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import contextlib
+from typing import Any, Iterator
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     cli._say_rounded(data, args)
     n = args.replications if args.replications is not None else int(settings.get("replications", 1000))
     seed = args.seed if args.seed is not None else int(settings.get("seed", 1))
-    with cli._progress_bar("uncertainty", "rep") as update:
+    with cli._progress_bar("uncertainty", "rep") as update, _in_cli_words():
         result = u.uncertainty(
             data,
             None,
@@ -122,6 +123,17 @@ def run(args: argparse.Namespace) -> int:
         table.to_csv(f)
     cli._Messages.say(result._summary(u._CLI_OPTIONS))
     return 0
+
+
+@contextlib.contextmanager
+def _in_cli_words() -> Iterator[None]:
+    """The analysis's errors with composite's command-line advice (what to edit, not what to call)."""
+    from . import _core, cli
+
+    try:
+        yield
+    except _core.Error as error:
+        raise cli._in_cli_advice(error) from None
 
 
 def _rank_table(ranks: Any, n: int) -> Any:

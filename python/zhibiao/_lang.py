@@ -595,9 +595,14 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{source}：{column} 列是各单位的上级行政区划代码：作为标签读入，不作指标",
     },
     "rounded_indicators": {
-        "en": "{source}: the values of {columns} are rounded to the catalogue's decimals (as compute writes them "
-        "by default): regions can tie or swap ranks on the rounding; pipe compute --full-precision",
-        "zh": "{source}：{columns} 的数值已按目录的小数位舍入（compute 的默认输出）：地区可能因舍入而并列或名次颠倒；" "请用 compute --full-precision 输出",
+        # Said of typed figures too (a user's own data at the published decimals), so the advice
+        # about compute is conditional: "pipe compute" meant nothing to data that never went
+        # through it (round 37).
+        "en": "{source}: the values of {columns} are rounded to the catalogue's decimals (as published figures "
+        "are, and as compute writes them by default): regions closer than the last decimal tie or may swap "
+        "ranks; if this file came from zhibiao compute, write it again with --full-precision",
+        "zh": "{source}：{columns} 的数值已按目录的小数位舍入（公布的数字如此，compute 默认也如此输出）："
+        "相差不到末位的地区会并列，名次也可能颠倒；如果此文件来自 zhibiao compute，请加 --full-precision 重新输出",
     },
     "taken_as_higher": {
         "en": "{count} of {total} indicators taken as higher-is-better (not catalogue indicators): {columns}; "
@@ -617,6 +622,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "leave_out_with_drop": {
         "en": "; or leave the column out with --drop COLUMN",
         "zh": "；或用 --drop 列名 略去该列",
+    },
+    "constant_left_out": {
+        "en": "leave it out: delete its [[node]] from the model file, or, for a model without a framework "
+        "(a preset), give --drop {column}",
+        "zh": "请略去该指标：从模型文件中删去它的 [[node]]；模型没有框架时（如预设模型），用 --drop {column}",
     },
     "xlsx_needs_out": {
         "en": "--format xlsx writes a workbook: give --out FILE.xlsx",

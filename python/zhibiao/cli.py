@@ -769,6 +769,9 @@ def _unit_table(
         )
     if df.empty:
         raise _core.ParseError(f"{name}: a header and no unit to score")
+    renamed, units = _headers_with_units(df.columns, unit)
+    df = df.rename(columns=renamed)
+    drop = [renamed.get(c, c) for c in drop]  # a column dropped by its heading as written, or by its name
     codes = pd.Series(_core.trim_keys(df[unit].tolist()), dtype=object)  # read_csv's rule for codes
     repeated = codes.duplicated(keep=False)
     if repeated.any():
@@ -806,7 +809,35 @@ def _unit_table(
             columns[c] = df[c].to_numpy()
         else:
             columns[c] = _number_or_label_column(df[c], c, codes, name, mark)
-    return pd.DataFrame(columns, index=pd.Index(codes, name=unit))
+    table = pd.DataFrame(columns, index=pd.Index(codes, name=unit))
+    table.attrs["units"] = {c: u for c, u in units.items() if c in columns and table[c].dtype.kind == "f"}
+    return table
+
+
+def _headers_with_units(headers: Any, unit: str) -> tuple[dict[str, str], dict[str, str]]:
+    """({heading: name}, {name: unit}) for the headings that carry a unit zhibiao knows, as read_csv
+    reads them (``rd_expense[万元]``, ``tech_contract(亿元)``): the composite converts such a column
+    to its node's unit and counts amounts as amounts. Round 37: the heading was the column's name,
+    unit and all, and a model naming ``rd_expense`` found no such indicator. A heading whose name
+    another column has already is left as written."""
+    renamed: dict[str, str] = {}
+    units: dict[str, str] = {}
+    taken = set(map(str, headers))
+    for heading in map(str, headers):
+        if heading == unit:
+            continue
+        bare, symbol, written = _core.parse_column_header(heading)
+        bare = written or bare  # the name as written (地区生产总值), not the catalogue id it means (gdp)
+        if not symbol or bare == heading or bare in taken:
+            continue
+        try:
+            _core.Unit(symbol)
+        except _core.UnitError:  # x[abc]: no unit, a name with brackets
+            continue
+        renamed[heading] = bare
+        units[bare] = symbol
+        taken.add(bare)
+    return renamed, units
 
 
 def _period_column(text: str, sep: str, unit: str, df: Any) -> tuple[str, list[str]] | None:
@@ -900,7 +931,9 @@ def _number_or_label_column(column: Any, header: str, codes: Any, source: str, d
 def _say_rounded(data: Any, args: argparse.Namespace) -> None:
     """Indicators read back from compute's default output are rounded to the catalogue's decimals
     (2.914 % and 2.906 % both 2.91): min-max, entropy and TOPSIS would rank them as exact, with
-    false ties. Said for each catalogue indicator whose every value sits on its decimals."""
+    false ties. Said for each catalogue indicator whose every value sits on its decimals — which
+    figures typed from a published table do too, so --full-precision is advised only for a file
+    that came from compute (nothing in the file says which)."""
     import numpy as np
     import pandas as pd
 
@@ -941,7 +974,7 @@ def composite_file(args: argparse.Namespace) -> int:
     table = _with_labels(result.scores.assign(rank=whole_ranks(result.ranks[root])).sort_values("rank"), data)
     with _output(args.out) as f:
         table.to_csv(f)
-    _Messages.say(result.summary())
+    _Messages.say(composite.in_cli_words(result.summary()))
     unscored = table.index[table[root].isna()]
     if len(unscored):  # rows written without a score or rank: counted apart, not as scored
         names = ", ".join(map(str, unscored[:5])) + (", …" if len(unscored) > 5 else "")
@@ -980,14 +1013,23 @@ def _with_labels(table: Any, data: Any) -> Any:
 
 def _in_cli_advice(error: Any) -> Any:
     """The composite's advice to convert a column with pd.to_numeric (for a DataFrame) said as a
-    command-line user acts on it: correct the cell, or leave the column out with --drop."""
+    command-line user acts on it: correct the cell, or leave the column out with --drop; and so its
+    advice to leave out an indicator of one value."""
     import re
 
     text = str(error)
+    if CONSTANT_ADVICE in text:  # a column of one value: what to edit, in the CLI's terms (round 37)
+        column = getattr(error, "variable", "") or "COLUMN"
+        return type(error)(text.replace(CONSTANT_ADVICE, _msg("constant_left_out", column=column)))
     if "pd.to_numeric" not in text:
         return error
     said = re.sub(r"[ :,]*(and )?convert with pd\.to_numeric.*$", "", text, flags=re.S)
     return type(error)(said + _msg("leave_out_with_drop"))
+
+
+#: The library's advice for an indicator of one value (src/composite/normalise.cpp), for a
+#: Python user; the command line says which file or option to change instead.
+CONSTANT_ADVICE = "leave it out of the framework (or, without one, out of the data)"
 
 
 def _cli_directions(data: Any, model: Any, lower: list[str]) -> Any:
@@ -1019,6 +1061,10 @@ def _cli_directions(data: Any, model: Any, lower: list[str]) -> Any:
         _Messages.say(_msg("taken_as_higher", count=len(unknown), total=len(columns), columns=", ".join(unknown)))
     if not lower and not lower_known:
         return None  # the flat framework build() makes, with its own checks of the columns
+    # every numeric column an indicator, as build() makes it: its warning on amounts too (round 37:
+    # --lower silenced it)
+    units = data.units if isinstance(data, Panel) else data.attrs.get("units")
+    composite._warn_of_amounts(columns, units)
     return composite.Framework.flat(columns, {c: -1 for c in [*lower, *lower_known]})
 
 

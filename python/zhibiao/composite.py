@@ -1054,14 +1054,18 @@ class CompositeResult:
             f"{counted(len(self.framework.codes) - indicators, 'aggregate')}."
         )
         lines = [head, *self._core.method]
+        root = self.scores[self.root]
+        empty = _regions_without_data(self.layer("raw")) if "raw" in self.layers else []
         if "raw" in self.layers:
-            root = self.scores[self.root]
-            blank = [r for r in _regions_without_data(self.layer("raw")) if not np.isnan(root.get(r, np.nan))]
+            blank = [r for r in empty if not np.isnan(root.get(r, np.nan))]
             if blank:
-                lines.append(_imputed_alone_note(blank, self.ranks[self.root]))
+                lines.append(_imputed_alone_note(blank, self.ranks[self.root], self._names))
             sparse = _sparse_regions(self.layer("raw"), root)
             if sparse:
                 lines.append(_sparse_regions_note(sparse, self.layer("raw").shape[1], self.ranks[self.root]))
+        unscored = list(root.index[root.isna().to_numpy()])
+        if unscored:  # "25 regions" and nothing else said, with one of them ranked <NA> (round 37)
+            lines.append(_unscored_note(unscored, set(empty), self.root, self._names))
         return "\n".join(lines)
 
     @property
@@ -1263,18 +1267,55 @@ def _regions_without_data(raw: Any) -> list[Any]:
     return list(raw.index[raw.isna().all(axis=1).to_numpy()])
 
 
-def _imputed_alone_note(regions: Sequence[Any], ranks: Any = None) -> str:
+def _imputed_alone_note(regions: Sequence[Any], ranks: Any = None, names: Mapping[str, str] | None = None) -> str:
     """The summary's note on regions scored although none of their indicators had a value: an
-    imputation filled every cell, so their score is the imputation's, not the region's."""
-    shown = [
-        f"{r} (rank {ranks[r]})" if ranks is not None and r in ranks.index and not _is_na(ranks[r]) else str(r)
-        for r in regions[:10]
-    ]
+    imputation filled every cell, so their score is the imputation's, not the region's. Each
+    region with its name when the data gave one (round 37: "360123 (rank 13)" alone)."""
+    shown = []
+    for r in regions[:10]:
+        said = [(names or {}).get(str(r), "")]
+        if ranks is not None and r in ranks.index and not _is_na(ranks[r]):
+            said.append(f"rank {ranks[r]}")
+        said = [part for part in said if part]
+        shown.append(f"{r} ({', '.join(said)})" if said else str(r))
     more = f" and {len(regions) - 10} more" if len(regions) > 10 else ""
     return (
         f"Note: {len(regions)} region{'s' if len(regions) != 1 else ''} without a value of any indicator "
         f"{'are' if len(regions) != 1 else 'is'} scored from imputed values alone: {', '.join(shown)}{more}; "
         'leave such regions out, or use Impute("none") to leave them unscored.'
+    )
+
+
+#: The summaries' Python words as a command-line user acts on them: ``zhibiao composite`` and
+#: ``uncertainty`` read a model file, so its keys, not the Python steps (round 37).
+CLI_WORDS: dict[str, str] = {
+    'use Impute("none") to leave them unscored': 'give the model\'s impute step method = "none" to leave them '
+    "unscored",
+    "Screen(min_availability=0.5) leaves such regions out": 'a [[step]] of kind = "screen" with '
+    "min_availability = 0.5 leaves such regions out",
+}
+
+
+def in_cli_words(text: str, words: Mapping[str, str] = CLI_WORDS) -> str:
+    """``text`` (a summary) with the Python words of ``words`` said as the command line's."""
+    for python, cli in words.items():
+        text = text.replace(python, cli)
+    return text
+
+
+def _unscored_note(regions: Sequence[Any], empty: set[Any], root: str, names: Mapping[str, str]) -> str:
+    """The summary's note on the regions the index leaves without a score (rank <NA>): how many,
+    which (with their names), and for a region without a value of any indicator, that cause."""
+    shown = []
+    for r in regions[:10]:
+        said = [names[str(r)]] if names.get(str(r)) else []
+        if r in empty:
+            said.append("no value of any indicator")
+        shown.append(f"{r} ({'; '.join(said)})" if said else str(r))
+    more = f" and {len(regions) - 10} more" if len(regions) > 10 else ""
+    return (
+        f"Note: {counted(len(regions), 'region')} {'have' if len(regions) != 1 else 'has'} no score for '{root}' "
+        f"and no rank: {', '.join(shown)}{more}."
     )
 
 

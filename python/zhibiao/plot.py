@@ -608,14 +608,16 @@ CONTRIBUTIONS_ADVICE = (
 
 
 def _imputed_cells(result: Any, order: Any, columns: Any) -> Any:
-    """True where the cell of a unit was filled in by the Impute step (False without one)."""
+    """True where the cell of a unit was filled in by the Impute step (False without one). A cell
+    marked ``not_imputed`` (Impute("none")) or ``not_imputable`` stayed missing: it adds nothing
+    to the bar, and was counted and hatched as imputed before round 37."""
     import pandas as pd
 
     marks = result.marks("imputed")
     filled = pd.DataFrame(False, index=order, columns=columns)
     if len(marks):
         known = marks.reindex(index=order, columns=columns).fillna("")
-        filled = known.astype(str) != ""
+        filled = known.astype(str).apply(lambda column: column.str.startswith("imputed_"))
     return filled
 
 

@@ -786,7 +786,7 @@ class UncertaintyResult:
             nominal = r["nominal_rank"]
             blank = [u for u in self._without_data if u in nominal.index and not _composite._is_na(nominal[u])]
             if blank:  # mean imputation ranked a county without a single figure 8th of 40, unremarked
-                lines.append(_composite._imputed_alone_note(blank, nominal))
+                lines.append(_composite._imputed_alone_note(blank, nominal, self._names))
             ranks = self.ranks
             unscored = ranks[ranks["no_score"] > 0].groupby("node", sort=False)["no_score"].max()
             for name, count in unscored.items():
@@ -794,9 +794,7 @@ class UncertaintyResult:
                     f"Note: '{name}' has no score in up to {count} of {counted(self.n, 'replication')} (e.g. its only "
                     "indicator left out); its statistics are over the replications that gave one."
                 )
-        lines += [
-            f"Note: {_caller_note(n, options)}." for n in self._core.notes if self.n or "score percentiles" not in n
-        ]
+        lines += [f"Note: {n}." for n in self._core.notes if self.n or "score percentiles" not in n]
         if self._sobol_raw is not None:
             s = self.sobol
             shift = s[s["output"] == "mean_abs_rank_shift"]
@@ -818,7 +816,7 @@ class UncertaintyResult:
                     else "; no intervals."
                 )
             )
-        return "\n".join(lines)
+        return "\n".join(_caller_note(line, options) for line in lines)
 
     def _repr_html_(self) -> str:
         from ._repr import uncertainty_html
@@ -947,6 +945,10 @@ _PYTHON_OPTIONS = {
 #: The same for the ``zhibiao uncertainty`` command, which keeps no matrices.
 _CLI_OPTIONS = {
     "need keep_scores (the full matrix)": "need --score-percentiles",
+    # the Python summary's own words (round 37: the command line said .sobol and sobol=)
+    "in .sobol.": "in the column reason of --sobol-out FILE.",
+    "raise sobol= to shrink": "raise --sobol N to shrink",
+    **_composite.CLI_WORDS,
 }
 
 

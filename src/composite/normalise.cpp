@@ -146,7 +146,12 @@ Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_o
         throw method_error("cannot normalise indicator '" + name +
                                "': only one region has a value (a spread needs two or more regions)",
                            variable_at(name));
-    throw method_error("cannot normalise indicator '" + name + "': it is constant (no spread)", variable_at(name));
+    // Round 37: "it is constant (no spread)" left an analyst with a column of 80s asking what to do.
+    // (The value is not said: v is the oriented column, scaled by a power of two, and perhaps treated.)
+    throw method_error("cannot normalise indicator '" + name +
+                           "': it is constant (every region with a value has the same one), so it cannot tell the "
+                           "regions apart: leave it out of the framework (or, without one, out of the data)",
+                       variable_at(name));
 }
 
 /// What a negated cost indicator needs instead, said where a ratio method fails on it.

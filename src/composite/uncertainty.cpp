@@ -125,6 +125,96 @@ bool has_step(const std::vector<step>& steps, std::size_t kind) {
 
 bool fixed_scheme(weighting w) { return w == weighting::framework || w == weighting::fixed || w == weighting::equal; }
 
+/// 20, not shown()'s shortest 2e+01.
+std::string whole(double x) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.0f", x);
+    return text;
+}
+
+/// 25 for 0.25, 10 for 0.1 (not 10.000000000000002).
+std::string percent(double fraction) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", 100 * fraction);
+    return text;
+}
+
+/// "2 aggregations (arithmetic, geometric)": a choice of the analysis in the words of its labels.
+template <class T>
+std::string choice_text(const alternatives<T>& a, const std::string& one, const std::string& many) {
+    const std::vector<std::string> labels = labels_of(a);
+    std::string listed;
+    for (std::size_t k = 0; k < labels.size() && k < 6; ++k) listed += (k ? ", " : "") + labels[k];
+    if (labels.size() > 6) listed += ", …";
+    return std::to_string(labels.size()) + " " + (labels.size() == 1 ? one : many) + " (" + listed + ")";
+}
+
+/// Whether every winmax value gave the same normalised table, for each imputation and normalisation
+/// choice (layers in the order precompute() makes them: imputation, winmax, normalisation).
+bool same_across_winmax(const std::vector<uncertainty_model::layer_data>& layers, std::size_t n_imp, std::size_t n_win,
+                        std::size_t n_norm) {
+    const auto same = [](const uncertainty_model::layer_data& a, const uncertainty_model::layer_data& b) {
+        if (a.rows != b.rows || a.values.rows() != b.values.rows() || a.values.cols() != b.values.cols()) return false;
+        for (Eigen::Index j = 0; j < a.values.cols(); ++j)
+            for (Eigen::Index i = 0; i < a.values.rows(); ++i) {
+                const double x = a.values(i, j), y = b.values(i, j);
+                if (x != y && !(std::isnan(x) && std::isnan(y))) return false;
+            }
+        return true;
+    };
+    for (std::size_t i = 0; i < n_imp; ++i)
+        for (std::size_t n = 0; n < n_norm; ++n)
+            for (std::size_t w = 1; w < n_win; ++w)
+                if (!same(layers[(i * n_win + w) * n_norm + n], layers[(i * n_win) * n_norm + n])) return false;
+    return true;
+}
+
+/// The summary's note on what the replications combine, in an analyst's words (round 37: it said
+/// "10 normalised layers precomputed (imputation × winmax × normalisation choices)"): the choices
+/// with their alternatives, how many combinations they make, the weights drawn on top, and a varied
+/// winmax that changes no table. Empty when fewer than two combinations are drawn.
+std::string alternatives_note(const uncertainty_spec& s, const std::vector<int>& winmax_values, std::size_t indicators,
+                              bool winmax_idle) {
+    std::vector<std::string> parts;
+    double combinations = 1;
+    const auto add = [&](std::size_t n, std::string text) {
+        if (n < 2) return;
+        combinations *= static_cast<double>(n);
+        parts.push_back(std::move(text));
+    };
+    add(s.weighting.options.size(), choice_text(s.weighting, "weighting", "weightings"));
+    add(s.aggregation.options.size(), choice_text(s.aggregation, "aggregation", "aggregations"));
+    add(s.normalisation.options.size(), choice_text(s.normalisation, "normalisation", "normalisations"));
+    add(s.imputation.options.size(), choice_text(s.imputation, "imputation", "imputations"));
+    if (!winmax_values.empty())
+        add(winmax_values.size(), std::to_string(winmax_values.size()) + " winmax values (" +
+                                      std::to_string(winmax_values.front()) + " to " +
+                                      std::to_string(winmax_values.back()) + ")");
+    if (s.exclude_indicator)
+        add(indicators + 1, "all " + std::to_string(indicators) + " indicators or one of them left out (" +
+                                std::to_string(indicators + 1) + " ways)");
+    if (combinations < 2) return "";
+    std::string joined;
+    for (std::size_t k = 0; k < parts.size(); ++k) joined += (k ? " × " : "") + parts[k];
+    std::string text = parts.size() == 1 ? "each replication takes one of " + joined
+                                         : "each replication is one of " + whole(combinations) +
+                                               " combinations of the alternatives: " + joined;
+    for (const auto& n : s.noise)
+        text += "; each weight of level " + std::to_string(n.level) + " varied by up to ±" + percent(n.fraction) +
+                " % on top";
+    for (const auto& d : s.dirichlet)
+        text += "; the weights of level " + std::to_string(d.level) + " drawn from a Dirichlet distribution " +
+                "(concentration " + shown(d.concentration) + ") on top";
+    if (winmax_idle)
+        text +=
+            "; every winmax value gives the same treated data (the outlier rule winsorises the same points "
+            "at each), so winmax changes no rank" +
+            (parts.size() > 1 ? " and only " + whole(combinations / static_cast<double>(winmax_values.size())) +
+                                    " of the combinations differ"
+                              : "");
+    return text;
+}
+
 }  // namespace
 
 double stream_uniform(std::uint64_t seed, std::uint64_t replication, std::uint64_t i) {
@@ -285,9 +375,9 @@ void uncertainty_model::precompute() {
                 const layer& aggregated = aggregated_layer(r);
                 layers_.push_back(layer_data{aggregated.values, aggregated.rows});
             }
-    if (layers_.size() > 1)
-        notes_.push_back(std::to_string(layers_.size()) +
-                         " normalised layers precomputed (imputation × winmax × normalisation choices)");
+    const bool winmax_idle = n_win > 1 && same_across_winmax(layers_, n_imp, n_win, n_norm);
+    const std::string combined = alternatives_note(spec_, winmax_values_, fw_.indicators().size(), winmax_idle);
+    if (!combined.empty()) notes_.push_back(combined);
     // Round 36 (a new user's run: nominal score 74.6, mean_score 38.4 with zscore beside minmax):
     // the doc's warning said where the numbers are, in the summary.
     // Each alternative against the model's own Normalise step (the nominal score's scale), per-indicator
