@@ -68,9 +68,7 @@ def test_a_growth_column_by_area_is_the_change_of_the_column_before(header):
 
 
 def test_growth_columns_after_each_quantity_and_under_a_units_line():
-    text = BULLETIN + (
-        "单位：万元、%\n县（市、区） 研发经费支出 比上年增长 技术合同成交额 比上年增长\n甲县 1200 12.5 300 -4.0\n"
-    )
+    text = BULLETIN + ("单位：万元、%\n县（市、区） 研发经费支出 比上年增长 技术合同成交额 比上年增长\n甲县 1200 12.5 300 -4.0\n")
     assert rows_of(text, "variable", "value", "unit", "flag_change") == [
         ("rd_expenditure", 1200.0, "万元", False),
         ("rd_expenditure", 12.5, "%", True),
@@ -162,3 +160,53 @@ def test_a_table_by_industry_refuses_its_industries_and_reads_its_total():
     ]
     (refused,) = findings_of(text, "table_row")
     assert refused.text == "电子信息 151.3 10.8" and "industry" in refused.message
+
+
+# A hi-tech zone's monthly 经济运行 bulletin with a table by industry: a new user's report, read by hand. (Not in
+# tests/data/reports: test_extract_round11's wrap test takes a table that opens with 行业 for prose.)
+ZONE_MONTHLY = """南湖高新区2026年4月经济运行情况
+南湖高新区管委会经济发展局    2026年5月12日
+
+一、总体情况
+1-4月，全区实现规上工业总产值326.8亿元，同比增长9.6%；规上工业增加值78.4亿元，增长8.1%。4月当月，规上工业总产值89.2亿元，同比增长11.3%。
+
+二、分行业情况
+表1 1-4月规上工业分行业主要指标
+行业 工业总产值（亿元） 同比增长（%） 营业收入（亿元） 同比增长（%）
+电子信息 142.6 12.4 151.3 10.8
+生物医药 68.5 7.2 70.1 6.9
+高端装备 115.7 8.0 118.4 7.6
+合计 326.8 9.6 339.8 8.9
+
+三、科技创新
+1-4月，全区新增科技型中小企业入库96家，累计入库412家；技术合同成交额18.6亿元，同比增长15.2%。规上工业企业研发费用12.4亿元，同比增长13.5%。
+"""
+
+
+def test_a_zone_s_monthly_bulletin_with_a_table_by_industry():
+    ytd = "2026YTD04"
+    industries = [(v, "", "", ytd) for v in (142.6, 12.4, 151.3, 10.8, 68.5, 7.2, 70.1, 6.9, 115.7, 8.0, 118.4, 7.6)]
+    assert rows_of(ZONE_MONTHLY, "value", "variable", "unit", "period") == [
+        (326.8, "industrial_output", "亿元", ytd),
+        (9.6, "industrial_output", "%", ytd),
+        (78.4, "industrial_value_added", "亿元", ytd),
+        (8.1, "industrial_value_added", "%", ytd),
+        (89.2, "industrial_output", "亿元", "2026-04"),  # 4月当月
+        (11.3, "industrial_output", "%", "2026-04"),
+        *industries,  # each industry's row refused (table_row): a part of the zone, no area
+        (326.8, "", "亿元", ytd),  # 合计: 工业总产值 names no variable (table_heading), 规上 is the caption's
+        (9.6, "", "%", ytd),
+        (339.8, "operating_revenue", "亿元", ytd),
+        (8.9, "operating_revenue", "%", ytd),
+        (96.0, "tech_sme_registered", "家", ytd),
+        (412.0, "tech_sme_registered", "家", ytd),  # 累计入库 (main: no variable)
+        (18.6, "tech_contract_value", "亿元", ytd),
+        (15.2, "tech_contract_value", "%", ytd),
+        (12.4, "enterprise_rd_expenses_industrial", "亿元", ytd),
+        (13.5, "enterprise_rd_expenses_industrial", "%", ytd),
+    ]
+    assert [f.text for f in findings_of(ZONE_MONTHLY, "table_row")] == [
+        "电子信息 142.6 12.4 151.3 10.8",
+        "生物医药 68.5 7.2 70.1 6.9",
+        "高端装备 115.7 8.0 118.4 7.6",
+    ]
