@@ -410,6 +410,7 @@ private:
         last_entry_ = nullptr, last_group_ = nullptr;
         if (s.table == scanned::table_cell::read && s.table_area) {
             name_by_heading(s, n, findings);
+            if (s.table_change) n.flags |= bit(fact_flag::change);  // 比上年增长: the column before's change
         } else if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
             const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last));
             if (hit) {
@@ -474,6 +475,12 @@ private:
                                             "a column of a table with a row per area whose heading (" +
                                                 std::string(s.table_heading) +
                                                 ") names no variable of the lexicon: its cells have none"));
+        if (s.table_no_unit && units_told_.insert(s.table_heading.data()).second)
+            findings.push_back(
+                make_finding(text_, cps_, s.first, s.last, "table_unit",
+                             "a column of a table with a row per area whose heading (" + std::string(s.table_heading) +
+                                 ") is neither an amount nor a share, under a line listing an amount's unit and %: "
+                                 "its unit is unknown, and its cells have none"));
     }
 
     // A table's heading read once (each row asks again): the phrase it names and the words stated in it.
@@ -504,8 +511,22 @@ private:
             for (std::size_t i = 0; i + length <= n; ++i)
                 if (const phrase_entries* g =
                         ix_.phrases.find(heading.substr(starts[i], starts[i + length] - starts[i])))
-                    return g;
+                    return per_head_heading(heading.substr(0, starts[i]), *g) ? nullptr : g;
         return nullptr;
+    }
+
+    // The words of a heading before its phrase say it is per head or per 10,000 people (人均研发经费,
+    // 每万人口技术合同成交额) and the phrase's entries are no such (件/万人): a quantity per head, no variable of
+    // the lexicon — as in prose (per_head_before, per_ten_thousand_before; round 37: 人均研发经费 was rd_expenditure).
+    static bool per_head_heading(std::string_view before, const phrase_entries& group) {
+        const auto ends_with = [&](std::string_view w) {
+            return before.size() >= w.size() && before.substr(before.size() - w.size()) == w;
+        };
+        if (!ends_with("人均") && !ends_with("户均") && !ends_with("企均") && !ends_with("家均") &&
+            !ends_with("万人口") && !ends_with("万人"))
+            return false;
+        return std::none_of(group.entries.begin(), group.entries.end(),
+                            [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; });
     }
 
     std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
@@ -947,11 +968,14 @@ private:
     // "研发经费增长1.5个百分点": points measure how a rate changed, and a variable in 亿元 or 家 states
     // none: the 1.5 is no change of it (neither 1.5亿元 nor 1.5 %). After the variable's own level
     // (研发经费投入3.2亿元，增长1.5个百分点) they say how its growth rate moved: the change stands.
+    // Points that are no change (研发投入强度低于全市平均水平0.4个百分点: a gap to an average) are no level of a rate
+    // either: never rd_intensity 0.4 % (round 37).
     bool points_without_rate(const fact_naming& n) const {
-        if (!(n.flags & bit(fact_flag::change)) || n.unit.find("百分点") == std::string_view::npos) return false;
+        if (n.unit.find("百分点") == std::string_view::npos) return false;
         const std::string_view own = n.entry->unit;
+        if (own.find("百分点") != std::string_view::npos) return false;
+        if (!(n.flags & bit(fact_flag::change))) return true;
         return own.find('%') == std::string_view::npos && own.find("‰") == std::string_view::npos &&
-               own.find("百分点") == std::string_view::npos &&
                !(previous_entry_ && previous_entry_->variable == n.entry->variable);
     }
 
@@ -1396,7 +1420,7 @@ private:
             b.stated = stated_distinctions(cps_, after_previous, s.first);
             b.group = follow->group, b.phrase = follow->group->phrase, b.shared = true;
             for (const lexicon_entry* e : follow->group->entries)
-                if (e->follows == followed_entry()->variable) b.entry = e;
+                if (e->follows == followed_entry()->variable || (!b.entry && e == followed_entry())) b.entry = e;
             b.phrase_begin = follow->begin, b.phrase_end = follow->end;
         } else if (mismatched_entry_ && mismatched_group_ && previous_end_ == mismatched_end_ && previous_end_ != 0 &&
                    !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin) && !s.q.unit.empty() &&
@@ -2159,14 +2183,21 @@ private:
     }
 
     // A word of follow_phrases between the previous figure (of its sentence) and this one, listed by
-    // an entry that follows the previous figure's: its hit, nullptr otherwise.
+    // an entry that follows the previous figure's, or by the previous figure's own entry (科技型中小企业入库128家，
+    // 1-3月累计入库356家: the same firms registered, over the span to date; round 37): its hit, nullptr otherwise.
     const phrase_hit* follower_of_previous(const scanned& s, std::size_t after_previous) const {
         const lexicon_entry* before = followed_entry();
         if (!before || previous_end_ == 0 || ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
             return nullptr;
         const phrase_hit* hit = ix_.follow.closest(byte_at(after_previous), s.q.begin);
         if (!hit || ix_.enumeration.any_inside(hit->end, s.q.begin)) return nullptr;
-        const auto follows = [&](const lexicon_entry* e) { return e->follows == before->variable; };
+        // its own entry's only after a scope word right before it (累计入库, 新增入库): 其中技术开发合同成交额 is a
+        // kind's value, never the total's
+        const std::size_t first = first_of(*hit, after_previous, s.first);
+        const bool scoped = ends_with(cps_, first, U"累计") || ends_with(cps_, first, U"新增");
+        const auto follows = [&](const lexicon_entry* e) {
+            return e->follows == before->variable || (scoped && e == before);
+        };
         return std::any_of(hit->group->entries.begin(), hit->group->entries.end(), follows) ? hit : nullptr;
     }
 
@@ -2622,6 +2653,7 @@ private:
     // those naming none a finding was given for.
     std::unordered_map<const char*, heading_reading> heading_readings_;
     std::unordered_set<const char*> headings_told_;
+    std::unordered_set<const char*> units_told_;  // headings whose table_unit finding was made
 };
 
 }  // namespace

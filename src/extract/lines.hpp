@@ -296,7 +296,10 @@ bool area_label(const code_points& cps, std::size_t b, std::size_t e) {
         // a district's streets and towns, a city's districts and zones, a national table's provinces (round 36)
         U"街道", U"镇街", U"乡镇街道", U"镇(街)", U"乡镇(街)", U"乡(镇、街道)", U"区", U"各区", U"县", U"各县",
         U"区(县)", U"区(市、县)", U"区(县、市)", U"园区", U"开发区", U"功能区", U"省份", U"省(区、市)",
-        U"省(自治区、直辖市)", U"省区市"};
+        U"省(自治区、直辖市)", U"省区市",
+        // a table by industry (行业 工业总产值（亿元） 同比增长（%）…, round 37): its 合计 row is the report's own,
+        // each industry's row a part refused with a finding (not_area), never figures read as prose with no word said
+        U"行业", U"分行业", U"行业类别", U"行业名称", U"产业", U"产业类别", U"产业领域"};
     for (const std::u32string_view w : words)
         if (e - b == w.size() && starts_with(cps, b, w)) return true;
     return false;
@@ -322,6 +325,26 @@ std::string utf8_of(const code_points& cps, std::size_t b, std::size_t e) {
     return out;
 }
 
+// The label cps[b, e) of column i of a header by area is a change of the quantity of the column before it —
+// 比上年增长, 增长%, 同比增长（%）, 增速, 比上年增加（家） — as "研发经费12亿元，增长8.5%" in prose: the column is
+// then a growth column with that column's heading (its cells that variable's change, in % unless its label
+// names another unit); false, the column untouched, for any other label, or after no column of a quantity
+// (增长额 is an amount of its own, 比上年增加 with no unit a change in no known unit).
+bool change_of_column_before(const code_points& cps, std::size_t b, std::size_t e,
+                             std::vector<scan_state::column>& columns, std::size_t i) {
+    using kind = scan_state::column::kind;
+    if (i < 2 || e <= b || !growth_label(cps, b) || !columns[i - 1].heading || columns[i - 1].what == kind::growth ||
+        one_of(cps[e - 1].c, U"额量值数"))
+        return false;
+    bool percent = cps[e - 1].c == '%' || cps[e - 1].c == U'％';
+    for (std::size_t k = b; k + 1 < e && !percent; ++k)
+        percent = starts_with(cps, k, U"增长") || starts_with(cps, k, U"增速") || starts_with(cps, k, U"增幅") ||
+                  starts_with(cps, k, U"同比");
+    if (!percent && !columns[i].unit) return false;
+    columns[i].what = kind::growth, columns[i].heading = columns[i - 1].heading;
+    return true;
+}
+
 // A header of a table with a row per area and a column per indicator, one or more ("县（市、区） 专利授权量（件）
 // 高新技术企业（家） 技术合同成交额（亿元）" in a 统计公报): a cell's variable is the one its column's
 // label names (fact_builder looks the label up in the lexicon), its unit the label's bracket's (else
@@ -340,6 +363,7 @@ bool area_table_header(std::string_view text, const code_points& cps,
         const std::size_t b = tokens[i].first,
                           e = label_before_unit(text, cps, b, tokens[i].second, carried, columns[i]);
         columns[i].what = scan_state::column::kind::current, columns[i].period = in_force;
+        if (change_of_column_before(cps, b, e, columns, i)) continue;
         carried.labels.push_back(utf8_of(cps, b, e));
         columns[i].heading = &carried.labels.back();
     }
@@ -570,8 +594,8 @@ const char* row_refused(const std::vector<scan_state::column>& columns, area_row
                    "area nor the report's own: its figures have no variable nor area";
         case area_row_kind::not_area:
             return "a row of a table with a row per area whose first cell names no area (it ends in no 省, 市, 县, "
-                   "区, 旗, 州, 盟, 镇, 乡, 街道, 办事处, 本级 nor a park's 工业园, 产业园, 科技园…: a firm or an "
-                   "indicator is no area): its figures "
+                   "区, 旗, 州, 盟, 镇, 乡, 街道, 办事处, 本级 nor a park's 工业园, 产业园, 科技园…: a firm, an "
+                   "indicator or an industry of a table by industry is no area): its figures "
                    "have no variable nor area";
         default:
             return "a row of a table with a row per area (its first cell) and a column per indicator, not read: its "
@@ -872,25 +896,49 @@ bool share_label(std::string_view label) {
     return (ends_with("率") && !ends_with("生产率")) || ends_with("增长");
 }
 
+// The label of a column of amounts of money, the 万元 of 单位：万元、%: 研发经费支出, 技术合同成交额,
+// 高新技术产业增加值, 财政科技支出合计 — not 劳动生产率 (万元/人), 人均研发经费, 每万人… (per head), nor a count
+// (专利授权量).
+bool amount_label(std::string_view label) {
+    for (const std::string_view w : {"人均", "户均", "企均", "家均", "地均", "每万", "万人", "每"})
+        if (label.find(w) != std::string_view::npos) return false;
+    for (const std::string_view tail : {"合计", "总计", "总额", "总量"})
+        if (label.size() > tail.size() + 3 && label.substr(label.size() - tail.size()) == tail)
+            label.remove_suffix(tail.size());
+    for (const std::string_view w : {"额", "支出", "投入", "经费", "资金", "增加值", "产值", "总值", "收入", "费用",
+                                     "利润", "资产", "投资", "补助", "奖补", "税收"})
+        if (label.size() >= w.size() && label.substr(label.size() - w.size()) == w) return true;
+    return false;
+}
+
 // The units a units_line listed taken by the table in force (its columns naming none of their own): one unit,
 // the unit of its figures from here on; a unit and % (单位：亿元、%) in a table by area, % for the columns of
-// shares or rates and the other unit for the rest. Any other list (two units of amounts: whose is whose is
-// unknown) is taken by none: the rows stay refused as before.
+// shares, rates and changes, the other unit for the columns of amounts (amount_label), and none for the rest
+// (劳动生产率, 人均…: read with no unit and a finding, never in the amount's unit; round 37). Any other list
+// (two units of amounts: whose is whose is unknown) is taken by none: the rows stay refused as before.
 void take_listed_units(scan_state& carried) {
     std::vector<scan_state::column>& columns = carried.table;
     const std::vector<std::string>& units = carried.listed_units;
-    if (columns.empty() || has_unit_column(columns) || !carried.table_unit.empty() ||
-        std::any_of(columns.begin(), columns.end(), [](const scan_state::column& c) { return c.unit != nullptr; }))
-        return;
+    using kind = scan_state::column::kind;
+    if (columns.empty() || has_unit_column(columns) || !carried.table_unit.empty()) return;
     if (units.size() == 1 && units[0] != "%") {
-        carried.table_unit = units[0];
+        if (std::none_of(columns.begin(), columns.end(),
+                         [](const scan_state::column& c) { return c.unit && c.what != kind::growth; }))
+            carried.table_unit = units[0];
         return;
     }
     const std::size_t percent = std::count(units.begin(), units.end(), std::string("%"));
     if (units.size() != 2 || percent != 1 || !area_rows(columns)) return;
     const std::string& amount = units[0] == "%" ? units[1] : units[0];
-    for (scan_state::column& c : columns)
-        if (c.heading) c.unit = &carried.labels.emplace_back(share_label(*c.heading) ? "%" : amount);
+    for (scan_state::column& c : columns) {
+        if (!c.heading || c.unit) continue;
+        if (c.what == kind::growth || share_label(*c.heading))
+            c.unit = &carried.labels.emplace_back("%");
+        else if (amount_label(*c.heading))
+            c.unit = &carried.labels.emplace_back(amount);
+        else
+            c.no_unit = true;
+    }
 }
 
 // The caption's label a header's line opens with ("表1 县（市、区） 专利授权量（件）", 表 1, 表2-1, 续表1: a PDF's
@@ -932,6 +980,10 @@ bool header_line_at(std::string_view text, const code_points& cps,
     if (!header && !table_header(text, cps, tokens, carried) && !area_table_header(text, cps, tokens, carried))
         return false;
     carried.table_numbered = numbered, carried.header_line = true, carried.ended_columns = 0;
+    if (carried.lines_since_unit == 0 && carried.table.back().unit) {  // its last column's unit: no heading's
+        carried.heading_unit = std::move(carried.replaced_unit), carried.heading_unit_kind = carried.replaced_unit_kind;
+        carried.lines_since_unit = carried.replaced_lines_since_unit;
+    }
     // the caption right above (its line, perhaps a title or a blank line between): not one stated
     // for an earlier table under the same heading
     carried.table_unit = carried.lines_since_unit <= 2 ? carried.heading_unit : std::string();
@@ -1010,9 +1062,10 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
             cell.table_rate = c.what == kind::rate;
             if (cell.q.unit.empty() && c.unit) cell.q.unit = *c.unit;  // 金额（万元）: a cell's own unit wins
             if (c.heading) cell.table_area = true, cell.table_heading = *c.heading, cell.row_label = area;
+            cell.table_no_unit = c.no_unit && cell.q.unit.empty();  // read with no unit, a finding says so
             // A level with no unit of its own, nor one the table states: its unit is unknown.
             if (!unit_column && !unit_in_name && table_unit.empty() && !cell.table_change && !cell.table_rate &&
-                cell.q.unit.empty())
+                cell.q.unit.empty() && !cell.table_no_unit)
                 readable = false;
             cells.push_back(cell);
         } else if (!(e - b == 1 && one_of(cps[b].c, U"-—/"))) {  // an empty cell
@@ -1028,7 +1081,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     for (scanned& cell : cells) {
         cell.table = readable ? scanned::table_cell::read : scanned::table_cell::unread;
         cell.name_first = line, cell.name_last = name_last;
-        if (readable && cell.q.unit.empty())
+        if (readable && cell.q.unit.empty() && !cell.table_no_unit)
             cell.q.unit = cell.table_change || cell.table_rate ? std::string_view("%")
                           : unit_in_name                       ? std::string_view(name_unit)
                           : unit_column                        ? std::string_view(unit)

@@ -471,6 +471,7 @@ struct scanned {
     // area its row names ("" for the report's own: a 合计/全市 row), a view of the text.
     std::string_view table_heading, row_label;
     bool table_area = false;
+    bool table_no_unit = false;     // its column's unit unknown (scan_state::column::no_unit)
     std::string_view heading_unit;  // the unit a heading stated for bare figures (scan_state::heading_unit)
 };
 

@@ -525,6 +525,8 @@ void heading_unit_at(std::string_view text, const code_points& cps, std::size_t 
     std::string unit;
     const std::size_t n = unit_length(text, cps, from, unit);
     if (n == 0 || from + n != end - 1 || unit == "%") return;
+    carried.replaced_unit = std::move(carried.heading_unit), carried.replaced_unit_kind = carried.heading_unit_kind;
+    carried.replaced_lines_since_unit = carried.lines_since_unit;
     carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind, carried.lines_since_unit = 0;
 }
 

@@ -313,6 +313,9 @@ struct scan_state {
         // A table with a row per area (县（市、区） 专利授权量（件） …): the column's label without its unit,
         // which names the variable of its cells (into `labels`); nullptr in other tables.
         const std::string* heading = nullptr;
+        // Under 单位：万元、%, a column of neither an amount nor a share (劳动生产率, 人均…): the line gives it no
+        // unit, and its cells are read with none (a finding says so), never the amount's.
+        bool no_unit = false;
     };
     std::vector<column> table;
     bool table_readable = false;  // every column is one table_line() knows
@@ -346,6 +349,11 @@ struct scan_state {
     // A later table under the same heading, after prose, states its own or has none.
     std::size_t lines_since_unit = 0;
     std::string table_unit;
+    // What a line ending with a unit in brackets replaced (heading_unit_at): restored when that line is a table's
+    // header, whose last column the unit is (县（市、区） 研发经费支出 专利授权量（件）: no heading's 件; round 37).
+    std::string replaced_unit;
+    int replaced_unit_kind = 0;
+    std::size_t replaced_lines_since_unit = 0;
     // "单位：亿元、%" a line of its own (units_line): the units it lists, and the lines since, for a header
     // right under it; inside a table in force, it states the unit of the rows' figures from there on.
     std::vector<std::string> listed_units;
