@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -106,45 +105,8 @@ std::vector<rule> rules_from_toml(std::string_view text, const std::string& sour
     return rules;
 }
 
-namespace {
-
-/// A rule per catalogue indicator that data/rules.toml does not check against its parts already
-/// (indicators.md §7.1: recompute derived shares and compare at the printed precision): a
-/// published column of the indicator (project_approval_rate[%] beside projects_applied and
-/// projects_approved) must equal its recomputation rounded (四舍五入) to the decimals it was
-/// printed with. Rule `published_<id>_matches`, hard; skipped where the panel lacks the column or a
-/// part, as every rule is. rules.toml's own (published_rd_intensity_matches, …) keep their ids.
-std::vector<rule> printed_precision_rules(const catalogue& cat, const std::vector<rule>& written) {
-    std::vector<rule> out;
-    for (const indicator& ind : cat.indicators()) {
-        const std::string check =
-            "printed_round(" + ind.id + ", published(" + ind.id + ")) == published(" + ind.id + ")";
-        const bool covered = std::any_of(written.begin(), written.end(), [&](const rule& r) {
-            return r.variable == ind.id && r.check.find("printed_round(" + ind.id + ",") != std::string::npos;
-        });
-        if (covered) continue;
-        rule x;
-        x.id = "published_" + ind.id + "_matches";
-        x.severity = "hard";
-        x.variable = ind.id;
-        x.check = check;
-        x.message = "the published " + ind.name_en + " (" + ind.name_zh + ") disagrees with " + ind.formula +
-                    " at its printed precision (四舍五入 to its decimals)";
-        x.parsed = formula::parse(check);
-        out.push_back(std::move(x));
-    }
-    return out;
-}
-
-}  // namespace
-
 const std::vector<rule>& builtin_rules() {
-    static const std::vector<rule> rules = [] {
-        std::vector<rule> all = rules_from_toml(builtin_rules_toml, "data/rules.toml (built in)");
-        std::vector<rule> generated = printed_precision_rules(catalogue::builtin(), all);
-        all.insert(all.end(), std::make_move_iterator(generated.begin()), std::make_move_iterator(generated.end()));
-        return all;
-    }();
+    static const std::vector<rule> rules = rules_from_toml(builtin_rules_toml, "data/rules.toml (built in)");
     return rules;
 }
 
