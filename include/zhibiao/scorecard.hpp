@@ -88,6 +88,9 @@ struct uninitialised_allocator : std::allocator<T> {
 template <class T>
 using result_column = std::vector<T, detail::uninitialised_allocator<T>>;
 
+/// Which points of a band's range (HNTE's 9–10) an item gets: its lowest, its highest, or its
+/// middle in whole points, 四舍五入 (lo plus half the width rounded half up: 9–10 → 10, 19–24 → 22),
+/// as each sub-item is scored in whole points (indicators.md §6a).
 enum class points_policy { low, high, mid };
 
 struct scorecard_input {
@@ -154,8 +157,8 @@ const char* status_name(firm_status status);
 inline std::ostream& operator<<(std::ostream& os, firm_status status) { return os << status_name(status); }
 
 /// Points of every firm, column-major (rows × columns). Stored as float when every value the
-/// pack can give — each band's points, their midpoints, caps, and every sum of them — is
-/// exactly a float (the built-in packs: whole and half points; scorecard::narrow_points()),
+/// pack can give — each band's points, the mid policy's, caps, and every sum of them — is
+/// exactly a float (the built-in packs: whole points; scorecard::narrow_points()),
 /// else as double. Either way operator() gives the same double the scorer computed.
 class points_array {
 public:

@@ -618,8 +618,9 @@ def evaluate(
     pack
         "tech-sme-2017", "hnte-2016", "hnte-2008", a TOML file, or a loaded pack.
     policy
-        For bands that give a range of points (HNTE's 9–10): "low", "high" or "mid";
-        ``total_lo``/``total_hi`` keep the range.
+        For bands that give a range of points (HNTE's 9–10): "low", "high" or "mid" (the
+        band's middle in whole points, rounded half up: 9–10 → 10, 19–24 → 22, as each
+        sub-item is scored in whole points); ``total_lo``/``total_hi`` keep the range.
     units
         Input id (or the heading of its column) → unit where a column is not in the pack's unit
         (e.g. ``{"sales": "元"}``, ``{"营业收入": "元"}``).

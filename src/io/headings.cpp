@@ -3,6 +3,7 @@
 #include "io/headings.hpp"
 
 #include "io/toml.hpp"
+#include "zhibiao/csv.hpp"
 
 namespace zhibiao {
 extern const char* const builtin_csv_headings;
@@ -26,6 +27,18 @@ column_headings headings_from_toml(std::string_view text, const std::string& sou
             list("name"),     list("parent"),
             list("variable"), list("value"),
             list("unit"),     {list("county_level"), list("city_level"), list("province_level")}};
+}
+
+const indicator* indicator_named(const catalogue& cat, std::string_view heading) {
+    if (heading.empty() || cat.find(std::string(heading)) || cat.variable(std::string(heading))) return nullptr;
+    const std::string key = meaning_key(heading);
+    const indicator* found = nullptr;
+    for (const indicator& ind : cat.indicators()) {
+        if (ind.name_zh.empty() || (ind.name_zh != heading && meaning_key(ind.name_zh) != key)) continue;
+        if (found && found != &ind) return nullptr;
+        found = &ind;
+    }
+    return found;
 }
 
 const column_headings& builtin_headings() {

@@ -152,9 +152,9 @@ bool points_fit_float(const scorecard& s) {
     for (const auto& it : s.items()) {
         double largest = take(it.max);
         for (const auto& a : it.alternatives)
-            for (const auto& b : a.bands)  // the mid policy's halves included
-                largest =
-                    std::max({largest, take(b.points_lo), take(b.points_hi), take(0.5 * (b.points_lo + b.points_hi))});
+            for (const auto& b : a.bands)  // the mid policy's points included
+                largest = std::max({largest, take(b.points_lo), take(b.points_hi),
+                                    take(detail::mid_points(b.points_lo, b.points_hi))});
         bound += largest;
     }
     for (const auto& cap : s.caps()) take(cap.max);

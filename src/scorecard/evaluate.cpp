@@ -73,8 +73,12 @@ void band_lookup(const double* __restrict x, double* __restrict lo, double* __re
     }
 }
 
+/// An item's points in its band [lo, hi] under the policy. "mid" is the middle of the band in whole
+/// points, 四舍五入 (lo plus half the band's width rounded half up: 9–10 → 10, 19–24 → 22, 1–6 → 4): each
+/// sub-item is scored in whole points (工作指引, indicators.md §6a), so a total is never x.5 beside
+/// hnte-2008's ">70". detail::mid_points; simd.hpp's choose computes the same.
 inline double choose(double lo, double hi, points_policy policy) {
-    return policy == points_policy::low ? lo : policy == points_policy::high ? hi : 0.5 * (lo + hi);
+    return policy == points_policy::low ? lo : policy == points_policy::high ? hi : detail::mid_points(lo, hi);
 }
 
 }  // namespace

@@ -138,7 +138,7 @@ ZHIBIAO_FUSED_INLINE V choose(V lo, V hi) {
     else if constexpr (Policy == 1)
         return hi;
     else
-        return splat(0.5) * (lo + hi);
+        return lo + vround(splat(0.5) * (hi - lo));  // detail::mid_points: whole points (§6a)
 }
 
 }  // namespace
