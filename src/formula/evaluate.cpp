@@ -803,8 +803,10 @@ private:
     // A panel variable as a leaf: no copy unless a value is one the catalogue's rules exclude
     // from computing (below the variable's minimum, a count that is not whole), which becomes a
     // gap with its reason (invalid_for_computation); `raw` keeps such values, for checks on them.
-    column_value leaf(const column& c, bool raw = false) {
-        const variable_spec* spec = cat_.variable(c.name());
+    // `judged_as`: the catalogue variable whose unit and rules the cells follow (a same-scope prior
+    // column x_prior follows x's, as the roll-up sums it); by default the column's own.
+    column_value leaf(const column& c, bool raw = false, const variable_spec* judged_as = nullptr) {
+        const variable_spec* spec = judged_as ? judged_as : cat_.variable(c.name());
         column_value v;
         v.u = effective_unit(c, spec);
         v.keep = c.storage_owner();
@@ -1010,7 +1012,7 @@ private:
         if (arg.kind != node_kind::name) return prior;
         const column* explicit_prior = p_.find(arg.name + "_prior");
         if (!explicit_prior) return prior;
-        column_value given = leaf(*explicit_prior);
+        column_value given = leaf(*explicit_prior, false, cat_.variable(arg.name));
         const conversion c = converting(f, given, x.u, "use as prior value", arg.span);
         for (std::size_t i = 0; i < rows(); ++i) {
             const reason why = given.why(i);

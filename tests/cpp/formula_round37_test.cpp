@@ -88,9 +88,19 @@ BOOST_AUTO_TEST_CASE(a_blank_prior_still_reads_the_level_and_a_given_one_wins) {
         "region,period,gdp[亿元],gdp_prior[亿元]\n320601,2023,100,\n320602,2023,200,\n320601,2024,110,98\n"
         "320602,2024,220,197\n");
     const panel up2 = rollup(given, admin_parents(given)).parents;
-    BOOST_TEST(compute_indicator(up2, make("g", "growth(gdp)", "%"), lenient()).values()(1) ==
-                   (330.0 / 295.0 - 1) * 100,
-               tt::tolerance(1e-12));
+    BOOST_TEST(
+        compute_indicator(up2, make("g", "growth(gdp)", "%"), lenient()).values()(1) == (330.0 / 295.0 - 1) * 100,
+        tt::tolerance(1e-12));
+}
+
+// x_prior follows x's rules, as the roll-up sums it (rollup.cpp spec_of): 2.5 patents is no count,
+// invalid as the level and as the prior (growth was 10 / 2.5 − 1 = 300 %).
+BOOST_AUTO_TEST_CASE(a_prior_follows_the_rules_of_its_variable) {
+    const panel p = parse_csv(
+        "region,period,valid_invention_patents,valid_invention_patents_prior[件]\nA,2023,8,\nA,2024,10,2.5\n");
+    const indicator_values g = compute_indicator(p, make("g", "growth(valid_invention_patents)", "%"), lenient());
+    BOOST_TEST(std::isnan(g.values()(1)));
+    BOOST_TEST(g.reasons()[1] == reason::invalid_input);
 }
 
 // Valid invention patents per 10k people (indicators.md §1.4): 45 over 500000 人 = 50 万人 is
@@ -144,8 +154,7 @@ BOOST_AUTO_TEST_CASE(a_constant_that_scales_a_ratio_twice_is_refused_wherever_it
           std::pair{"if(rd_expenditure / gdp > 0.01, rd_expenditure / gdp, 0)", "%"},
           std::pair{"valid_invention_patents / (population / 10000[人])", "件"}})
         BOOST_TEST_CONTEXT(formula) { BOOST_CHECK_NO_THROW(c.add(make("y", formula, unit_symbol))); }
-    const panel p =
-        parse_csv("region,period,population[人],valid_invention_patents[件]\nA,2023,500000,45\n");
+    const panel p = parse_csv("region,period,population[人],valid_invention_patents[件]\nA,2023,500000,45\n");
     BOOST_TEST(compute_indicator(p, make("p", "valid_invention_patents / population", "件/万人")).values()(0) == 0.9,
                tt::tolerance(1e-12));
 }

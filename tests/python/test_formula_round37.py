@@ -50,6 +50,15 @@ def test_a_blank_prior_reads_the_level_a_year_before_as_documented():
     assert g.loc[("A", "2024")] == pytest.approx((132 / 120 - 1) * 100)
 
 
+def test_a_prior_follows_the_rules_of_its_variable():
+    # A count of 2.5 patents is invalid as the level (invalid_input); as the same-scope prior it gave
+    # 10 / 2.5 − 1 = 300 %. The roll-up already judges x_prior by x's rules.
+    p = R("region,period,valid_invention_patents,valid_invention_patents_prior[件]\nA,2023,8,\nA,2024,10,2.5\n")
+    values, reasons = p.compute([zb.Indicator("g", "growth(valid_invention_patents)", unit="%")], reasons=True)
+    assert math.isnan(values.loc[("A", "2024"), "g"])
+    assert reasons.loc[("A", "2024"), "g"] == "invalid_input"
+
+
 def test_explain_shows_the_invalid_prior_not_the_level():
     p = R("region,period,gdp[亿元],gdp_prior[亿元]\nA,2023,200,\nA,2024,220,x\n", lenient=True)
     text = str(p.explain(G, "A", "2024"))
@@ -75,7 +84,9 @@ def test_explain_shows_the_invalid_prior_not_the_level():
     ],
 )
 def test_a_constant_the_unit_repeats_is_refused_wherever_it_scales_the_ratio(formula, unit, words):
-    p = R("region,period,population[人],valid_invention_patents,rd_expenditure[万元],gdp[亿元],x,y\nA,2023,500000,45,3000,120.5,1,4\n")
+    p = R(
+        "region,period,population[人],valid_invention_patents,rd_expenditure[万元],gdp[亿元],x,y\nA,2023,500000,45,3000,120.5,1,4\n"
+    )
     with pytest.raises(zb.IncompatibleUnitsError, match="already scales the result") as caught:
         p.compute([zb.Indicator("r", formula, unit=unit)])
     assert words in str(caught.value)
