@@ -803,8 +803,10 @@ private:
     // A panel variable as a leaf: no copy unless a value is one the catalogue's rules exclude
     // from computing (below the variable's minimum, a count that is not whole), which becomes a
     // gap with its reason (invalid_for_computation); `raw` keeps such values, for checks on them.
-    column_value leaf(const column& c, bool raw = false) {
-        const variable_spec* spec = cat_.variable(c.name());
+    // `judged_as`: the catalogue variable whose unit and rules the cells follow (a same-scope prior
+    // column x_prior follows x's, as the roll-up sums it); by default the column's own.
+    column_value leaf(const column& c, bool raw = false, const variable_spec* judged_as = nullptr) {
+        const variable_spec* spec = judged_as ? judged_as : cat_.variable(c.name());
         column_value v;
         v.u = effective_unit(c, spec);
         v.keep = c.storage_owner();
@@ -1000,21 +1002,25 @@ private:
     }
 
     // Same period one year earlier, preferring an explicit same-scope prior value (column
-    // "<x>_prior", 上年同期同口径) where the panel has one.
+    // "<x>_prior", 上年同期同口径) where the panel has one. A blank prior cell gives none, and the
+    // row reads x a year earlier; a prior cell that gives an invalid or incomplete value (text that
+    // is no number, a partial roll-up sum) is the base's gap with its reason, never replaced by the
+    // published level (spec §5: growth is not recomputed from levels where the scope is given).
     column_value prior_year_value(const formula& f, const formula_node& arg) {
         column_value x = eval(f, arg);
         column_value prior = gather(x, [&](std::size_t i) { return row_at(i, p_.period_at(i).prior_year()); });
         if (arg.kind != node_kind::name) return prior;
         const column* explicit_prior = p_.find(arg.name + "_prior");
         if (!explicit_prior) return prior;
-        column_value given = leaf(*explicit_prior);
+        column_value given = leaf(*explicit_prior, false, cat_.variable(arg.name));
         const conversion c = converting(f, given, x.u, "use as prior value", arg.span);
-        for (std::size_t i = 0; i < rows(); ++i)
-            if (given.why(i) == reason::none) {
-                const double y = detail::convert_exactly(c, given.at(i));
-                (*prior.owned)(static_cast<Eigen::Index>(i)) = std::isfinite(y) ? y : nan_value;
-                (*prior.reasons)[i] = finite(y);
-            }
+        for (std::size_t i = 0; i < rows(); ++i) {
+            const reason why = given.why(i);
+            if (detail::prior_left_blank(why)) continue;
+            const double y = why == reason::none ? detail::convert_exactly(c, given.at(i)) : nan_value;
+            (*prior.owned)(static_cast<Eigen::Index>(i)) = std::isfinite(y) ? y : nan_value;
+            (*prior.reasons)[i] = why == reason::none ? finite(y) : why;
+        }
         return prior;
     }
 

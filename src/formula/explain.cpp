@@ -216,12 +216,14 @@ private:
         const bool rate = n.name == "growth" || n.name == "cagr";
         if (rate) walk(f, arg, row, read_by, depth, through, nullptr);  // the value now
         if ((n.name == "yoy" || n.name == "growth") && arg.kind == node_kind::name) {
-            // An explicit same-scope prior value (<x>_prior) wins where it is given.
+            // An explicit same-scope prior value (<x>_prior) wins where it is given; a cell that is
+            // not blank but gives no valid value (unparseable, a partial roll-up sum) is the gap.
             const column* prior = one_.find(arg.name + "_prior");
-            if (prior && prior->reason_at(row) == reason::none) {
+            if (prior && !detail::prior_left_blank(prior->reason_at(row))) {
                 explained_term t = term(prior->name(), row, read_by, depth, via);
                 t.stored = prior->data()[row];
                 t.stored_unit = prior->unit();
+                t.why = prior->reason_at(row);
                 return add(std::move(t), rate ? nullptr : used ? used : unit_of(arg));
             }
         }

@@ -88,6 +88,13 @@ int literal_argument(const formula_node& n, const function_spec& spec, int fallb
 
 inline constexpr int max_round_digits = 15;
 
+/// yoy(x) and growth(x) over a same-scope prior column `x_prior` (上年同期同口径, spec §5): true when
+/// the row's prior cell says only that none was given (a blank cell, or no child of a roll-up
+/// parent gave one), so the row reads x a year earlier. Any other gap of that cell — text that is
+/// no number, a partial roll-up sum (incomplete_rollup), an invalid part — is the base's gap with
+/// its reason: the published level a year earlier is another scope and never stands in for it.
+inline bool prior_left_blank(reason why) { return why == reason::missing_input; }
+
 // ------------------------------------------------------------------ row semantics, shared
 // Each operation with a failure gives its value and reason for one row (`reason_of`) and the
 // lane form the scorecard machine vectorises (NaN where the row form gives a reason): the two

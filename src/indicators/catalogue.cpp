@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include <unordered_map>
 
 #include "core/error_context.hpp"
+#include "formula/functions.hpp"
 #include "formula/typing.hpp"
 #include "zhibiao/catalogue.hpp"
 
@@ -36,23 +38,65 @@ namespace {
 
 // The factor `* 100` an analyst used to writing "share × 100" in a spreadsheet puts into a
 // formula whose unit is already '%' (or `* 10000` with '件/万人'): the result is converted into the
-// declared unit, so the literal would scale it a second time — a silent 100-fold error. Looks at
-// the factors of the formula's top-level product (through parentheses, unary minus and the
-// left side of divisions); a power of ten equal to what the unit's scale does is refused.
-const detail::formula_node* double_scaling_factor(const detail::formula_node& n, double unit_scale) {
+// declared unit, so the literal would scale it a second time — a silent 100-fold error. So does a
+// divisor that multiplies the result: `x / y / 0.01`, `x / (y / 100)`, `patents / (population /
+// 10000)` (people counted in 万 twice). Looks at every constant factor of the result: through
+// parentheses, unary minus, both sides of `*` and `/` (a factor of a denominator divides the
+// result), each term of a sum, and the arguments whose unit the result takes (abs, round, min,
+// max, if's branches, lag…); not into comparisons nor growth(), sqrt(), log() … whose results are
+// rates or plain numbers. A plain number (no unit written) whose effect on the result is a power
+// of ten ≥ 100 equal to what the unit's scale does is refused; `/ 100` (an index over its base 100),
+// `/ 2`, `* 0.5`, `1 - x` and a literal with its unit (100[%]) are not such.
+struct scaling_factor {
+    const detail::formula_node* literal = nullptr;
+    const detail::formula_node* parent = nullptr;  // the * or / it is an operand of
+    bool in_denominator = false;                   // the parent divides the result
+    double factor = 1;                             // what it multiplies the result by
+};
+
+scaling_factor double_scaling_factor(const detail::formula_node& n, double unit_scale, bool inverted = false,
+                                     const detail::formula_node* parent = nullptr, bool parent_inverted = false) {
     using detail::node_kind;
-    if (n.kind == node_kind::unary_minus) return double_scaling_factor(*n.args[0], unit_scale);
-    if (n.kind != node_kind::binary || (n.op != "*" && n.op != "/")) return nullptr;
-    const detail::formula_node& right = *n.args[1];
-    if (n.op == "*" && right.kind == node_kind::number && right.number_unit.symbol() == "1" && right.number >= 100 &&
-        std::abs(right.number * unit_scale - 1) < 1e-9)
-        return &right;
-    const detail::formula_node& left = *n.args[0];
-    if (n.op == "*" && left.kind == node_kind::number && left.number_unit.symbol() == "1" && left.number >= 100 &&
-        std::abs(left.number * unit_scale - 1) < 1e-9)
-        return &left;
-    if (const auto* found = double_scaling_factor(left, unit_scale)) return found;
-    return n.op == "*" ? double_scaling_factor(right, unit_scale) : nullptr;
+    if (n.kind == node_kind::number) {
+        if (!parent || n.number_unit.symbol() != "1" || n.number == 0) return {};
+        const double factor = std::abs(inverted ? 1 / n.number : n.number);
+        if (factor >= 100 && std::abs(factor * unit_scale - 1) < 1e-9) return {&n, parent, parent_inverted, factor};
+        return {};
+    }
+    if (n.kind == node_kind::unary_minus)
+        return double_scaling_factor(*n.args[0], unit_scale, inverted, parent, parent_inverted);
+    if (n.kind == node_kind::binary && (n.op == "*" || n.op == "/")) {
+        if (scaling_factor found = double_scaling_factor(*n.args[0], unit_scale, inverted, &n, inverted); found.literal)
+            return found;
+        return double_scaling_factor(*n.args[1], unit_scale, inverted != (n.op == "/"), &n, inverted);
+    }
+    if (n.kind == node_kind::binary && (n.op == "+" || n.op == "-")) {
+        for (const auto& term : n.args)
+            if (scaling_factor found = double_scaling_factor(*term, unit_scale, inverted); found.literal) return found;
+        return {};
+    }
+    if (n.kind != node_kind::call) return {};
+    const detail::function_spec* spec = detail::find_function(n.name);
+    if (!spec || n.args.empty()) return {};
+    std::size_t first = 0, last = 0;  // the arguments whose unit the result takes
+    if (spec->units == detail::unit_rule::same_as_first) last = 1;
+    if (spec->units == detail::unit_rule::common) last = n.args.size();
+    if (spec->units == detail::unit_rule::choice) first = 1, last = n.args.size();
+    for (std::size_t k = first; k < last; ++k)
+        if (scaling_factor found = double_scaling_factor(*n.args[k], unit_scale, inverted); found.literal) return found;
+    return {};
+}
+
+// What the refused factor does, as the analyst wrote it: "multiplies by 100", "divides by 0.01,
+// which multiplies the result by 100", "divides the denominator by 10000, which …".
+std::string scaling_words(const scaling_factor& s, const std::string& written) {
+    const bool divides = s.parent->op == "/" && s.parent->args[1].get() == s.literal;
+    std::string out = std::string(divides ? "divides " : "multiplies ") + (s.in_denominator ? "the denominator " : "") +
+                      "by " + written;
+    if (!divides && !s.in_denominator) return out;
+    char factor[32];
+    std::snprintf(factor, sizeof factor, "%.15g", std::round(s.factor));
+    return out + ", which multiplies the result by " + factor + ",";
 }
 
 // Parses the formula (if not yet parsed) and checks its units against what the catalogue declares.
@@ -88,13 +132,16 @@ void check_indicator(const catalogue& cat, indicator& i) {
                                                              ", which cannot convert to '" + i.unit.symbol() + "' (" +
                                                              i.unit.dim().to_string() + ")",
                                                          {0, i.formula.size()}));
-    if (const auto* literal = double_scaling_factor(detail::root_of(i.parsed), i.unit.scale())) {
-        const std::string written = i.formula.substr(literal->span.begin, literal->span.end - literal->span.begin);
+    if (const scaling_factor s = double_scaling_factor(detail::root_of(i.parsed), i.unit.scale()); s.literal) {
+        const std::string written =
+            i.formula.substr(s.literal->span.begin, s.literal->span.end - s.literal->span.begin);
+        char factor[32];
+        std::snprintf(factor, sizeof factor, "%.15g", std::round(s.factor));
         throw incompatible_units_error(i.parsed.describe(
-            "multiplies by " + written + " while the unit '" + i.unit.symbol() +
-                "' already scales the result (a ratio of 0.25 is written 25 in '%'): the value would be " + written +
+            scaling_words(s, written) + " while the unit '" + i.unit.symbol() +
+                "' already scales the result (a ratio of 0.25 is written 25 in '%'): the value would be " + factor +
                 " times too large; drop the factor, or give the unit the formula means without it",
-            literal->span));
+            s.literal->span));
     }
     detail::refuse_percent_for_points(i.parsed, i.unit, resolve);
 }
