@@ -138,6 +138,11 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
     double total = 0, section = 0, number = 0, fraction = 0, scale = 0.1;
     bool any = false, previous_digit = false, decimals = false, hundred_million = false;
     double last_small = 0;  // the last 十/百/千 of the section: they only go down (一千二百三十)
+    // The multiplier right before a lone digit that ends a section: 一千二 is 1200 and 一万二 12000,
+    // the digit taking the place below it (spoken Chinese leaves that place's name off); 0 once
+    // another digit or a point follows (一千零五 is 1005, 十二 12).
+    double elided_below = 0;
+    const auto elided = [&]() { return elided_below >= 100 && !decimals ? number * (elided_below / 10) : number; };
     const auto refuse = [why](const char* reason) -> std::optional<double> {
         if (why) *why = reason;
         return std::nullopt;
@@ -163,32 +168,33 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
                 fraction += d * scale, scale /= 10;
             else
                 number = previous_digit ? number * 10 + d : d;
+            if (previous_digit) elided_below = 0;
             any = previous_digit = true;
             continue;
         }
         previous_digit = false;
         if (c == U'点') {
             if (decimals) return std::nullopt;
-            decimals = true;
+            decimals = true, elided_below = 0;
             continue;
         }
         if (c == U'廿' || c == U'卅') {
             if (decimals) return std::nullopt;
             if (last_small != 0 && last_small <= 10)
                 return refuse("廿/卅 after 十 in one section: the multipliers 十, 百, 千 of a numeral go down");
-            section += c == U'廿' ? 20 : 30, number = 0, any = true, last_small = 10;
+            section += c == U'廿' ? 20 : 30, number = 0, any = true, last_small = 10, elided_below = 0;
             continue;
         }
         const double m = chinese_multiplier(c);
         if (m == 0) return std::nullopt;
         if (m == 1e4 || m == 1e8) {
-            const double base = section + number + fraction;
+            const double base = section + (elided_below < 1e4 ? elided() : number) + fraction;  // 三千五万
             // 一亿二千万: a 万 after 亿 scales only its own section; 十万亿: 亿 scales everything.
             if (m == 1e4)
                 total = hundred_million ? total + base * 1e4 : (total + base) * 1e4;
             else
                 total = (total + base) * 1e8, hundred_million = true;
-            section = number = fraction = 0, scale = 0.1, decimals = false, last_small = 0;
+            section = number = fraction = 0, scale = 0.1, decimals = false, last_small = 0, elided_below = m;
             continue;
         }
         if (decimals) return std::nullopt;
@@ -197,13 +203,13 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
             return refuse(m == last_small ? "a multiplier twice in one section (十十, 百百): no numeral says so"
                                           : "a multiplier after a smaller one in one section (十百): the multipliers "
                                             "十, 百, 千 of a numeral go down");
-        last_small = m;
+        last_small = elided_below = m;
         if (m == 10) any = true;  // 十 alone is ten
         section += (number == 0 ? 1 : number) * m;
         number = 0;
     }
     if (!any) return std::nullopt;
-    return total + section + number + fraction;
+    return total + section + elided() + fraction;
 }
 
 // Called for every code point the clause cursors walk: the ideographs (most of a report) and the

@@ -53,9 +53,11 @@ BOOST_AUTO_TEST_CASE(a_loaded_panel_is_written_as_python_writes_it) {
     const panel p = parse_csv(
         "entity,name,period,rd_expenditure[万元],gdp[亿元],patents_granted[件]\n"
         "320100,南京,2022,2.4,1.25,139\n320100,南京,2023,,-0.0,140\n320200,无锡,2022,3,\"1,234.5\",7\n");
-    BOOST_TEST(written(p) ==
-               "entity,period,name,rd_expenditure,gdp,patents_granted\n"
-               "320100,2022,南京,2.4,1.25,139\n320100,2023,南京,,0.0,140\n320200,2022,无锡,3,1234.5,7\n");  // "3" as read (round 37)
+    BOOST_TEST(
+        written(p) ==
+        "entity,period,name,rd_expenditure,gdp,patents_granted\n"
+        "320100,2022,南京,2.4,1.25,139\n320100,2023,南京,,0.0,140\n320200,2022,无锡,3,1234.5,7\n");  // "3" as read
+                                                                                                     // (round 37)
     write_csv_options options;
     options.unit_header = true;
     options.names = false;

@@ -210,3 +210,38 @@ def test_a_zone_s_monthly_bulletin_with_a_table_by_industry():
         "生物医药 68.5 7.2 70.1 6.9",
         "高端装备 115.7 8.0 118.4 7.6",
     ]
+
+
+# ---- the place a spoken numeral leaves off (the lead, from a methodology trial) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        # A lone digit after a multiplier takes the place below it, as spoken Chinese says it (一千二 = 一千二百):
+        # main read 一万二 as 10002 and 三千五 as 3005.
+        ("一万二", 12_000),
+        ("三千五", 3_500),
+        ("一百二", 120),
+        ("两万三", 23_000),
+        ("一亿二", 120_000_000),
+        ("三千五万", 35_000_000),  # 三千五 of 万, as 三千五百万
+        # the place is named, or a 零 or a second digit stands between: as before
+        ("一千零五", 1_005),
+        ("十二", 12),
+        ("一万二千", 12_000),
+        ("一万零二十", 10_020),
+        ("三点五万", 35_000),
+        ("二〇二四", 2_024),
+    ],
+)
+def test_a_lone_digit_after_a_multiplier_takes_the_place_below(numeral, value):
+    import zhibiao as zb
+
+    assert zb.parse_chinese_number(numeral) == value
+
+
+def test_a_spoken_amount_before_its_unit_reads_the_elided_place():
+    # 三千五万元 = 3,500 万元 (main: 3,005 万元); 一万二千元 and 二十八亿元 as before
+    assert rows_of("技术合同成交额三千五万元。", "value", "unit") == [(3500.0, "万元")]
+    assert rows_of("技术合同成交额二十八亿元。", "value", "unit") == [(28.0, "亿元")]
