@@ -3,21 +3,40 @@
 //
 // Results made inside the prebuilt library (indicator columns, scorecard results, composite
 // layers) hold Eigen storage that the program later frees, resizes and reads with vector
-// instructions. Eigen chooses its heap allocator and the alignment it assumes from the
-// compiler flags: with -mavx2 or -march=native it allocates 32- or 64-byte aligned blocks by
-// hand (the original pointer stored before the block), while a default x86-64 build, or any
-// build with AddressSanitizer, differs again (plain malloc unless ASan is on). The same inline
-// functions then disagree between the library and the program (an ODR violation): free() of
-// a pointer malloc never returned, or a read before the block. So every translation unit that
-// sees a zhibiao header uses one configuration, fixed here and independent of the flags:
-//  - EIGEN_MALLOC_ALREADY_ALIGNED 0: Eigen's own aligned allocator always, whose free() works
-//    for a block of any alignment and under any malloc (ASan's included);
+// instructions, and Eigen storage the program makes (a column put in a composite::table) is
+// freed by the library. Eigen chooses its heap allocator and the alignment it assumes from the
+// compiler flags: with -mavx2 or -march=native it assumes 32- or 64-byte aligned blocks and
+// allocates them by hand (the original pointer's offset stored in the byte before the block), and
+// so does any build with AddressSanitizer, while a default x86-64 build calls plain malloc. The
+// same inline functions then disagree between the library and the program (an ODR violation):
+// free() of a pointer malloc never returned, or an aligned load from a block that is not. So every
+// translation unit that sees a zhibiao header uses one configuration, fixed here and independent
+// of the flags:
 //  - EIGEN_MAX_ALIGN_BYTES / EIGEN_MAX_STATIC_ALIGN_BYTES 16: Eigen assumes no more alignment
 //    than every build provides, and fixed-size members have the same layout everywhere
-//    (AVX code still runs, with unaligned loads).
-// The exported CMake target and zhibiao.pc pass the same definitions on the command line, so
+//    (AVX code still runs, with unaligned loads);
+//  - EIGEN_MALLOC_ALREADY_ALIGNED 1 where malloc returns 16-byte aligned blocks (glibc on 64 bits,
+//    macOS, 64-bit Windows: ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED below), 0 elsewhere. 1 is Eigen's
+//    own choice there under the default flags, so an Eigen object made or freed in a translation
+//    unit that never sees zhibiao (a team's numeric library, compiled with the default flags)
+//    crosses into zhibiao safely: plain malloc and free on both sides. (Until round 37 this was
+//    0, Eigen's hand-made allocator everywhere, which crashed in free() for exactly that unit.)
+//    Under -march=native or ASan such a unit still allocates by hand and assumes 32 bytes, so it
+//    must carry these definitions too: link zhibiao::zhibiao or zhibiao::eigen_config, or use
+//    `pkg-config --cflags zhibiao` (docs/cpp.md, "Eigen objects across the boundary").
+// The exported CMake targets and zhibiao.pc pass the same definitions on the command line, so
 // the order of includes does not matter there; a program that configures Eigen otherwise, or
 // includes Eigen before this header with other settings, does not compile.
+
+// zhibiao is C++17 (inline variables, std::optional, std::string_view, if constexpr): an older
+// standard (clang++ 14 and older default to C++14) fails with tens of unrelated errors; one here,
+// saying why, then the same deliberately missing include as for -fno-exceptions below stops there.
+// (MSVC reports __cplusplus 199711L unless /Zc:__cplusplus: _MSVC_LANG is its real value.)
+#if (defined(_MSVC_LANG) ? _MSVC_LANG : __cplusplus) < 201703L
+#error \
+    "zhibiao needs C++17: compile with -std=c++17 (or later; CMake: link zhibiao::zhibiao, which requires cxx_std_17)"
+#include "zhibiao: compilation stopped (see the #error above)"
+#endif
 
 // Bad input is reported by throwing (zhibiao::error and its kin), in inline code of these headers
 // too: under -fno-exceptions every `throw` and `try` in them is a compiler error of its own, a
@@ -31,19 +50,32 @@
 #endif
 
 #define ZHIBIAO_EIGEN_MAX_ALIGN_BYTES 16
+// Where malloc's blocks are 16-byte aligned (the platform, never the flags, decides: the same in
+// every translation unit of a program); CMakeLists.txt tests the same condition for the command
+// line, and a disagreement stops the library's own build below. <cstdlib> defines __GLIBC__.
+#include <cstdlib>
+#if (defined(__GLIBC__) && defined(__LP64__)) || defined(__APPLE__) || defined(_WIN64)
+#define ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED 1
+#else
 #define ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED 0
+#endif
 
 #if defined(EIGEN_MAX_ALIGN_BYTES) && EIGEN_MAX_ALIGN_BYTES != ZHIBIAO_EIGEN_MAX_ALIGN_BYTES
 #error \
-    "zhibiao: EIGEN_MAX_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+    "zhibiao: EIGEN_MAX_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=1 (0 where malloc is not 16-byte aligned; link zhibiao::zhibiao or zhibiao::eigen_config, or use pkg-config zhibiao), or include zhibiao headers before Eigen"
 #endif
 #if defined(EIGEN_MAX_STATIC_ALIGN_BYTES) && EIGEN_MAX_STATIC_ALIGN_BYTES != ZHIBIAO_EIGEN_MAX_ALIGN_BYTES
 #error \
-    "zhibiao: EIGEN_MAX_STATIC_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+    "zhibiao: EIGEN_MAX_STATIC_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=1 (0 where malloc is not 16-byte aligned; link zhibiao::zhibiao or zhibiao::eigen_config, or use pkg-config zhibiao), or include zhibiao headers before Eigen"
 #endif
 #if defined(EIGEN_MALLOC_ALREADY_ALIGNED) && EIGEN_MALLOC_ALREADY_ALIGNED != ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED
+#if ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED
 #error \
-    "zhibiao: EIGEN_MALLOC_ALREADY_ALIGNED must be 0 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+    "zhibiao: EIGEN_MALLOC_ALREADY_ALIGNED must be 1 on this platform (as the library was built: plain malloc and free); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=1 (link zhibiao::zhibiao or zhibiao::eigen_config, or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+#else
+#error \
+    "zhibiao: EIGEN_MALLOC_ALREADY_ALIGNED must be 0 on this platform (as the library was built: Eigen's own aligned allocator); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or zhibiao::eigen_config, or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+#endif
 #endif
 // libstdc++'s debug mode (-D_GLIBCXX_DEBUG) gives std::vector, std::map and their kin another
 // layout, and zhibiao's public types hold them: a program in debug mode would read the library's
@@ -113,5 +145,5 @@ static_assert(
 #define EIGEN_MAX_STATIC_ALIGN_BYTES 16
 #endif
 #ifndef EIGEN_MALLOC_ALREADY_ALIGNED
-#define EIGEN_MALLOC_ALREADY_ALIGNED 0
+#define EIGEN_MALLOC_ALREADY_ALIGNED ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED
 #endif

@@ -132,8 +132,13 @@ struct fact {
     std::size_t clause_char_begin = 0, clause_char_end = 0;  ///< the clause in code points
     std::string damage;  ///< the kind of damage when flagged `damaged` (dangling_point, zero_digits, …)
     /// A best guess for a damaged figure, only when asked (extract_options::guess) and only where
-    /// the text holds one: the digits before a dangling point (21.% → 21, a lower bound), flagged
-    /// `guess`. NaN otherwise. Never in amount.value.
+    /// the text holds one, flagged `guess`; NaN otherwise; never in amount.value. What it covers,
+    /// by `damage`: dangling_point, the digits before it (21.% → 21, a lower bound);
+    /// bad_grouping and split_digits, the digits joined whatever the separators (1,2,3亿元 →
+    /// 123, "1 135" → 1135: the separators may be noise or a lost digit, so check it);
+    /// stop_for_point, 。 read as a point (1。5亿元 → 1.5); extra_point, a doubled point read as
+    /// one (12..5 → 12.5); scientific_notation (1.2e3 → 1200); minus_sign, the negated value of a
+    /// level (-5万元). A figure damaged otherwise (zero_digits …) has none.
     double guess = std::numeric_limits<double>::quiet_NaN();
     /// The distinctions the words around the figure make (lexicon_entry): the word stated in the
     /// text, else the field of the variable's entry, else "".
@@ -256,7 +261,9 @@ struct extraction {
 };
 
 struct extract_options {
-    bool guess = false;  ///< fill fact::guess for damaged figures that hold one (never amount.value)
+    /// Fill fact::guess for damaged figures that hold one (never amount.value): the kinds of damage
+    /// fact::guess lists, bad digit grouping included (1,2,3亿元 → 123).
+    bool guess = false;
     /// The text is read a chunk at a time: at least this many bytes, up to the next line break or
     /// 。 (no rule reads across one), so that the chunk's code points stay in cache and memory
     /// stays bounded. The facts and findings do not depend on it.

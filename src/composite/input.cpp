@@ -156,10 +156,14 @@ void to_model_units(table& t, const model& m) {
 
 period only_period(const panel& p) {
     if (p.periods().size() == 1) return p.periods().front();
+    // An empty panel has no period to choose (round 37: "the panel has periods none: choose one").
+    if (p.periods().empty()) throw argument_error("the panel has no periods (no rows): there is nothing to score");
     std::string have;
     for (const auto& q : p.periods()) have += (have.empty() ? "" : ", ") + q.to_string();
-    throw argument_error("the panel has periods " + (have.empty() ? std::string("none") : have) +
-                         ": choose one with period=");
+    throw argument_error("the panel has periods " + have +
+                         ": choose one with period= (in C++, give it to table_from_panel or "
+                         "table_from_indicators, e.g. period::parse(\"" +
+                         p.periods().back().to_string() + "\"))");
 }
 
 framework flat_framework(const std::vector<std::string>& ids, const catalogue& cat, const std::string& root) {

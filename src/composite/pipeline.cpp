@@ -3,6 +3,7 @@
 // including the header would otherwise compile again.
 #include "zhibiao/composite/pipeline.hpp"
 #include "code_suggestion.hpp"
+#include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/options.hpp"
 #include "composite/position_labels.hpp"
 #include "zhibiao/detail/counted.hpp"
@@ -1182,6 +1183,9 @@ void check_steps(const std::vector<step>& steps, int top_level, const std::vecto
 }
 
 result build(const table& data, const framework& fw, const std::vector<step>& steps) {
+    // An entry keyed by a name the framework lacks (methods["aa"] for 'a') would be silently
+    // unused: refused with "did you mean", as parse_model refuses it in a file (round 37).
+    check_step_names(steps, fw);
     refuse_repeated_denominate(steps, {});
     const auto weigh_left = plan_levels<weigh_step>(steps, fw.top_level(), {}, "the weights");
     const auto aggregate_left = plan_levels<aggregate_step>(steps, fw.top_level(), {}, "the aggregation");

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "uncertainty_fast.hpp"
+#include "code_suggestion.hpp"
 #include "core/memory_budget.hpp"
 #include "core/thread_pool.hpp"
 
@@ -786,6 +787,22 @@ const uncertainty_model& model_of(const uncertainty_result& r) {
 }  // namespace
 
 std::vector<std::string> uncertainty_result::parameter_names() const { return model_of(*this).parameter_names(); }
+
+Eigen::Index uncertainty_result::column_of(const std::string& node) const {
+    for (std::size_t k = 0; k < nodes.size(); ++k)
+        if (nodes[k] == node) return static_cast<Eigen::Index>(k);
+    std::string listed;
+    for (std::size_t k = 0; k < nodes.size() && k < 8; ++k) listed += (k ? ", " : "") + nodes[k];
+    if (nodes.size() > 8) listed += ", …";
+    location w;
+    w.variable = node;
+    throw argument_error("uncertainty_result: '" + node + "' is not one of its columns, the aggregate nodes (" +
+                             (listed.empty() ? std::string("none") : listed) +
+                             "; indicators have no statistics, and the columns are not numbered as the "
+                             "framework's nodes)" +
+                             detail::code_suggestion(node, nodes),
+                         w);
+}
 
 Eigen::MatrixXd uncertainty_result::parameters() const {
     const uncertainty_model& m = model_of(*this);

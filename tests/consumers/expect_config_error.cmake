@@ -4,6 +4,7 @@
 file(MAKE_DIRECTORY ${WORK})
 file(WRITE ${WORK}/program.cpp
   "#ifdef ZHIBIAO_TEST_EIGEN_FIRST\n#include <Eigen/Core>\n#endif\n#include <${HEADER}>\nint main() { return 0; }\n")
+separate_arguments(DEFINITION UNIX_COMMAND "${DEFINITION}")  # "-DX -mavx": two arguments
 set(includes)
 foreach(dir ${INCLUDE_DIRS} ${EIGEN_DIR})
   list(APPEND includes -I${dir})
@@ -13,7 +14,7 @@ execute_process(COMMAND ${COMPILER} -std=c++17 -fsyntax-only -Wfatal-errors ${in
 if(rc EQUAL 0)
   message(FATAL_ERROR "${HEADER} with ${DEFINITION} compiled; it should have been refused")
 endif()
-if(NOT err MATCHES "zhibiao: (EIGEN_|_GLIBCXX_DEBUG|this program is compiled with _GLIBCXX_USE_CXX11_ABI|this program uses lib)|zhibiao reports bad input with exceptions; compile with exceptions enabled")
+if(NOT err MATCHES "zhibiao: (EIGEN_|_GLIBCXX_DEBUG|this program is compiled with _GLIBCXX_USE_CXX11_ABI|this program uses lib)|zhibiao reports bad input with exceptions; compile with exceptions enabled|zhibiao needs C\\+\\+17")
   message(FATAL_ERROR "${HEADER} with ${DEFINITION} failed, but not with zhibiao's message:\n${err}")
 endif()
 # MAX_ERRORS: the whole compilation (without -Wfatal-errors, as a user compiles) stops after that

@@ -45,7 +45,9 @@ table table_from_indicators(const indicator_table& indicators, const panel& p, c
 /// build() does not call it: call it before build(t, fw, m.steps) when `t` carries units.
 void to_model_units(table& t, const model& m);
 
-/// The panel's only period; with several, an error asking for one ("choose one with period=").
+/// The panel's only period; with several, an argument_error listing them and asking for one
+/// ("choose one with period=", Python's argument; in C++ the period of table_from_panel); with
+/// none (an empty panel), an argument_error saying so.
 period only_period(const panel& p);
 
 /// One root (`root`, level 2) over catalogue indicators with equal weights, each indicator

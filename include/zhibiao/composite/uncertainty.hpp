@@ -174,8 +174,11 @@ struct uncertainty_result {
     std::vector<std::string> regions, nodes;  ///< nodes: the aggregates, framework order
     std::size_t replications = 0;
     int top_k = 10;
-    /// units × nodes. Every statistic is over the replications that gave the cell a score
-    /// (top_k_share too: P(rank ≤ top_k | a score)); no_score counts those that gave none.
+    /// units × nodes, one column per entry of `nodes` — the aggregates only, so a column is NOT
+    /// the node's number in the framework (`framework::index_of`, as build()'s scores are
+    /// indexed): `u.rank_p95(i, fw.index_of("Index"))` reads another node or past the end. Take
+    /// the column with column_of("Index"). Every statistic is over the replications that gave the
+    /// cell a score (top_k_share too: P(rank ≤ top_k | a score)); no_score counts those that gave none.
     Eigen::MatrixXd nominal_rank, nominal_score, mean_rank, median_rank, rank_p05, rank_p95, top_k_share;
     Eigen::MatrixXd no_score;
     /// Score percentiles: exact (score_tails) from run() with score_percentiles; else from the kept
@@ -192,6 +195,10 @@ struct uncertainty_result {
     Eigen::MatrixXd parameters() const;
     /// Replication k rebuilt alone, with every layer, as an ordinary composite result.
     result replication(std::size_t k) const;
+    /// The column of aggregate node `node` in the statistics above (its place in `nodes`); a name
+    /// `nodes` lacks (an indicator, a misspelt code) is an argument_error listing the columns, with
+    /// "did you mean".
+    Eigen::Index column_of(const std::string& node) const;
 };
 
 struct sensitivity_result {
