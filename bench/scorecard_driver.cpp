@@ -5,7 +5,7 @@
 //
 //   cmake --build build/test --target zhibiao
 //   g++ -O2 -std=c++17 -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 \
-//       -DEIGEN_MALLOC_ALREADY_ALIGNED=0 -Iinclude -Ibuild/test/include -Isrc -I/usr/include/eigen3 \
+//       -DEIGEN_MALLOC_ALREADY_ALIGNED=1 -Iinclude -Ibuild/test/include -Isrc -I/usr/include/eigen3 \
 //       bench/scorecard_driver.cpp build/test/libzhibiao.a -lpthread -o build/scorecard_driver
 //   build/scorecard_driver [firms=1000000] [repeat=20] [threads=1] [isa: avx512, avx2 or baseline; best]
 #include <emmintrin.h>
