@@ -595,7 +595,7 @@ built build_without_gil(const cp::framework& fw, const cp::model& md, cp::table 
         cp::check_step_names(md.steps, fw, labels);
     }
     cp::to_model_units(t, md);
-    built b{fw, cp::build(t, fw, md.steps), {}};
+    built b{fw, cp::detail::build_steps(t, fw, md.steps), {}};  // the names checked above or at the model's making
     b.notes = notes_of(t);
     return b;
 }

@@ -1186,6 +1186,10 @@ result build(const table& data, const framework& fw, const std::vector<step>& st
     // An entry keyed by a name the framework lacks (methods["aa"] for 'a') would be silently
     // unused: refused with "did you mean", as parse_model refuses it in a file (round 37).
     check_step_names(steps, fw);
+    return detail::build_steps(data, fw, steps);
+}
+
+result detail::build_steps(const table& data, const framework& fw, const std::vector<step>& steps) {
     refuse_repeated_denominate(steps, {});
     const auto weigh_left = plan_levels<weigh_step>(steps, fw.top_level(), {}, "the weights");
     const auto aggregate_left = plan_levels<aggregate_step>(steps, fw.top_level(), {}, "the aggregation");

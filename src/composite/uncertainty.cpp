@@ -230,7 +230,7 @@ std::shared_ptr<const uncertainty_model> uncertainty_model::make(table data, fra
 
 uncertainty_model::uncertainty_model(table data, framework fw, std::vector<step> steps, uncertainty_spec spec)
     : data_(std::move(data)), fw_(std::move(fw)), steps_(std::move(steps)), spec_(std::move(spec)) {
-    const result nominal = build(data_, fw_, steps_);
+    const result nominal = detail::build_steps(data_, fw_, steps_);
     nominal_plans_ = nominal.plans;
     for (int k = 0; k < static_cast<int>(fw_.nodes().size()); ++k)
         if (!fw_.children(k).empty()) aggregates_.push_back(k);
@@ -371,7 +371,7 @@ void uncertainty_model::precompute() {
                 d.imputation = spec_.imputation.empty() ? -1 : static_cast<int>(i);
                 d.winmax = winmax_values_.empty() ? -1 : winmax_values_[w];
                 d.normalisation = spec_.normalisation.empty() ? -1 : static_cast<int>(n);
-                result r = build(data_, fw_, data_steps(d));
+                result r = detail::build_steps(data_, fw_, data_steps(d));
                 const layer& aggregated = aggregated_layer(r);
                 layers_.push_back(layer_data{aggregated.values, aggregated.rows});
             }
@@ -530,7 +530,7 @@ std::string drawn_weights_text(const uncertainty_model::input& in, weighting bas
 }  // namespace
 
 result uncertainty_model::rebuild(const replication_draw& d) const {
-    result r = build(data_, fw_, data_steps(d));
+    result r = detail::build_steps(data_, fw_, data_steps(d));
     std::vector<bool> excluded;
     if (d.excluded >= 0) {
         excluded.assign(fw_.nodes().size(), false);

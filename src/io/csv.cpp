@@ -3289,12 +3289,6 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
             h.renamed_from = std::move(h.name);
             h.name = v->id;
         }
-    // A published indicator under its official name (R&D经费投入强度) is the indicator: validate checks it.
-    if (cat && h.renamed_from.empty() && !h.name.empty())
-        if (const indicator* ind = detail::indicator_named(*cat, h.name)) {
-            h.renamed_from = std::move(h.name);
-            h.name = ind->id;
-        }
     return h;
 }
 

@@ -357,6 +357,11 @@ void rank_aggregates(const framework& fw, result& r);
 std::vector<std::string> aggregation_account(const framework& fw, const std::vector<level_plan>& plans,
                                              const aggregation_result& aggregated);
 
+/// build() without checking the steps' names against `fw`: for a model whose names were checked
+/// against its own nodes when it was made (a preset serving a framework of some of its indicators
+/// keeps its values for the others), and for the replications of an uncertainty analysis.
+result build_steps(const table& data, const framework& fw, const std::vector<step>& steps);
+
 }  // namespace detail
 
 /// Applies `steps` in order. Normalisation must come before aggregation; weigh and aggregate
