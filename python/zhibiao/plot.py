@@ -426,6 +426,26 @@ def _span_kind(period: str) -> str:
     return "half" if half else "quarter" if quarter else "month" if month else "ytd" if ytd else "year"
 
 
+def _year_axis(ax: Any, years: Sequence[int], parts: Sequence[str]) -> None:
+    """Years as labels at their middles; half-years and quarters drawn (``parts``, canonical
+    periods) also get their own labels, H1 or Q3, above the year's, and the years are parted by
+    faint lines: an H1 point left of "2024" read as 2023's."""
+    ax.set_xticks([y + 0.5 for y in years], [str(y) for y in years])
+    labels = {period_position(p): _part_label(p) for p in parts}
+    if not labels or len(labels) > 24:  # more labels than fit: the years alone
+        return
+    positions = sorted(labels)
+    ax.set_xticks(positions, [labels[x] for x in positions], minor=True)
+    ax.tick_params(axis="x", which="major", pad=14, length=0)
+    # one collection, not a line per year: ax.get_lines() stays the data's
+    ax.vlines(years[1:], 0, 1, transform=ax.get_xaxis_transform(), colors="0.85", linewidth=0.8, zorder=0)
+
+
+def _part_label(period: str) -> str:
+    """ "H1" of 2024H1, "Q3" of 2024Q3 (a canonical half-year or quarter)."""
+    return period[4:]
+
+
 @checked_keywords
 def over_time(
     values: Any,
@@ -496,8 +516,7 @@ def over_time(
                 label += " · " + _word("span_" + kind, lang)
             marker, dashes = _SPAN_STYLES[kind]
             ax.plot(xs, ys, marker=marker, linestyle=dashes, color=colour, label=label)
-    ticks = sorted(years)
-    ax.set_xticks([y + 0.5 for y in ticks], [str(y) for y in ticks])
+    _year_axis(ax, sorted(years), [str(p) for p, kind in kinds_of.items() if kind in ("half", "quarter")])
     ax.set_xlabel(_word("period", lang))
     ax.set_ylabel(indicator_label(indicator, _unit_of(values, indicator), lang))
     ax.set_title(indicator_label(indicator, None, lang).split(" (")[0])

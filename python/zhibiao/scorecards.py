@@ -366,12 +366,13 @@ def _text_numbers(raw: Any, unit: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _heading_of(card: Any, firms: Any) -> tuple[list[Any], dict[str, str], list[str]]:
     """The column of the DataFrame that holds each input (None: none), and the unit its heading
-    states (input id → unit). A heading is read as read_csv reads it, its unit apart (营业收入（万元）,
+    states, or else the frame's ``attrs["units"]`` (input id → unit). A heading is read as read_csv reads it, its unit apart (营业收入（万元）,
     sales[元]); the name is the input's id or a Chinese heading of it (研发费用 for rd_expense, an
     other name such as 营业收入 for sales), chosen by the C++ core (scorecard::input_columns) as for
     a Panel; two columns for one input, or a heading several inputs share the short form of, are
     an Error. Also the names of the headings (their units apart), as input_columns read them."""
     text, names, stated_units = [], [], []
+    carried = getattr(firms, "attrs", {}).get("units") or {}  # zb.with_units, Panel.to_pandas()
     for column in firms.columns:
         if not isinstance(column, str):
             continue
@@ -381,7 +382,7 @@ def _heading_of(card: Any, firms: Any) -> tuple[list[Any], dict[str, str], list[
             name, unit = column, ""
         text.append(column)
         names.append(name)
-        stated_units.append(unit)
+        stated_units.append(unit or carried.get(column, ""))  # a unit in the heading wins
     found = _core.scorecard_input_columns(card, list(dict.fromkeys(names)))
     headings: list[Any] = []
     stated: dict[str, str] = {}

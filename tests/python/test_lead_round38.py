@@ -1,0 +1,65 @@
+"""Round 38, the lead's fixes from the analyst trial (tnb38)."""
+
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+
+# tech-sme-2017 (spec §6b): 12 S&T staff of 40 = 30 % → 20 points; R&D 45 万元 of sales 1000 万元
+# (0.1 亿元) = 4.5 % → 30 points; two class II IP items → 12 points: 62 in all, by hand.
+FIRM = {
+    "employees": [40],
+    "st_staff": [12],
+    "sales": [0.1],
+    "assets": [0.05],
+    "rd_expense": [45],
+    "total_cost": [204.5],
+    "ip_class1": [0],
+    "ip_class2": [2],
+}
+
+
+def test_scorecard_reads_units_a_frame_carries():
+    frame = zb.with_units(pd.DataFrame(FIRM), sales="亿元", assets="亿元")
+    by_attrs = zb.scorecards.evaluate(frame, "tech-sme-2017").total.tolist()
+    by_argument = zb.scorecards.evaluate(pd.DataFrame(FIRM), "tech-sme-2017", units={"sales": "亿元", "assets": "亿元"})
+    assert by_attrs == [62.0] == by_argument.total.tolist()
+
+
+def test_gap_reads_units_a_frame_carries():
+    # 3 S&T staff of 40 is 7.5 %: 10 % needs 4, but the points lost need 13 more (30 % → 20 points at 20 万元 each)
+    frame = zb.with_units(pd.DataFrame({**FIRM, "st_staff": [3]}), sales="亿元", assets="亿元")
+    found = zb.scorecards.gap(frame, "tech-sme-2017")
+    assert found.cost_st_staff.tolist() == [260.0]
+
+
+def test_a_unit_in_the_heading_wins_over_attrs():
+    frame = pd.DataFrame(FIRM).rename(columns={"sales": "sales[亿元]"})
+    frame.attrs["units"] = {"sales[亿元]": "万元"}
+    assert zb.scorecards.evaluate(frame, "tech-sme-2017", units={"assets": "亿元"}).total.tolist() == [62.0]
+
+
+def test_panel_to_pandas_keeps_its_units_for_scoring():
+    panel = zb.Panel.from_pandas(pd.DataFrame(FIRM).assign(firm="A", period="2024"), units={"sales": "亿元", "assets": "亿元"}, entity="firm")
+    assert zb.scorecards.evaluate(panel.to_pandas(), "tech-sme-2017").total.tolist() == [62.0]
+
+
+def test_over_time_labels_the_halves_it_draws():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    index = pd.MultiIndex.from_product([["A"], ["2024H1", "2024H2", "2025H1"]], names=["entity", "period"])
+    ax = zb.plot.over_time(pd.DataFrame({"rd_intensity": [1.0, 2.0, 3.0]}, index=index), "rd_intensity")
+    # H1 sits at 2024.25, left of the year's label at 2024.5: it needs its own label
+    minor = [(round(t, 3), label.get_text()) for t, label in zip(ax.get_xticks(minor=True), ax.get_xticklabels(minor=True))]
+    assert minor == [(2024.25, "H1"), (2024.75, "H2"), (2025.25, "H1")]
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["2024", "2025"]
+
+
+def test_over_time_of_years_alone_has_no_part_labels():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    index = pd.MultiIndex.from_product([["A"], ["2023", "2024"]], names=["entity", "period"])
+    ax = zb.plot.over_time(pd.DataFrame({"rd_intensity": [1.0, 2.0]}, index=index), "rd_intensity")
+    assert [label.get_text() for label in ax.get_xticklabels(minor=True)] == []
