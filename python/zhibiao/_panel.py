@@ -1084,6 +1084,19 @@ def _refuse_periods_in_header(df: Any, parts: Sequence[list[str]]) -> None:
     )
 
 
+def _two_tables_hint(df: Any, first: Any, second: Any) -> str:
+    """What to do when two columns of one variable never hold a value in the same row: the rows of
+    two tables put together (pd.concat of a sheet in 亿元 and one in 万元)."""
+    both = df[first].notna() & df[second].notna()
+    if both.any():
+        return ": keep one"
+    return (
+        ": their values never share a row, as when tables with different units are put together by"
+        " pd.concat: read each table on its own (read_csv, Panel.from_pandas) and join their"
+        " to_pandas() frames with zb.concat, which converts the units"
+    )
+
+
 def _carried_by_header(df: Any) -> dict[str, str]:
     """The units of ``df.attrs["units"]`` keyed by the name a column's header reads as (强度 of
     强度[%], rd_expenditure or its heading as written): the frame's own, never questioned."""
@@ -1761,7 +1774,9 @@ class Panel:
         for column, (variable, header_unit, renamed_from) in zip(variables, _headers_read(variables)):
             if variable in seen:
                 raise _parse_error(
-                    f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'", variable=variable
+                    f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'"
+                    + _two_tables_hint(df, seen[variable], column),
+                    variable=variable,
                 )
             # a heading read by its meaning (研发经费内部支出) was the variable before round 28: units= by it
             by_meaning = renamed_from if renamed_from not in _catalogue_names() else ""

@@ -40,7 +40,9 @@ def test_a_unit_in_the_heading_wins_over_attrs():
 
 
 def test_panel_to_pandas_keeps_its_units_for_scoring():
-    panel = zb.Panel.from_pandas(pd.DataFrame(FIRM).assign(firm="A", period="2024"), units={"sales": "亿元", "assets": "亿元"}, entity="firm")
+    panel = zb.Panel.from_pandas(
+        pd.DataFrame(FIRM).assign(firm="A", period="2024"), units={"sales": "亿元", "assets": "亿元"}, entity="firm"
+    )
     assert zb.scorecards.evaluate(panel.to_pandas(), "tech-sme-2017").total.tolist() == [62.0]
 
 
@@ -51,7 +53,9 @@ def test_over_time_labels_the_halves_it_draws():
     index = pd.MultiIndex.from_product([["A"], ["2024H1", "2024H2", "2025H1"]], names=["entity", "period"])
     ax = zb.plot.over_time(pd.DataFrame({"rd_intensity": [1.0, 2.0, 3.0]}, index=index), "rd_intensity")
     # H1 sits at 2024.25, left of the year's label at 2024.5: it needs its own label
-    minor = [(round(t, 3), label.get_text()) for t, label in zip(ax.get_xticks(minor=True), ax.get_xticklabels(minor=True))]
+    minor = [
+        (round(t, 3), label.get_text()) for t, label in zip(ax.get_xticks(minor=True), ax.get_xticklabels(minor=True))
+    ]
     assert minor == [(2024.25, "H1"), (2024.75, "H2"), (2025.25, "H1")]
     assert [label.get_text() for label in ax.get_xticklabels()] == ["2024", "2025"]
 
@@ -63,3 +67,20 @@ def test_over_time_of_years_alone_has_no_part_labels():
     index = pd.MultiIndex.from_product([["A"], ["2023", "2024"]], names=["entity", "period"])
     ax = zb.plot.over_time(pd.DataFrame({"rd_intensity": [1.0, 2.0]}, index=index), "rd_intensity")
     assert [label.get_text() for label in ax.get_xticklabels(minor=True)] == []
+
+
+def test_two_sheets_put_together_by_pandas_are_told_how_to_join():
+    # the trial's two sheets: GDP in 亿元 in one, in 万元 in the other
+    first = pd.DataFrame({"region": ["A"], "period": ["2024"], "地区生产总值[亿元]": [400.0]})
+    second = pd.DataFrame({"region": ["B"], "period": ["2024"], "地区生产总值[万元]": [4000000.0]})
+    with pytest.raises(zb.ParseError, match="zb.concat"):
+        zb.Panel.from_pandas(pd.concat([first, second]), entity="region")
+    joined = zb.concat([zb.Panel.from_pandas(t, entity="region").to_pandas() for t in (first, second)])
+    assert joined["gdp"].tolist() == [400.0, 400.0]  # 4,000,000 万元 = 400 亿元
+
+
+def test_two_columns_of_one_variable_in_one_row_are_not_sent_to_concat():
+    both = pd.DataFrame({"region": ["A"], "period": ["2024"], "gdp[亿元]": [400.0], "地区生产总值[万元]": [4000000.0]})
+    with pytest.raises(zb.ParseError, match="keep one") as caught:
+        zb.Panel.from_pandas(both, entity="region")
+    assert "concat" not in str(caught.value)
