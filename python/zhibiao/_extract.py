@@ -445,6 +445,7 @@ def _make_facts_class() -> Any:
             with a variable (``split_digits``…); not those about figures with no variable."""
             import pandas as pd
 
+            _refuse_several_reports(self, entity)
             units = self.attrs.get("lexicon_units", {})
             text = _text_of(self.attrs.get("text"))
             entities, findings = [], []
@@ -462,6 +463,22 @@ def _make_facts_class() -> Any:
 
     Facts.__module__ = "zhibiao"
     return Facts
+
+
+def _refuse_several_reports(facts: Any, entity: str) -> None:
+    """to_panel makes one entity's panel: the figures of several reports (extract of a dict) put
+    under one entity mixed them silently (甲县's applications over 乙县's approvals: a rate of
+    neither)."""
+    if "report" not in facts.columns:
+        return
+    reports = list(dict.fromkeys(facts["report"].tolist()))
+    if len(reports) > 1:
+        shown = ", ".join(map(str, reports[:5])) + (", …" if len(reports) > 5 else "")
+        raise _core.ArgumentError(
+            f"to_panel({entity!r}): these figures come from {len(reports)} reports ({shown}) and a panel of one "
+            f"entity would mix them; zb.read_reports(texts) makes a panel with an entity per report, or take one "
+            f"report's figures: facts[facts.report == {reports[0]!r}].to_panel({str(reports[0])!r})"
+        )
 
 
 def _panel_of(entities: list[_Entity], units: dict[str, str]) -> Any:

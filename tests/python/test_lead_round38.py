@@ -84,3 +84,13 @@ def test_two_columns_of_one_variable_in_one_row_are_not_sent_to_concat():
     with pytest.raises(zb.ParseError, match="keep one") as caught:
         zb.Panel.from_pandas(both, entity="region")
     assert "concat" not in str(caught.value)
+
+
+def test_to_panel_refuses_the_figures_of_several_reports():
+    # 28 applied in 甲县 and 11 approved in 乙县 gave one entity an approval rate of 39.3 %, a rate of neither
+    facts = zb.extract({"甲县": "2025年上半年，全县组织申报科技项目28项。", "乙县": "2025年上半年，获批立项11项。"})
+    with pytest.raises(zb.ArgumentError, match="2 reports.*read_reports"):
+        facts.to_panel("甲县", period="2025H1")
+    one = facts[facts.report == "甲县"].to_panel("甲县", period="2025H1")
+    assert one.to_pandas()["projects_applied"].tolist() == [28.0]
+    assert "projects_approved" not in one.to_pandas().columns
