@@ -419,8 +419,7 @@ def _make_facts_class() -> Any:
             parts by level after 其中 (flag_part: 其中省级项目6项) as ``part``, totals
             over several years (flag_since: 2021年以来, “十四五”以来) as ``since``, the
             level a change starts from (flag_start: the 1.0亿元 of 由1.0亿元增加到1.2亿元) as
-            ``start_level``; a
-            figure without a period takes `period` (an error if none is given), one stated for the
+            ``start_level``; a figure without a period takes `period` (an error if none is given), one stated for the
             year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
             never `period` itself; a unit that cannot convert leaves the figure out. Two figures
             for one variable and period: one stated for the whole (全县/全市/…, 我县/本县) wins over one
