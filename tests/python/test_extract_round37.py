@@ -132,12 +132,13 @@ def test_a_follow_phrase_after_a_kind_is_no_total_s_even_after_its_entry():
     ]
 
 
-# ---- 5. a bare 入驻企业 stays unbound ---------------------------------------------------------------------
+# ---- 5. a bare 入驻企业 is no park's nor an incubator's -------------------------------------------------------
 
 
-def test_bare_tenant_firms_stay_unbound():
-    # whose tenants (a park's: park_firms; an incubator's: incubated_firms) the phrase does not say (see the report)
-    assert rows_of("2025年，全市新增入驻企业86家。", "variable") == [("",)]
+def test_bare_tenant_firms_are_neither_park_nor_incubated_firms():
+    # whose tenants (a park's: park_firms; an incubator's: incubated_firms) the phrase does not say: round 38's
+    # tenant_firms_new (it was unbound)
+    assert rows_of("2025年，全市新增入驻企业86家。", "variable") == [("tenant_firms_new",)]
 
 
 # ---- a new user's reports (tests/data/reports/county_st_bureau_annual_summary_2025, hitech_zone_monthly_economy_2026_04)
