@@ -51,12 +51,7 @@ def test_a_change_without_a_variable_is_no_panel_finding():
 
 # ---- 2. a rank or unitless column of a table by area is left, the row read ------------------------------
 
-RANKED = TITLE + (
-    "地区  研发投入（万元）  排名\n"
-    "青山县  386  2\n"
-    "白水县  1,205  1\n"
-    "全市合计  1,591  -\n"
-)
+RANKED = TITLE + ("地区  研发投入（万元）  排名\n" "青山县  386  2\n" "白水县  1,205  1\n" "全市合计  1,591  -\n")
 
 UNITLESS = TITLE + (
     "县（市、区）  专利授权量（件）  高新技术企业\n"  # 高新技术企业: no unit, nor a caption's
@@ -101,10 +96,7 @@ def test_a_row_whose_every_figure_is_unitless_is_still_refused():
 # ---- 3. a firm's quantity on a table by area (a zone's 合计 row) -------------------------------------------
 
 ZONES = "青山高新区2024年经济运行情况\n" + (
-    "园区  营业收入（亿元）  研发投入（亿元）\n"
-    "青山工业园  38.6  1.2\n"
-    "白水产业园  12.05  0.4\n"
-    "合计  50.65  1.6\n"
+    "园区  营业收入（亿元）  研发投入（亿元）\n" "青山工业园  38.6  1.2\n" "白水产业园  12.05  0.4\n" "合计  50.65  1.6\n"
 )
 
 
