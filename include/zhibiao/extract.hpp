@@ -109,6 +109,9 @@ struct lexicon_entry {
     /// Other measure words its count is written in besides `unit`'s (研发中心8家 for a variable
     /// counted in 个): such a figure binds, keeping its word; any other measure word is unit_mismatch.
     std::vector<std::string> counted_in;
+    /// A firm's quantity (营业收入 of an enterprise's annual report): an area's figure is none of it, so a
+    /// column of a table by area (a zone's 合计 row, each park's row) binds no variable with it.
+    bool firm = false;
 };
 using lexicon = std::vector<lexicon_entry>;
 

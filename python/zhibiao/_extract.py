@@ -418,8 +418,8 @@ def _make_facts_class() -> Any:
             year's figures a report of the year estimates (flag_estimate: 预计全年…) as ``estimate``,
             parts by level after 其中 (flag_part: 其中省级项目6项) as ``part``, totals
             over several years (flag_since: 2021年以来, “十四五”以来) as ``since``, the
-            level a change starts from (flag_start: the 1.0亿元 of 由1.0亿元增加到1.2亿元) as
-            ``start_level``; a figure without a period takes `period` (an error if none is given), one stated for the
+            level a change starts from (flag_start: the 1.0亿元 of 由1.0亿元增加到1.2亿元) as ``start_level``; a
+            figure without a period takes `period` (an error if none is given), one stated for the
             year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
             never `period` itself; a unit that cannot convert leaves the figure out. Two figures
             for one variable and period: one stated for the whole (全县/全市/…, 我县/本县) wins over one
@@ -445,16 +445,16 @@ def _make_facts_class() -> Any:
             import pandas as pd
 
             _refuse_several_reports(self, entity)
-            units = self.attrs.get("lexicon_units", {})
-            text = _text_of(self.attrs.get("text"))
+            units, text = self.attrs.get("lexicon_units", {}), _text_of(self.attrs.get("text"))
             entities, findings = [], []
-            for name, rows in _rows_by_entity(_panel_candidates(self.in_lexicon_units()), entity).items():
+            for name, rows in _rows_by_entity(_panel_candidates(converted := self.in_lexicon_units()), entity).items():
                 # an area's rows are its table's cells: no clause says whose they are
                 records, why_missing, found, decimals = _chosen_values(
                     rows, period, keep_suspect, text if name == entity else "", name
                 )
                 entities.append((name, records, why_missing, decimals))
                 findings += found
+            findings += _change_findings(converted).get(None, [])
             findings += _forwarded_findings(self.attrs.get("findings"), _damaged_values(self), findings)
             panel = _panel_of(entities, units)
             panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
@@ -582,6 +582,26 @@ def _panel_candidates(converted: Any, more: tuple[str, ...] = ()) -> list[Any]:
     at = np.flatnonzero(keep)
     columns = [converted[name].take(at).tolist() for name in fields]
     return list(map(row_type._make, zip(*columns)))
+
+
+def _change_findings(converted: Any, by: str | None = None) -> dict[Any, list[dict[str, Any]]]:
+    """A ``not_a_level`` finding for each change with a variable (增长8.5%, 提高1.2个百分点: flag_change) of
+    `converted` (Facts.in_lexicon_units), which _panel_candidates passes over: no level of its period, left
+    out of the panel with a word (round 38). Keyed by the column `by` (read_reports: "report"), else None."""
+    at = np.flatnonzero(
+        (converted["variable"] != "").to_numpy(dtype=bool) & converted["flag_change"].to_numpy(dtype=bool)
+    )
+    out: dict[Any, list[dict[str, Any]]] = {}
+    if len(at) == 0:
+        return out
+    keys = converted[by].take(at).tolist() if by else [None] * len(at)
+    columns = [converted[name].take(at).tolist() for name in ("variable", "begin", "end", "text")]
+    for key, variable, begin, end, text in zip(keys, *columns):
+        message = f"{variable}: a change (增长…, 提高…个百分点), not a level of its period"
+        out.setdefault(key, []).append(
+            {"kind": "not_a_level", "begin": begin, "end": end, "text": text, "message": message}
+        )
+    return out
 
 
 #: The row type of each set of fields _panel_candidates is asked for.
@@ -836,6 +856,8 @@ def _forwarded_findings(extracted: Any, damaged: Any, said: list[dict[str, Any]]
     for f in extracted if isinstance(extracted, list) else extracted.itertuples():
         if f.kind == "table_row":
             message = f"{f.message}: none of them enters the panel"
+        elif f.kind == "table_column":  # a column of a table by area left, its row read (round 38)
+            message = f"{f.message}: none of its cells enters the panel"
         elif (
             f.begin in variable_at and f.begin not in named and f.kind not in ("implausible_zero", "inconsistent_parts")
         ):
@@ -1121,7 +1143,9 @@ def read_reports(
     facts = _extract_many(texts, lexicon_toml, source, False, threads, "read_reports")
     keys = list(facts.attrs["text"])
     own_reads = _own_area_reads(facts, keys, lexicon)
-    rows = _panel_candidates(facts.in_lexicon_units(), ("report",))
+    converted = facts.in_lexicon_units()
+    rows = _panel_candidates(converted, ("report",))
+    changes = _change_findings(converted, "report")
     by_entity = {key: list(rows) for key, rows in itertools.groupby(rows, key=lambda row: row.report)}
     # Each report's findings and damaged figures, in one pass over the batch's (not a DataFrame a report)
     extracted: dict[Any, list[Any]] = {}
@@ -1152,8 +1176,10 @@ def read_reports(
             raise _core.ParseError(f"report {key!r}: {e}") from None
         found += area_found
         if own is None:
+            found += changes.get(key, [])
             found += _forwarded_findings(extracted.get(key), damaged.get(key), found)
         else:
+            found += _change_findings(own.in_lexicon_units()).get(None, [])
             found += _forwarded_findings(own.attrs["findings"], _damaged_values(own), found)
         if not records:
             found.append(

@@ -172,9 +172,10 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
                       detail::suggestion(key.str(), tables, [](std::string_view w) { return w; }));
     }
     detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
-        known_keys(r.table(),
-                   {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases", "counted_in"},
-                   [&](const std::string& key, const std::string& problem) { r.fail(key, problem); });
+        known_keys(
+            r.table(),
+            {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases", "counted_in", "firm"},
+            [&](const std::string& key, const std::string& problem) { r.fail(key, problem); });
         lexicon_entry e;
         e.variable = r.text("id", true);
         const detail::toml_reader named = r.as("variable '" + e.variable + "'");
@@ -204,6 +205,7 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
                 named.fail("counted_in",
                            "must list measure words of counts (家, 个, 项…) for a variable counted in one ('" + w +
                                "' for '" + e.unit + "')");
+        e.firm = named.flag("firm");
         out.push_back(std::move(e));
     });
     for (const lexicon_entry& e : out) {  // `follows` names an entry of this lexicon

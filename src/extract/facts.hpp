@@ -408,6 +408,12 @@ private:
         fact_naming n;
         any_figure_ = true;
         last_entry_ = nullptr, last_group_ = nullptr;
+        if (s.table_left && left_told_.insert(s.table_heading.data()).second)
+            findings.push_back(make_finding(
+                text_, cps_, s.first, s.last, "table_column",
+                "a column of a table with a row per area (" + std::string(s.table_heading) +
+                    ") that ranks its rows or states no unit where the row's other columns do: its cells are left with "
+                    "no variable, the row's other cells read"));
         if (s.table == scanned::table_cell::read && s.table_area) {
             name_by_heading(s, n, findings);
             if (s.table_change) n.flags |= bit(fact_flag::change);  // 比上年增长: the column before's change
@@ -470,11 +476,17 @@ private:
                 last_entry_ = n.entry, last_group_ = heading.group;
             }
         }
+        // A firm's quantity (营业收入): an area's cell, a zone's 合计 row too, is no firm's figure (round 38).
+        const lexicon_entry* firms = n.entry && n.entry->firm ? n.entry : nullptr;
+        if (firms) n.entry = nullptr, n.phrase = {}, n.status = n.stage = n.scope = {};
         if (!n.entry && headings_told_.insert(s.table_heading.data()).second)
-            findings.push_back(make_finding(text_, cps_, s.first, s.last, "table_heading",
-                                            "a column of a table with a row per area whose heading (" +
-                                                std::string(s.table_heading) +
-                                                ") names no variable of the lexicon: its cells have none"));
+            findings.push_back(make_finding(
+                text_, cps_, s.first, s.last, "table_heading",
+                "a column of a table with a row per area whose heading (" + std::string(s.table_heading) +
+                    (firms ? ") names a firm's quantity (" + firms->variable +
+                                 "): an area's figure (a zone's or a region's total) is no firm's, and its cells have "
+                                 "no variable"
+                           : std::string(") names no variable of the lexicon: its cells have none"))));
         if (s.table_no_unit && units_told_.insert(s.table_heading.data()).second)
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, "table_unit",
@@ -2653,6 +2665,7 @@ private:
     // those naming none a finding was given for.
     std::unordered_map<const char*, heading_reading> heading_readings_;
     std::unordered_set<const char*> headings_told_;
+    std::unordered_set<const char*> left_told_;   // headings whose table_column finding was made (round 38)
     std::unordered_set<const char*> units_told_;  // headings whose table_unit finding was made
 };
 

@@ -345,6 +345,16 @@ bool change_of_column_before(const code_points& cps, std::size_t b, std::size_t 
     return true;
 }
 
+// 排名, 位次, 名次, 排序, 序号, 全市排名…: a column of a table by area that ranks or numbers its rows, no quantity.
+bool rank_label(const code_points& cps, std::size_t b, std::size_t e) {
+    if (e - b < 2) return false;
+    for (const std::u32string_view w :
+         {std::u32string_view(U"排名"), std::u32string_view(U"名次"), std::u32string_view(U"位次"),
+          std::u32string_view(U"排序"), std::u32string_view(U"排位"), std::u32string_view(U"序号")})
+        if (ends_with(cps, e, w)) return true;
+    return false;
+}
+
 // A header of a table with a row per area and a column per indicator, one or more ("县（市、区） 专利授权量（件）
 // 高新技术企业（家） 技术合同成交额（亿元）" in a 统计公报): a cell's variable is the one its column's
 // label names (fact_builder looks the label up in the lexicon), its unit the label's bracket's (else
@@ -366,6 +376,7 @@ bool area_table_header(std::string_view text, const code_points& cps,
         if (change_of_column_before(cps, b, e, columns, i)) continue;
         carried.labels.push_back(utf8_of(cps, b, e));
         columns[i].heading = &carried.labels.back();
+        columns[i].rank = rank_label(cps, b, e);
     }
     carried.table = std::move(columns);
     carried.table_readable = true;
@@ -991,6 +1002,20 @@ bool header_line_at(std::string_view text, const code_points& cps,
     return true;
 }
 
+// What a column says of a figure in it: its period, a change, a target, a rate…, the column's unit when the cell
+// states none, and in a table by area the column's heading and the row's area.
+void take_column(scanned& cell, const scan_state::column& c, std::string_view area) {
+    using kind = scan_state::column::kind;
+    cell.table_period = c.period ? std::string_view(*c.period) : std::string_view();
+    cell.table_change = c.what == kind::growth;
+    cell.table_prior = c.what == kind::prior;
+    cell.table_target = c.what == kind::target;
+    cell.table_rate = c.what == kind::rate;
+    if (cell.q.unit.empty() && c.unit) cell.q.unit = *c.unit;  // 金额（万元）: a cell's own unit wins
+    if (c.heading) cell.table_area = true, cell.table_heading = *c.heading, cell.row_label = area;
+    cell.table_no_unit = c.no_unit && cell.q.unit.empty();  // read with no unit, a finding says so
+}
+
 // The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
 // by column when the header says how, else flagged as a row not read), and the code point of its
 // line break returned; `line` itself when it is neither (prose: the table, if any, has ended).
@@ -1022,6 +1047,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     std::vector<scanned> cells;
     const bool unit_column = has_unit_column(carried.table);
     bool readable = carried.table_readable && tokens.size() >= columns, any_number = false;
+    std::size_t read_cells = 0;  // figures of the row read by their column (not left: table_left)
     std::string unit;
     const std::size_t shift = tokens.size() >= columns ? tokens.size() - columns : 0;
     // "研发经费投入（亿元） | 1,086.4 | 1,192.7": a table without a unit column names it after the row's name
@@ -1055,18 +1081,18 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
                 if (number) cells.push_back(cell);  // a row shifted by a split cell: its figure kept (round 30)
             }
         } else if (number) {
-            cell.table_period = c.period ? std::string_view(*c.period) : std::string_view();
-            cell.table_change = c.what == kind::growth;
-            cell.table_prior = c.what == kind::prior;
-            cell.table_target = c.what == kind::target;
-            cell.table_rate = c.what == kind::rate;
-            if (cell.q.unit.empty() && c.unit) cell.q.unit = *c.unit;  // 金额（万元）: a cell's own unit wins
-            if (c.heading) cell.table_area = true, cell.table_heading = *c.heading, cell.row_label = area;
-            cell.table_no_unit = c.no_unit && cell.q.unit.empty();  // read with no unit, a finding says so
-            // A level with no unit of its own, nor one the table states: its unit is unknown.
-            if (!unit_column && !unit_in_name && table_unit.empty() && !cell.table_change && !cell.table_rate &&
-                cell.q.unit.empty() && !cell.table_no_unit)
-                readable = false;
+            take_column(cell, c, area);
+            // A level with no unit of its own, nor one the table states: its unit is unknown. In a table by area
+            // its column is left (a finding names it), the row's other cells read — unless none is (round 38).
+            cell.table_left = c.rank;
+            if (!c.rank && !unit_column && !unit_in_name && table_unit.empty() && !cell.table_change &&
+                !cell.table_rate && cell.q.unit.empty() && !cell.table_no_unit) {
+                if (c.heading)
+                    cell.table_left = true;
+                else
+                    readable = false;
+            }
+            read_cells += !cell.table_left;
             cells.push_back(cell);
         } else if (!(e - b == 1 && one_of(cps[b].c, U"-—/"))) {  // an empty cell
             readable = false;
@@ -1078,8 +1104,10 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         return line;
     }
     const std::size_t name_last = tokens[shift].second;
+    if (read_cells == 0) readable = false;  // every figure of the row left: the row is not read (table_row)
     for (scanned& cell : cells) {
-        cell.table = readable ? scanned::table_cell::read : scanned::table_cell::unread;
+        cell.table_left = cell.table_left && readable;
+        cell.table = readable && !cell.table_left ? scanned::table_cell::read : scanned::table_cell::unread;
         cell.name_first = line, cell.name_last = name_last;
         if (readable && cell.q.unit.empty() && !cell.table_no_unit)
             cell.q.unit = cell.table_change || cell.table_rate ? std::string_view("%")

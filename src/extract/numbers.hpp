@@ -477,7 +477,10 @@ struct scanned {
     // area its row names ("" for the report's own: a 合计/全市 row), a view of the text.
     std::string_view table_heading, row_label;
     bool table_area = false;
-    bool table_no_unit = false;     // its column's unit unknown (scan_state::column::no_unit)
+    bool table_no_unit = false;  // its column's unit unknown (scan_state::column::no_unit)
+    // A cell of a table by area left while the row's other cells are read: its column is a rank, or states no unit
+    // where the row's other columns do (地区 研发投入（万元） 排名; round 38). A finding names the column.
+    bool table_left = false;
     std::string_view heading_unit;  // the unit a heading stated for bare figures (scan_state::heading_unit)
 };
 

@@ -316,6 +316,8 @@ struct scan_state {
         // Under 单位：万元、%, a column of neither an amount nor a share (劳动生产率, 人均…): the line gives it no
         // unit, and its cells are read with none (a finding says so), never the amount's.
         bool no_unit = false;
+        // A rank (排名, 位次, 名次…) of a table by area: no quantity of the area; its cells are left (round 38).
+        bool rank = false;
     };
     std::vector<column> table;
     bool table_readable = false;  // every column is one table_line() knows

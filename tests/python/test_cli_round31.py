@@ -113,8 +113,8 @@ def test_extract_panel_findings_to_a_file(report, tmp_path):
     findings = tmp_path / "left_out.csv"
     run = _zhibiao("extract", "--panel", "--entity", "青石县", "--findings", findings, report)
     assert run.returncode == 0 and "zhibiao: finding" not in run.stderr
-    # round 36: the masked 1x00件 left missing is said too (masked_figure)
-    assert pd.read_csv(findings)["kind"].tolist() == ["target", "masked_figure"]
+    # round 36: the masked 1x00件 left missing is said too (masked_figure); round 38: the change too (not_a_level)
+    assert pd.read_csv(findings)["kind"].tolist() == ["target", "masked_figure", "not_a_level"]
 
 
 @pytest.mark.parametrize(

@@ -185,7 +185,8 @@ def test_lexicon_round34(text, figure, variable):
 
 
 def test_incubators_firms_stay_no_park_firms():
-    assert _rows("2025年，全区孵化器内入驻企业120家。", "variable") == [("",)]
+    # round 38: a bare 入驻企业 is tenant_firms (whoever's tenants), never park_firms
+    assert _rows("2025年，全区孵化器内入驻企业120家。", "variable") == [("tenant_firms",)]
 
 
 # ---- the bureau's own budget: 三公经费 borrows no phrase of an earlier clause ----------------------

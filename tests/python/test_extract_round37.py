@@ -34,7 +34,9 @@ def test_a_header_ending_with_its_last_column_s_unit_states_no_unit_for_the_othe
     # main: 专利授权量（件） at the header's end was taken for a heading's unit: 1200 read in 件, no variable, no finding
     text = BULLETIN + "县（市、区） 研发经费支出 专利授权量（件）\n甲县 1200 30\n"
     assert "件" not in [unit for value, unit in rows_of(text, "value", "unit") if value == 1200.0]
-    assert findings_of(text, "table_row")
+    # round 38: the unitless column is left (table_column; it refused the row, table_row), the row's 30件 read
+    assert findings_of(text, "table_column") and not findings_of(text, "table_row")
+    assert ("patents_granted", 30.0) in rows_of(text, "variable", "value")
 
 
 def test_a_column_with_its_own_unit_leaves_the_others_to_the_units_line():
@@ -132,12 +134,13 @@ def test_a_follow_phrase_after_a_kind_is_no_total_s_even_after_its_entry():
     ]
 
 
-# ---- 5. a bare 入驻企业 stays unbound ---------------------------------------------------------------------
+# ---- 5. a bare 入驻企业 is no park's nor an incubator's -------------------------------------------------------
 
 
-def test_bare_tenant_firms_stay_unbound():
-    # whose tenants (a park's: park_firms; an incubator's: incubated_firms) the phrase does not say (see the report)
-    assert rows_of("2025年，全市新增入驻企业86家。", "variable") == [("",)]
+def test_bare_tenant_firms_are_neither_park_nor_incubated_firms():
+    # whose tenants (a park's: park_firms; an incubator's: incubated_firms) the phrase does not say: round 38's
+    # tenant_firms_new (it was unbound)
+    assert rows_of("2025年，全市新增入驻企业86家。", "variable") == [("tenant_firms_new",)]
 
 
 # ---- a new user's reports (tests/data/reports/county_st_bureau_annual_summary_2025, hitech_zone_monthly_economy_2026_04)
@@ -155,8 +158,8 @@ def test_a_table_by_industry_refuses_its_industries_and_reads_its_total():
     assert rows_of(text, "variable", "value", "unit", "flag_change") == [
         ("", 151.3, "", False),
         ("", 10.8, "", False),
-        ("operating_revenue", 339.8, "亿元", False),
-        ("operating_revenue", 8.9, "%", True),
+        ("", 339.8, "亿元", False),  # round 38: a zone's total is no firm's operating_revenue (table_heading)
+        ("", 8.9, "%", True),
     ]
     (refused,) = findings_of(text, "table_row")
     assert refused.text == "电子信息 151.3 10.8" and "industry" in refused.message
@@ -196,8 +199,8 @@ def test_a_zone_s_monthly_bulletin_with_a_table_by_industry():
         *industries,  # each industry's row refused (table_row): a part of the zone, no area
         (326.8, "", "亿元", ytd),  # 合计: 工业总产值 names no variable (table_heading), 规上 is the caption's
         (9.6, "", "%", ytd),
-        (339.8, "operating_revenue", "亿元", ytd),
-        (8.9, "operating_revenue", "%", ytd),
+        (339.8, "", "亿元", ytd),  # round 38: the zone's 营业收入, no firm's operating_revenue (table_heading)
+        (8.9, "", "%", ytd),
         (96.0, "tech_sme_registered", "家", ytd),
         (412.0, "tech_sme_registered", "家", ytd),  # 累计入库 (main: no variable)
         (18.6, "tech_contract_value", "亿元", ytd),
