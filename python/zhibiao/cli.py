@@ -1700,7 +1700,7 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
 
 _BASIS_HELP = (
     "how time progress (elapsed(), progress_vs_time) is measured: month (default, June = 50%%), day, or quarter"
-    " (whole quarters over: 1-5月 = 25%%)"
+    " (whole quarters over: January-May = 25%%)"
 )
 # Its Chinese beside it (the command line's other words are in _lang.py's _CLI_ZH).
 _CLI_ZH.setdefault(
