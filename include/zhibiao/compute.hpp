@@ -35,7 +35,9 @@
 namespace zhibiao {
 
 struct compute_options {
-    elapsed_basis basis = elapsed_basis::month;  ///< for elapsed(): month (H1 = 0.5) or day
+    /// For elapsed() (序时进度, spec §5): month (H1 = 0.5), day (181/365) or quarter (whole quarters
+    /// over: H1 = 0.5, 1-5月 = 0.25).
+    elapsed_basis basis = elapsed_basis::month;
     /// An indicator whose variables the panel lacks, or whose units do not convert, throws
     /// (missing_variable_error, incompatible_units_error); false: a column of NaN with reason
     /// missing_variable (unit_mismatch). compute_all(p, cat) without options is not strict.

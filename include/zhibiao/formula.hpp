@@ -13,7 +13,7 @@
 // missing(x), round(x[, digits −15…15]), sqrt, log, exp, published(x), printed_tolerance(x), printed_round(x, p), and
 // the time operators lag(x, k), lead(x, k), yoy(x), growth(x), cagr(x, years), ytd(x),
 // single_month(x), single_quarter(x) (a month's or quarter's figure from cumulative ones),
-// last_year_end(x), year_end(x), elapsed(), target(x).
+// last_year_end(x), year_end(x), elapsed(), target(x), cumulable(x) (x; refused on a ratio: §5).
 // Scorecards use the same language without the time operators and sqrt/log/exp; one registry
 // of functions (src/formula/functions.hpp) defines each function's arity, units and what it
 // does with a missing value for both. `and`/`or` are three-valued: `0 and missing` is 0,

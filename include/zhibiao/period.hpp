@@ -8,7 +8,8 @@
 // src/period.cpp.
 //
 // Half-year reports measure progress against "time elapsed" (序时进度). The month basis, the
-// convention of Chinese reports, gives H1 → 6/12 = 0.5; the day basis gives 181/365 in 2018.
+// convention of Chinese reports, gives H1 → 6/12 = 0.5; the day basis gives 181/365 in 2018; the
+// quarter basis counts the quarters over (H1 → 2/4 = 0.5, 1-5月 → 1/4: May ends no quarter).
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstdint>
@@ -25,7 +26,7 @@ namespace zhibiao {
 enum class period_kind : std::uint8_t { year, half, quarter, month, year_to_date };
 
 /// How the elapsed fraction of a year is measured.
-enum class elapsed_basis : std::uint8_t { month, day };
+enum class elapsed_basis : std::uint8_t { month, day, quarter };
 
 class period {
 public:
@@ -85,6 +86,7 @@ public:
     /// Fraction of the calendar year elapsed at the end of this period (序时进度).
     double fraction_elapsed(elapsed_basis basis = elapsed_basis::month) const {
         if (basis == elapsed_basis::month) return last_month() / 12.0;
+        if (basis == elapsed_basis::quarter) return (last_month() / 3) / 4.0;  // whole quarters over
         return static_cast<double>(day_of_year_at_month_end(year_, last_month())) / days_in_year(year_);
     }
 

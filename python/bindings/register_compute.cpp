@@ -123,9 +123,10 @@ bool flag_from(py::handle value, const char* name) {
 elapsed_basis basis_from(const std::string& basis) {
     if (basis == "month") return elapsed_basis::month;
     if (basis == "day") return elapsed_basis::day;
-    static const std::vector<std::string> choices = {"month", "day"};
+    if (basis == "quarter") return elapsed_basis::quarter;
+    static const std::vector<std::string> choices = {"month", "day", "quarter"};
     throw argument_error(
-        "basis must be 'month' or 'day', not '" + basis + "'" +
+        "basis must be 'month', 'day' or 'quarter', not '" + basis + "'" +
         detail::suggestion(basis, choices, [](const std::string& s) -> std::string_view { return s; }));
 }
 

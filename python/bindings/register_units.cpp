@@ -53,8 +53,11 @@ void register_units(py::module_& m) {
         .def(
             "fraction_elapsed",
             [](const period& p, const std::string& basis) {
-                if (basis != "month" && basis != "day") throw unknown_choice("basis", basis, {"month", "day"});
-                return p.fraction_elapsed(basis == "day" ? elapsed_basis::day : elapsed_basis::month);
+                if (basis != "month" && basis != "day" && basis != "quarter")
+                    throw unknown_choice("basis", basis, {"month", "day", "quarter"});
+                return p.fraction_elapsed(basis == "day"       ? elapsed_basis::day
+                                          : basis == "quarter" ? elapsed_basis::quarter
+                                                               : elapsed_basis::month);
             },
             py::arg("basis") = "month", "Fraction of the year elapsed at the end of the period (序时进度).")
         .def("prior_year", &period::prior_year)

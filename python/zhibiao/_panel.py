@@ -2160,7 +2160,8 @@ class Panel:
             or turn such an indicator into a column of NaN with its reason (default for the
             whole catalogue).
         basis
-            How ``elapsed()`` measures time progress: "month" (June = 50%) or "day".
+            How ``elapsed()`` measures time progress: "month" (June = 50%), "day", or
+            "quarter" (whole quarters over: June = 50%, 1-5月 = 25%).
         catalogue
             A catalogue from :func:`load_catalogue`; the built-in one by default.
 

@@ -1698,15 +1698,21 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=compute_file)
 
 
-_BASIS_HELP = "how time progress (elapsed(), progress_vs_time) is measured: month (default, June = 50%%) or day"
+_BASIS_HELP = (
+    "how time progress (elapsed(), progress_vs_time) is measured: month (default, June = 50%%), day, or quarter"
+    " (whole quarters over: January-May = 25%%)"
+)
 # Its Chinese beside it (the command line's other words are in _lang.py's _CLI_ZH).
-_CLI_ZH.setdefault(_BASIS_HELP, "序时进度（elapsed()、progress_vs_time）的口径：month（默认，按月，6月 = 50%%）或 day（按日）")
+_CLI_ZH.setdefault(
+    _BASIS_HELP,
+    "序时进度（elapsed()、progress_vs_time）的口径：month（默认，按月，6月 = 50%%）、day（按日）或 quarter（按已过季度，1-5月 = 25%%）",
+)
 
 
 def _basis_argument(parser: argparse.ArgumentParser) -> None:
-    """--basis month|day: how elapsed() (序时进度, progress_vs_time) measures the year, as
+    """--basis month|day|quarter: how elapsed() (序时进度, progress_vs_time) measures the year, as
     Panel.compute(basis=...)."""
-    parser.add_argument("--basis", default="month", choices=["month", "day"], help=_BASIS_HELP)
+    parser.add_argument("--basis", default="month", choices=["month", "day", "quarter"], help=_BASIS_HELP)
 
 
 def _add_explain(sub: Any, common: argparse.ArgumentParser) -> None:

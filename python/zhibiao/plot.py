@@ -813,21 +813,10 @@ def _blocker_label(name: str, lang: str, words: Mapping[str, Any]) -> str:
 
 @checked_keywords
 def elapsed_share(period: str, basis: str = "month") -> float:
-    """序时进度 in %: the share of the year gone at the end of ``period`` (month basis: June =
-    50; day basis: days gone ÷ days of the year)."""
-    import calendar
-    import datetime
-
-    m = _PERIOD.match(str(period))
-    if m is None or basis not in ("month", "day"):
-        raise _core.ParseError(f"period '{period}' / basis '{basis}': a canonical period and 'month' or 'day'")
-    year, half, quarter, month, ytd = m.groups()
-    end = int(half) * 6 if half else int(quarter) * 3 if quarter else int(month or ytd or 12)
-    if basis == "month":
-        return 100.0 * end / 12
-    y = int(year)
-    last = datetime.date(y, end, calendar.monthrange(y, end)[1])
-    return 100.0 * last.timetuple().tm_yday / (366 if calendar.isleap(y) else 365)
+    """序时进度 in %: the share of the year gone at the end of ``period``, as ``elapsed()`` in a
+    formula measures it (the core's Period.fraction_elapsed, one home): month basis June = 50,
+    day basis days gone ÷ days of the year, quarter basis the whole quarters over (1-5月 = 25)."""
+    return 100.0 * _core.Period(str(period)).fraction_elapsed(basis)
 
 
 @checked_keywords

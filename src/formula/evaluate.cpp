@@ -351,6 +351,31 @@ void refuse_bare_among(const formula& f, const formula_node& call, const std::ve
 
 // The unit of a call by its function's unit rule (functions.hpp); arity and constants are
 // checked by the registry first.
+// cumulable(x) (序时进度, spec §5): x must be an amount or a count that accrues over the year (万元,
+// 件, 项), whose share done can be set against the share of the year gone. A ratio — a share or a
+// rate in %/‰, a rate of change, a value per person, per 万元 or per item (件/万人, 元/人, an
+// intensity, an average) — does not accrue: half a year of a 13% share is no 6.5%. Refused where
+// its unit is known (the panel's columns: a column's unit is one for all its rows), so a lenient
+// compute gives the indicator as missing (unit_mismatch) with this message.
+void refuse_not_cumulable(const formula& f, const formula_node& call, const unit_resolver& resolve) {
+    const formula_node& x = *call.args[0];
+    const typed t = infer(f, x, resolve);
+    bool per_something = false;
+    for (std::size_t q = 0; q < base_quantity_count; ++q)
+        per_something = per_something || t.u.dim().exponent(static_cast<base_quantity>(q)) < 0;
+    if (!(t.known && per_something) && !is_rate(f, x, resolve)) return;
+    const std::string written(f.text().substr(x.span.begin, x.span.end - x.span.begin));
+    fail_units(f,
+               "cumulable() takes an amount or a count that accrues over the year (万元, 件, 项), not " +
+                   (t.known && !t.u.is_plain_one() ? "'" + written + "' in " + describe_unit(t.u)
+                                                   : "the rate of change '" + written + "'") +
+                   ": a ratio target (a share ≥ 13%, a value per person, an intensity, an average) does not "
+                   "grow with the calendar, so its progress is no share of the year gone (indicators.md §5); "
+                   "compare the level with the target instead (actual against target: target_completion_rate, "
+                   "or actual - target)",
+               x.span);
+}
+
 typed infer_call(const formula& f, const formula_node& n, const unit_resolver& resolve) {
     const function_spec& spec = checked_call(f, n, engines::panel);
     const std::string& fn = n.name;
@@ -390,6 +415,7 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
                                (fn == "single_month" ? "month's" : "quarter's") + " ratio: take " + fn +
                                "() of the numerator and of the denominator (" + fn + "(a) / " + fn + "(b))",
                            n.span);
+            if (fn == "cumulable") refuse_not_cumulable(f, n, resolve);
             return arg(0);
         case unit_rule::dimensionless: {
             typed a = arg(0);
@@ -1029,6 +1055,7 @@ private:
         const detail::function_spec& spec = *detail::find_function(n.name);
         const std::string& fn = n.name;
         auto arg = [&](std::size_t k) { return eval(f, *n.args[k]); };
+        if (fn == "cumulable") return arg(0);  // a check of its argument's unit (infer), the value as it is
         if (fn == "if") {
             column_value c = arg(0), a = arg(1), b = arg(2);
             const conversion conv = converting(f, b, a.u, "choose between", n.span);

@@ -47,6 +47,7 @@ const std::vector<function_spec>& functions() {
         {"last_year_end", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
         {"year_end", 1, 1, u::same_as_first, l::none, e::panel, r::none, propagates, ""},
         {"target", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
+        {"cumulable", 1, 1, u::same_as_first, l::none, e::panel, r::none, propagates, ""},
         {"elapsed", 0, 0, u::fraction, l::none, e::panel, r::none, "takes no argument", ""},
         {"published", 1, 1, u::published, l::none, e::panel, r::none, "the column as given, its gaps included", ""},
     };

@@ -37,8 +37,8 @@ namespace zhibiao::detail {
 
 /// How a function's result unit follows from its arguments' units.
 enum class unit_rule {
-    same_as_first,  ///< abs, round, printed_tolerance, lag, lead, yoy, ytd, last_year_end, target: the first argument's
-                    ///< unit
+    same_as_first,  ///< abs, round, printed_tolerance, lag, lead, yoy, ytd, last_year_end, target, cumulable: the
+                    ///< first argument's unit
     choice,         ///< if: the branches convert to the first branch's unit; the condition any
     common,         ///< min, max: every argument converts to the first one's unit
     dimensionless,  ///< sqrt, log, exp: a dimensionless argument, a dimensionless result

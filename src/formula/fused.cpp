@@ -306,6 +306,7 @@ planned planner::call(const formula& f, const formula_node& n) {
         const double scale = fn == "abs" ? 0 : std::pow(10.0, literal_argument(n, spec, 0));
         return emit(fn == "abs" ? op::abs : op::round, x.u, x.slot, -1, {}, scale);
     }
+    if (fn == "cumulable") return arg(0);  // its unit checked by infer above; the value as it is
     if (fn == "missing") return emit(op::missing, dimensionless, arg(0).slot);
     if (fn == "sqrt" || fn == "log" || fn == "exp") {
         planned x = arg(0);

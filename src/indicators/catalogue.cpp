@@ -46,7 +46,15 @@ namespace {
 // max, if's branches, lag…); not into comparisons nor growth(), sqrt(), log() … whose results are
 // rates or plain numbers. A plain number (no unit written) whose effect on the result is a power
 // of ten ≥ 100 equal to what the unit's scale does is refused; `/ 100` (an index over its base 100),
-// `/ 2`, `* 0.5`, `1 - x` and a literal with its unit (100[%]) are not such.
+// `/ 2`, `* 0.5`, `1 - x` and a literal with its unit (100[%]) are not such. The other side, a
+// factor ≤ 1/100 (`gdp / 10000` in '万元', `gdp / population / 10000` in '万元/人': 元 made 万元 by
+// hand, then again by the unit, 10⁴ too small), where the formula's unit (the catalogue's) is known
+// and of the indicator's dimension, so the library converts it: not on a column whose unit is not
+// known (`x / 10000` on a column of 元 without a unit is the conversion itself).
+struct scale_check {
+    double unit_scale;  // the indicator's unit's scale: 0.01 for '%', 10⁴ for '万元'
+    bool small_side;    // also a factor ≤ 1/100 (the formula's unit known, of the unit's dimension)
+};
 struct scaling_factor {
     const detail::formula_node* literal = nullptr;
     const detail::formula_node* parent = nullptr;  // the * or / it is an operand of
@@ -54,13 +62,15 @@ struct scaling_factor {
     double factor = 1;                             // what it multiplies the result by
 };
 
-scaling_factor double_scaling_factor(const detail::formula_node& n, double unit_scale, bool inverted = false,
-                                     const detail::formula_node* parent = nullptr, bool parent_inverted = false) {
+scaling_factor double_scaling_factor(const detail::formula_node& n, const scale_check& unit_scale,
+                                     bool inverted = false, const detail::formula_node* parent = nullptr,
+                                     bool parent_inverted = false) {
     using detail::node_kind;
     if (n.kind == node_kind::number) {
         if (!parent || n.number_unit.symbol() != "1" || n.number == 0) return {};
         const double factor = std::abs(inverted ? 1 / n.number : n.number);
-        if (factor >= 100 && std::abs(factor * unit_scale - 1) < 1e-9) return {&n, parent, parent_inverted, factor};
+        const bool power = factor >= 100 || (unit_scale.small_side && factor <= 0.01);
+        if (power && std::abs(factor * unit_scale.unit_scale - 1) < 1e-9) return {&n, parent, parent_inverted, factor};
         return {};
     }
     if (n.kind == node_kind::unary_minus)
@@ -87,6 +97,13 @@ scaling_factor double_scaling_factor(const detail::formula_node& n, double unit_
     return {};
 }
 
+// 100, 10000, or for a factor below 1 its inverse (1/10000 → "10000").
+std::string rounded_factor(double factor) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.15g", std::round(factor < 1 ? 1 / factor : factor));
+    return text;
+}
+
 // What the refused factor does, as the analyst wrote it: "multiplies by 100", "divides by 0.01,
 // which multiplies the result by 100", "divides the denominator by 10000, which …".
 std::string scaling_words(const scaling_factor& s, const std::string& written) {
@@ -94,9 +111,9 @@ std::string scaling_words(const scaling_factor& s, const std::string& written) {
     std::string out = std::string(divides ? "divides " : "multiplies ") + (s.in_denominator ? "the denominator " : "") +
                       "by " + written;
     if (!divides && !s.in_denominator) return out;
-    char factor[32];
-    std::snprintf(factor, sizeof factor, "%.15g", std::round(s.factor));
-    return out + ", which multiplies the result by " + factor + ",";
+    if (divides && !s.in_denominator && s.factor < 1) return out;  // "divides by 10000": says it all
+    return out + ", which " + (s.factor < 1 ? "divides the result by " : "multiplies the result by ") +
+           rounded_factor(s.factor) + ",";
 }
 
 // Parses the formula (if not yet parsed) and checks its units against what the catalogue declares.
@@ -132,15 +149,17 @@ void check_indicator(const catalogue& cat, indicator& i) {
                                                              ", which cannot convert to '" + i.unit.symbol() + "' (" +
                                                              i.unit.dim().to_string() + ")",
                                                          {0, i.formula.size()}));
-    if (const scaling_factor s = double_scaling_factor(detail::root_of(i.parsed), i.unit.scale()); s.literal) {
+    const scale_check scale{i.unit.scale(), t.known && !t.u.dimensionless() && t.u.dim() == i.unit.dim()};
+    if (const scaling_factor s = double_scaling_factor(detail::root_of(i.parsed), scale); s.literal) {
         const std::string written =
             i.formula.substr(s.literal->span.begin, s.literal->span.end - s.literal->span.begin);
-        char factor[32];
-        std::snprintf(factor, sizeof factor, "%.15g", std::round(s.factor));
+        const std::string example =
+            s.factor < 1 ? "(the formula's '" + t.u.symbol() + "' is converted into it as it is computed)"
+                         : "(a ratio of 0.25 is written 25 in '%')";
         throw incompatible_units_error(i.parsed.describe(
-            scaling_words(s, written) + " while the unit '" + i.unit.symbol() +
-                "' already scales the result (a ratio of 0.25 is written 25 in '%'): the value would be " + factor +
-                " times too large; drop the factor, or give the unit the formula means without it",
+            scaling_words(s, written) + " while the unit '" + i.unit.symbol() + "' already scales the result " +
+                example + ": the value would be " + rounded_factor(s.factor) + " times too " +
+                (s.factor < 1 ? "small" : "large") + "; drop the factor, or give the unit the formula means without it",
             s.literal->span));
     }
     detail::refuse_percent_for_points(i.parsed, i.unit, resolve);

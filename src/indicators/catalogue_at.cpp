@@ -42,6 +42,14 @@ const indicator& catalogue::at(std::string_view id) const& {
             message += " (did you mean the input variable '" + best + "'? It is no indicator" + readers_of(best) + ')';
         else if (!best.empty())
             message += " (did you mean '" + best + "'?)";
+        else
+            // No id near it (gdp_growth): where the ids are, and how a formula of one's own is given.
+            message +=
+                ": the catalogue has no such id (`zhibiao catalogue` lists them; zhibiao.catalogue() in "
+                "Python). A formula of your own is given, not named: zhibiao.Indicator(" +
+                detail::quoted_id(id) +
+                ", formula, unit=...) to Panel.compute, or Panel.evaluate(formula, unit), a formula such as "
+                "'growth(gdp)'; or a catalogue file of your own (zhibiao.load_catalogue)";
     }
     throw unknown_indicator_error(message, std::string(id));
 }

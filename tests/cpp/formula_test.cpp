@@ -261,6 +261,8 @@ indicator_values reference_ratio(const panel& p, const indicator& ind) {
     std::string num = f.substr(0, slash),
                 den = f.substr(slash + 3, minus == std::string::npos ? std::string::npos : minus - slash - 3);
     if (den.rfind("year_end(", 0) == 0) den = den.substr(9, den.size() - 10);  // one period a year: its own
+    for (std::string* side : {&num, &den})  // cumulable(x) is x (its unit checked): progress_vs_time
+        if (side->rfind("cumulable(", 0) == 0) *side = side->substr(10, side->size() - 11);
     const catalogue& c = catalogue::builtin();
     const column& a = p.at(num);
     const column& b = p.at(den);

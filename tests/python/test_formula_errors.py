@@ -82,7 +82,9 @@ def test_a_unit_clash_is_an_incompatible_units_error_on_every_path(tmp_path):
     ],
 )
 def test_an_unknown_basis_is_refused_with_a_suggestion(call):
-    with pytest.raises(zb.Error, match=r"basis must be 'month' or 'day', not 'monht' \(did you mean 'month'\?\)"):
+    with pytest.raises(
+        zb.Error, match=r"basis must be 'month', 'day' or 'quarter', not 'monht' \(did you mean 'month'\?\)"
+    ):
         call()
 
 

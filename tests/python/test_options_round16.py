@@ -117,7 +117,9 @@ def test_the_other_choices_of_the_bindings_suggest_too():
         zb.ArgumentError, match=r"layout must be 'auto', 'wide' or 'long', not 'WIDE'.*did you mean 'wide'"
     ):
         zb.read_csv(io.StringIO("entity,period,x\n1,2024,1\n"), layout="WIDE")
-    with pytest.raises(zb.ArgumentError, match=r"basis must be 'month' or 'day', not 'dya'.*did you mean 'day'"):
+    with pytest.raises(
+        zb.ArgumentError, match=r"basis must be 'month', 'day' or 'quarter', not 'dya'.*did you mean 'day'"
+    ):
         zb.Period("2024H1").fraction_elapsed("dya")
 
 

@@ -300,7 +300,9 @@ def test_compute_basis_and_catalogue_arguments_are_typed():
     import io
 
     p = zb.read_csv(io.StringIO("region,period,gdp[亿元],rd_expenditure[万元]\nA,2024H1,1,100\n"))
-    with pytest.raises(zb.ArgumentError, match="basis must be 'month' or 'day', not 'days' .*did you mean 'day'"):
+    with pytest.raises(
+        zb.ArgumentError, match="basis must be 'month', 'day' or 'quarter', not 'days' .*did you mean 'day'"
+    ):
         p.compute(["rd_intensity"], basis="days")
     for call in (lambda: p.compute(["rd_intensity"], catalogue="mine.toml"), lambda: p.validate(catalogue="mine.toml")):
         with pytest.raises(TypeError, match="catalogue must be a zb.Catalogue .* not str"):

@@ -201,7 +201,7 @@ def test_the_cli_runs_as_a_module_with_basis():  # the trial's spelling: python 
         text=True,
         env={**os.environ, "COLUMNS": "200"},
     )
-    assert result.returncode == 0 and "--basis {month,day}" in result.stdout
+    assert result.returncode == 0 and "--basis {month,day,quarter}" in result.stdout
 
 
 def test_a_stacked_multiplier_in_round_brackets_is_refused_too(tmp_path):
