@@ -55,7 +55,9 @@ struct csv_options {
     std::string period_value;
     std::string name;
     std::string parent;
-    /// Variable → unit text; overrides a unit given in the header.
+    /// Variable → unit text; overrides a unit given in the header. A column read as a catalogue
+    /// name by its meaning or as an indicator by its official name (column_header) is keyed by its
+    /// id or by its heading as written (R&D经费投入强度 for rd_intensity).
     std::vector<std::pair<std::string, std::string>> units;
     /// Columns to leave out (listed in the report's ignored_columns), never detected as a key column.
     std::vector<std::string> ignore;
@@ -104,12 +106,16 @@ void check_text_file(std::string_view bytes, const std::string& source);
 /// that is not a variable id of `cat` but is a variable's Chinese name (`地区生产总值`) becomes its id
 /// (`gdp`), and so does a heading that means exactly one variable's name once 研发, 研究与试验发展
 /// and 研究与开发 (with or without `(R&D)`) and R&D in any case or width are read as R&D
-/// (`研发经费内部支出` → `rd_expenditure`); `renamed_from` keeps the heading as written, for the load
-/// report.
+/// (`研发经费内部支出` → `rd_expenditure`). A heading that is no variable but a catalogue indicator's
+/// official name (`name_zh`), as written or by that meaning (`R&D经费投入强度`, `研究与试验发展经费投入强度`
+/// → `rd_intensity`), becomes the indicator's id: a published figure, which validate checks against
+/// its inputs. `renamed_from` keeps the heading as written, for the load report (renamed_columns),
+/// csv_options::units keyed by it and the messages.
 struct column_header {
     std::string name;
-    std::string unit;          ///< empty: none given
-    std::string renamed_from;  ///< the heading as written when it was read as a catalogue variable, or empty
+    std::string unit;  ///< empty: none given
+    std::string
+        renamed_from;  ///< the heading as written when it was read as a catalogue variable or indicator, or empty
 };
 /// The one header parser of read_csv and Panel.from_pandas.
 column_header parse_column_header(std::string_view header, const catalogue* cat = &catalogue::builtin());

@@ -110,11 +110,14 @@ public:
         return detail::is_nan(data_[row]) ? reason::missing_input : reason::none;
     }
     /// Per cell, the decimals its text was written with where they are more than the shortest form
-    /// of its value shows ("2.00" → 2, "1.70" → 2), 0 elsewhere ("2", "1.7", a value not read from
-    /// text); empty when no cell has any (the common case, and every column not read from text).
-    /// The checks at printed precision (printed_round, printed_tolerance) read a published "2.00"
-    /// at 2 decimals, not as the 2 it holds. A column whose values are changed (converted,
-    /// computed) is a new column without them.
+    /// of its value shows ("2.00" → 2, "1.70" → 2), 0 elsewhere ("2", "1.7", an empty cell). Every
+    /// column read from text (read_csv, parse_csv, read_report) has one entry per row, all 0 when no
+    /// cell has more; empty for a column not read from text (computed, built by a program). The
+    /// checks at printed precision (printed_round, printed_tolerance) read a published "2.00" at 2
+    /// decimals, not as the 2 it holds; write_csv writes a column that has them cell by cell as
+    /// written (1.7 stays 1.7, 2.00 stays 2.00) where one without them takes its catalogue
+    /// indicator's decimals. A column whose values are changed (converted, computed) is a new
+    /// column without them unless its maker sets them (validate's base-unit copy of 221.3 万件 does).
     const std::vector<std::uint8_t>& written_decimals() const& { return written_decimals_; }
     std::vector<std::uint8_t> written_decimals() && { return std::move(written_decimals_); }
     /// Sets written_decimals(): empty, or one entry per row (else an argument_error naming the
@@ -161,7 +164,8 @@ struct load_report {
     std::size_t cells_missing = 0;
     std::size_t cells_unparseable = 0;
     std::vector<std::string> ignored_columns;
-    /// Columns read as another variable: (header name, variable id), e.g. (地区生产总值, gdp).
+    /// Columns read as another variable: (header name, variable id), e.g. (地区生产总值, gdp), or as a
+    /// catalogue indicator by its official name (R&D经费投入强度, rd_intensity).
     std::vector<std::pair<std::string, std::string>> renamed_columns;
     /// Columns whose header states no unit, read in % because every number in them was written as a
     /// percentage ("60%", "5‰").

@@ -1612,8 +1612,8 @@ class Panel:
             numbers, that holds a text which is not a number raises ParseError, as
             :func:`read_csv` does. ±inf is never a value: it becomes NaN with reason
             ``invalid_input`` (a number, not finite). A column named with a catalogue
-            variable's Chinese name (``地区生产总值``) is that variable (``gdp``), listed in
-            ``panel.report["renamed_columns"]``. A column of texts with no unit given whose
+            variable's or indicator's Chinese name (``地区生产总值``, ``R&D经费投入强度``) is it
+            (``gdp``, ``rd_intensity``), in ``report["renamed_columns"]``. A column of texts with no unit given whose
             numbers are all percentages ("13.5%") is a column in % (13.5), listed in
             ``panel.report["percent_columns"]``.
         freq
@@ -1778,7 +1778,8 @@ class Panel:
                     + _two_tables_hint(df, seen[variable], column),
                     variable=variable,
                 )
-            # a heading read by its meaning (研发经费内部支出) was the variable before round 28: units= by it
+            # units= by the heading as written, for one read by its meaning (研发经费内部支出, the variable
+            # before round 28) or as an indicator by its official name (R&D经费投入强度 → rd_intensity)
             by_meaning = renamed_from if renamed_from not in _catalogue_names() else ""
             unit = units.get(column, units.get(variable, units.get(by_meaning, header_unit or None)))
             named = {column, variable, by_meaning} - {""}
@@ -1809,6 +1810,8 @@ class Panel:
                     variable,
                     unit,
                     lambda k: f"entity {entity_codes[entity_index[k]]}, period {period_values[period_index[k]]}",
+                    renamed_from,
+                    by_meaning or variable,  # a key units= takes: the heading as written (R&D经费投入强度) or the id
                 )
             seen[variable] = column
             if renamed_from:
@@ -2660,9 +2663,9 @@ def read_csv(
         entity or parent code in full-width digits (３２０１０２) is a ParseError at its cell.
     units
         Variable → unit text; overrides units in the header (``gdp[亿元]``). A name that is no
-        variable of the file is a MissingVariableError with the closest one (it did nothing).
-        Under a header that says % and no unit given here, numbers that may be fractions
-        (0.023, 0.031) give a PercentFractionWarning, as in Panel.from_pandas.
+        variable of the file is a MissingVariableError with the closest one (it did nothing); a column
+        read as an indicator (R&D经费投入强度 as rd_intensity) takes either name. Under a header saying %
+        and none given here, numbers that may be fractions (0.023) give a PercentFractionWarning.
     ignore
         Columns to leave out (e.g. text columns), by the name they are read as or their heading
         as written (a str is one name; None is none); listed in the load report, and never

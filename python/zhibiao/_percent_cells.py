@@ -70,15 +70,25 @@ def _shown(value: float) -> str:
 
 
 def warn_possible_fractions(
-    series: Any, column: Any, variable: str, unit: str | None, where: Callable[[int], str]
+    series: Any,
+    column: Any,
+    variable: str,
+    unit: str | None,
+    where: Callable[[int], str],
+    written: str = "",
+    key: str = "",
 ) -> None:
     """PercentFractionWarning when the number cells of a column whose header says % may be
     Excel's fractions: all non-zero ones within [−1, 1], or one (the first) among larger ones
     that is below a tenth of their smallest magnitude and, times 100, within their range. A
     column of integers, or beside texts "9.7%" (Panel._column_values' rule), is left alone;
-    ``where`` names a row by position (its entity and period)."""
+    ``where`` names a row by position (its entity and period). ``written`` is the heading as
+    written when it was read as ``variable`` (R&D经费投入强度 as rd_intensity): the message names
+    both; ``key`` is the units= key it offers (by default ``variable``)."""
     if not _is_percent(unit) or series.dtype.kind in "iub" or _texts_say_percent(series):
         return
+    label = f"column {column!r}" + (f" (read as {variable})" if written and written != variable else "")
+    key = key or variable
     positions, values = _number_cells(series)
     nonzero = np.isfinite(values) & (values != 0)
     small = nonzero & (np.abs(values) <= 1)
@@ -89,9 +99,9 @@ def warn_possible_fractions(
         shown = ", ".join(_shown(v) for v in values[small][:3]) + ("…" if small.sum() > 3 else "")
         first = float(values[small][0])
         _warn(
-            f"column {column!r}: its header says %, and its numbers are all between -1 and 1 ({shown}): "
+            f"{label}: its header says %, and its numbers are all between -1 and 1 ({shown}): "
             f"{_excel_note(first)}; loaded as written ({_shown(first)}%)",
-            variable,
+            key,
             first,
         )
         return
@@ -102,10 +112,10 @@ def warn_possible_fractions(
         k = int(np.flatnonzero(lone)[0])
         value, row = float(values[k]), int(positions[k])
         _warn(
-            f"column {column!r}, row {series.index[row]!r} ({where(row)}): the number {_shown(value)} among "
+            f"{label}, row {series.index[row]!r} ({where(row)}): the number {_shown(value)} among "
             f"{', '.join(_shown(v) for v in others[:2])}… in a column whose header says %: {_excel_note(value)}; "
             f"loaded as written ({_shown(value)}%)",
-            variable,
+            key,
             value,
         )
 
@@ -117,10 +127,10 @@ def _excel_note(value: float) -> str:
     )
 
 
-def _warn(message: str, variable: str, value: float) -> None:
+def _warn(message: str, key: str, value: float) -> None:
     warnings.warn(
-        f"{message}; say which: units={{{variable!r}: '1'}} reads the numbers as fractions "
-        f"({_shown(value)} is {_shown(value * 100)}%), units={{{variable!r}: '%'}} as percents as written, "
+        f"{message}; say which: units={{{key!r}: '1'}} reads the numbers as fractions "
+        f"({_shown(value)} is {_shown(value * 100)}%), units={{{key!r}: '%'}} as percents as written, "
         f"or rewrite the cells as percents ({_shown(value * 100)})",
         PercentFractionWarning,
         stacklevel=caller_stacklevel(),
@@ -144,9 +154,12 @@ def warn_fractions_in_file(panel: Any, head: bytes, source: Any, sep: str, units
     from ._reason_columns import header_of
 
     variables = set(panel.variables)
+    exact = {n for v in _core.Catalogue.builtin().variables() for n in (v["name_zh"], *v["other_names"]) if n}
     for heading in (h.strip() for h in header_of(head, sep)):
-        name, unit, _ = _core.parse_column_header(heading)
-        if name not in variables or name in units_given or not _is_percent(unit):
+        name, unit, written = _core.parse_column_header(heading)
+        if name not in variables and written in variables:  # kept as written beside its id (read_csv)
+            name, written = written, ""
+        if name not in variables or {name, written} & set(units_given) or not _is_percent(unit):
             continue
         values = np.asarray(panel.values(name), dtype=np.float64)
         finite = values[np.isfinite(values)]
@@ -156,7 +169,15 @@ def warn_fractions_in_file(panel: Any, head: bytes, source: Any, sep: str, units
         series = pd.Series(values, index=rows.get_level_values(0))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            warn_possible_fractions(series, heading, name, unit, lambda k: f"entity {rows[k][0]}, period {rows[k][1]}")
+            warn_possible_fractions(
+                series,
+                heading,
+                name,
+                unit,
+                lambda k: f"entity {rows[k][0]}, period {rows[k][1]}",
+                written,
+                written if written and written not in exact else name,  # units= by a catalogue name: "use that name"
+            )
         if caught and not _cells_say_percent(source, sep, heading):
             warnings.warn(str(caught[0].message), PercentFractionWarning, stacklevel=caller_stacklevel())
 

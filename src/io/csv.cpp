@@ -3289,6 +3289,14 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
             h.renamed_from = std::move(h.name);
             h.name = v->id;
         }
+    // A published indicator under its official name (R&D经费投入强度, 每万人口发明专利拥有量) is the
+    // indicator, so validate checks it; renamed_from keeps the heading for the load report, the
+    // units= keys and the messages.
+    if (cat && h.renamed_from.empty() && !h.name.empty())
+        if (const indicator* ind = detail::indicator_named(*cat, h.name)) {
+            h.renamed_from = std::move(h.name);
+            h.name = ind->id;
+        }
     return h;
 }
 

@@ -26,15 +26,15 @@
 
 namespace zhibiao {
 
-void detail::append_as_written(std::string& out, double x, unsigned decimals) {
+void detail::append_shortest(std::string& out, double x, unsigned min_decimals, far_values far) {
     char buffer[40];
     const auto written = std::to_chars(buffer, buffer + sizeof buffer, x + 0.0, std::chars_format::scientific);
     const std::string_view text(buffer, static_cast<std::size_t>(written.ptr - buffer));
     const std::size_t e = text.find('e');
-    int exponent = 0;  // after "e+" or "e-": from_chars takes no '+'
+    int exponent = 0;  // after "e+" or "e-": from_chars takes no '+', and the buffer has no '\0'
     std::from_chars(text.data() + e + 2, text.data() + text.size(), exponent);
     if (text[e + 1] == '-') exponent = -exponent;
-    if (decimals == 0 && (exponent < -4 || exponent >= 16)) {  // as repr writes it: 1.5e-05, 1e+16
+    if (far == far_values::scientific && (exponent < -4 || exponent >= 16)) {  // as repr writes it: 1.5e-05, 1e+16
         out += text;
         return;
     }
@@ -59,11 +59,11 @@ void detail::append_as_written(std::string& out, double x, unsigned decimals) {
             out += '.';
             out.append(digits, whole, std::string::npos);
             fraction = digits.size() - whole;
-        } else if (decimals > 0) {
+        } else if (min_decimals > 0) {
             out += '.';
         }
     }
-    if (decimals > fraction) out.append(decimals - fraction, '0');
+    if (min_decimals > fraction) out.append(min_decimals - fraction, '0');
 }
 
 namespace {
@@ -113,45 +113,6 @@ void append_chars(std::string& out, double x, std::chars_format format, int prec
     out.append(buffer, static_cast<std::size_t>(written.ptr - buffer));
 }
 
-// The shortest digits that read back as x, laid out as Python's repr (and so pandas) writes a
-// float: positional from 1e-4 up to 1e16 with at least one decimal (3.0), else 1.5e-05, 1e+16.
-void append_shortest(std::string& out, double x) {
-    char buffer[40];
-    const auto written = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::scientific);
-    const std::string_view text(buffer, static_cast<std::size_t>(written.ptr - buffer));
-    const std::size_t e = text.find('e');
-    int exponent = 0;  // after "e+" or "e-": from_chars takes no '+', and the buffer has no '\0'
-    std::from_chars(text.data() + e + 2, text.data() + text.size(), exponent);
-    if (text[e + 1] == '-') exponent = -exponent;
-    if (exponent < -4 || exponent >= 16) {
-        out += text;
-        return;
-    }
-    std::string_view mantissa = text.substr(0, e);
-    if (mantissa.front() == '-') {
-        out += '-';
-        mantissa.remove_prefix(1);
-    }
-    std::string digits(mantissa.substr(0, 1));
-    if (mantissa.size() > 2) digits += mantissa.substr(2);  // without the point
-    if (exponent < 0) {
-        out += "0.";
-        out.append(static_cast<std::size_t>(-exponent - 1), '0');
-        out += digits;
-        return;
-    }
-    const auto whole = static_cast<std::size_t>(exponent) + 1;
-    if (digits.size() <= whole) {
-        out += digits;
-        out.append(whole - digits.size(), '0');
-        out += ".0";
-        return;
-    }
-    out.append(digits, 0, whole);
-    out += '.';
-    out.append(digits, whole, std::string::npos);
-}
-
 void append_number(std::string& out, const written_column& c, double x, std::size_t row) {
     x += 0.0;  // -0.0 is the 0 it means; "-0.0" is no figure
     if (c.style == number_style::as_written) {
@@ -161,7 +122,7 @@ void append_number(std::string& out, const written_column& c, double x, std::siz
     } else if (c.style == number_style::counted && x == std::floor(x) && std::fabs(x) < 1e16) {
         append_chars(out, x, std::chars_format::fixed, 0);  // 139, not 139.0: a whole count
     } else {
-        append_shortest(out, x);
+        detail::append_shortest(out, x, 1, detail::far_values::scientific);  // as pandas writes a float: 3.0
     }
 }
 

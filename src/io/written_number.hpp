@@ -78,12 +78,24 @@ inline std::uint8_t figure_decimals(std::string_view figure) {
     return end == 0 ? 0 : decimals_ending(figure.substr(0, end), '.');
 }
 
+// How append_shortest writes a value below 1e-4 or from 1e16 on: in scientific notation as Python's
+// repr writes it (1.5e-05, 1e+16), or positional as any other.
+enum class far_values { scientific, positional };
+
+// `x` (finite) in the shortest digits that read back as x, positional, padded with 0s to at least
+// `min_decimals` after the point (never rounded: 1.2345 with 2 is "1.2345"); a value below 1e-4 or
+// from 1e16 on as `far` says. -0.0 is written as 0. The one home of write_csv's numbers: pandas'
+// layout (min_decimals 1, far scientific: 3.0, 1.5e-05, 1e+16, as repr writes a float) and a cell
+// as written (append_as_written). Compiled in the library (src/io/write_csv.cpp).
+void append_shortest(std::string& out, double x, unsigned min_decimals, far_values far);
+
 // `x` (finite) as written with `decimals` decimals where those are more than its shortest form
-// shows: the shortest digits that read back as x, positional, padded with 0s to `decimals` after
-// the point ("1.7" with 2: "1.70"; 2 with 2: "2.00"; 2 with 0: "2", not "2.0"; 1.2345 with 2:
+// shows ("1.7" with 2: "1.70"; 2 with 2: "2.00"; 2 with 0: "2", not "2.0"; 1.2345 with 2:
 // "1.2345", never rounded). With 0 decimals a value below 1e-4 or from 1e16 on is written as
-// Python's repr writes it (1.5e-05, 1e+16). -0.0 is written as 0. Compiled in the library
-// (src/io/write_csv.cpp): read_csv reads the text back to x, with `decimals` as its written decimals.
-void append_as_written(std::string& out, double x, unsigned decimals);
+// Python's repr writes it (1.5e-05, 1e+16); with decimals it is positional (its decimals are its
+// text's). read_csv reads the text back to x, with `decimals` as its written decimals.
+inline void append_as_written(std::string& out, double x, unsigned decimals) {
+    append_shortest(out, x, decimals, decimals == 0 ? far_values::scientific : far_values::positional);
+}
 
 }  // namespace zhibiao::detail
