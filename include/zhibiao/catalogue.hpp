@@ -69,6 +69,8 @@ struct indicator {
     std::string id;
     std::string name_zh;
     std::string name_en;
+    /// Other headings reports print it under (万人有效发明专利拥有量): read_csv reads such a column as it.
+    std::vector<std::string> other_names;
     std::string formula;
     std::string unit_text;
     zhibiao::unit unit;

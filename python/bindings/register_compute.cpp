@@ -19,6 +19,7 @@ py::dict indicator_to_dict(const indicator& i) {
     d["id"] = i.id;
     d["name_zh"] = i.name_zh;
     d["name_en"] = i.name_en;
+    d["other_names"] = i.other_names;
     d["formula"] = i.formula;
     d["unit"] = i.unit_text;
     d["direction"] = static_cast<int>(i.direction);

@@ -57,6 +57,7 @@ class Catalogue:
             "id",
             "name_zh",
             "name_en",
+            "other_names",
             "formula",
             "unit",
             "direction",
@@ -117,8 +118,8 @@ class Catalogue:
 def catalogue() -> Any:
     """The built-in indicator catalogue as a DataFrame (one row per indicator).
 
-    Columns: id, name_zh, name_en, formula, unit, direction, source, scope, decimals,
-    valid_min, valid_max, inputs.
+    Columns: id, name_zh, name_en, other_names (other headings read as it), formula, unit,
+    direction, source, scope, decimals, valid_min, valid_max, inputs.
     """
     return Catalogue(_core.Catalogue.builtin()).to_pandas()
 

@@ -249,6 +249,20 @@ void refuse_a_name_twice(const variable_spec& v, std::unordered_map<std::string,
         if (!fresh && it->second != v.id) where.fail(key, "'" + name + "' already names variable '" + it->second + "'");
     }
 }
+
+// An indicator's other name read as a heading (万人有效发明专利拥有量) must name nothing else: a
+// variable, or another indicator.
+void refuse_an_indicator_name_twice(const indicator& i, std::unordered_map<std::string, std::string>& seen,
+                                    const detail::toml_reader& where) {
+    for (const auto& name : i.other_names) {
+        const auto [it, fresh] = seen.emplace(name, "indicator '" + i.id + "'");
+        if (!fresh && it->second != "indicator '" + i.id + "'") {
+            const bool variable = it->second.rfind("indicator '", 0) != 0;
+            where.fail("other_names",
+                       "'" + name + "' already names " + (variable ? "variable '" + it->second + "'" : it->second));
+        }
+    }
+}
 }  // namespace
 
 catalogue catalogue::from_toml(std::string_view text, const std::string& source) {
@@ -289,10 +303,12 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         indicator i;
         i.id = r.text("id", true);
         const detail::toml_reader named = r.as("indicator '" + i.id + "'");
-        named.allow_only({"id", "name_zh", "name_en", "formula", "unit", "direction", "decimals", "valid_min",
-                          "valid_max", "scope", "source"});
+        named.allow_only({"id", "name_zh", "name_en", "other_names", "formula", "unit", "direction", "decimals",
+                          "valid_min", "valid_max", "scope", "source"});
         i.name_zh = named.text("name_zh");
         i.name_en = named.text("name_en");
+        i.other_names = named.texts("other_names");
+        refuse_an_indicator_name_twice(i, seen_names, named);
         i.formula = named.text("formula", true);
         i.unit_text = named.text("unit", true);
         try {

@@ -5,6 +5,8 @@
 #include "io/toml.hpp"
 #include "zhibiao/csv.hpp"
 
+#include <algorithm>
+
 namespace zhibiao {
 extern const char* const builtin_csv_headings;
 }
@@ -33,8 +35,11 @@ const indicator* indicator_named(const catalogue& cat, std::string_view heading)
     if (heading.empty() || cat.find(std::string(heading)) || cat.variable(std::string(heading))) return nullptr;
     const std::string key = meaning_key(heading);
     const indicator* found = nullptr;
+    const auto names_it = [&](const std::string& name) {
+        return !name.empty() && (name == heading || meaning_key(name) == key);
+    };
     for (const indicator& ind : cat.indicators()) {
-        if (ind.name_zh.empty() || (ind.name_zh != heading && meaning_key(ind.name_zh) != key)) continue;
+        if (!names_it(ind.name_zh) && std::none_of(ind.other_names.begin(), ind.other_names.end(), names_it)) continue;
         if (found && found != &ind) return nullptr;
         found = &ind;
     }

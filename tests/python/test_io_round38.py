@@ -62,8 +62,15 @@ def test_units_keys_the_renamed_column_by_its_heading_as_written_or_by_its_id(ke
     panel = R(text, units={key: "1"})  # a fraction: 0.029 is 2.9 %
     assert panel.units["rd_intensity"] == "1"
     assert rules_of(panel.validate()) == ["published_rd_intensity_matches"]
-    frame = pd.DataFrame({"region": ["A"], "period": [2023], "rd_expenditure[亿元]": [33357.1], "gdp[亿元]": [1260582.0],
-                          "R&D经费投入强度": [0.029]})
+    frame = pd.DataFrame(
+        {
+            "region": ["A"],
+            "period": [2023],
+            "rd_expenditure[亿元]": [33357.1],
+            "gdp[亿元]": [1260582.0],
+            "R&D经费投入强度": [0.029],
+        }
+    )
     loaded = zb.Panel.from_pandas(frame, entity="region", period="period", units={key: "1"})
     assert loaded.units["rd_intensity"] == "1"
     assert loaded.report["renamed_columns"] == {"R&D经费投入强度": "rd_intensity"}

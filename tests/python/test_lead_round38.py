@@ -94,3 +94,33 @@ def test_to_panel_refuses_the_figures_of_several_reports():
     one = facts[facts.report == "甲县"].to_panel("甲县", period="2025H1")
     assert one.to_pandas()["projects_applied"].tolist() == [28.0]
     assert "projects_approved" not in one.to_pandas().columns
+
+
+def test_an_indicator_under_another_name_reports_print_is_read_and_checked():
+    import io
+
+    # spec §1 row 1: 每万人口发明专利拥有量 / 万人有效发明专利拥有量, one indicator. 1,800 patents over
+    # 20 万人 = 90.0 件/万人 (by hand): a published 95.0 is flagged, as under its id
+    text = "region,period,valid_invention_patents[件],population[万人],万人有效发明专利拥有量[件/万人]\nA,2023,1800,20,95.0\n"
+    panel = zb.read_csv(io.StringIO(text))
+    assert "invention_patents_per_10k" in panel.units
+    found = panel.validate()
+    assert "published_invention_patents_per_10k_matches" in set(found["rule"])
+
+
+def test_the_catalogue_lists_an_indicators_other_names():
+    names = zb.catalogue().set_index("id")["other_names"]
+    assert "万人有效发明专利拥有量" in names["invention_patents_per_10k"]
+    assert "全社会R&D经费支出占GDP比重" in names["rd_intensity"]
+
+
+def test_an_other_name_that_names_a_variable_is_refused(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[[variable]]\nid = "gdp"\nname_zh = "地区生产总值"\nunit = "亿元"\n\n'
+        '[[variable]]\nid = "rd"\nunit = "万元"\n\n'
+        '[[indicator]]\nid = "rd_share"\nother_names = ["地区生产总值"]\nformula = "rd / gdp"\nunit = "%"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(zb.ParseError, match="already names variable 'gdp'"):
+        zb.load_catalogue(str(path))
