@@ -2433,8 +2433,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _Parser.lang = asked or "en"
     with _stderr_best_effort():
         try:
+            parser = build_parser(_Parser.lang)
             with _naming_full_output(_msg("standard_output")):
-                args = build_parser(_Parser.lang).parse_args(argv)
+                args = parser.parse_args(argv)
         except BrokenPipeError:  # --help | head
             _quiet_stdout()
             return 0
@@ -2442,9 +2443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _quiet_stdout()
             print(_msg("error", detail=f"{e.filename}: {e.strerror}" if e.filename else str(e)), file=sys.stderr)
             return 2
-        parser = build_parser(_Parser.lang)
-        assert isinstance(parser, _Parser)
-        parser.refuse_empty_values()
+        if isinstance(parser, _Parser):
+            parser.refuse_empty_values()
         args.lang = getattr(args, "lang", None) or asked or "zh"  # names and units in output: Chinese by default
         _Messages.quiet = args.quiet
         _Messages.lang = _Parser.lang
