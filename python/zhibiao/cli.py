@@ -26,6 +26,7 @@ import argparse
 import contextlib
 import errno
 import io
+import itertools
 import math
 import os
 import re
@@ -33,7 +34,7 @@ import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence, TextIO, cast
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
@@ -398,10 +399,16 @@ def _check_paths(args: argparse.Namespace) -> None:
     or an output that is one of the inputs (the raw sheet overwritten by its own results)."""
     if args.command == "demo":  # --out is the directory of many files
         return
+    stdin = [what for attr, what in _READ.items() if getattr(args, attr, None) == STDIO]
+    if len(stdin) > 1:  # the second read would find the first's end: "No columns to parse"
+        raise _core.ArgumentError(
+            f"standard input given twice ({' and '.join(stdin)} '-'): it can be read only once; save one to a file"
+        )
     places: list[tuple[str, str]] = []
     for attr, flag in _WRITTEN.items():
         if hasattr(args, attr) and (getattr(args, attr) is not None or attr == "out"):
             place = getattr(args, attr) or STDIO
+            place = STDIO if place in _STDOUT_NAMES else place
             for other_flag, other in places:
                 if _same_place(place, other):
                     where = _msg("standard_output") if place == STDIO else place
@@ -414,6 +421,10 @@ def _check_paths(args: argparse.Namespace) -> None:
         for flag, place in places:
             if place != STDIO and os.path.exists(place) and os.path.samefile(place, source):
                 raise _core.ArgumentError(_msg("output_is_input", flag=flag, where=place, what=what))
+
+
+#: Standard output by another name: two tables sent to it and to '-' are on one stream.
+_STDOUT_NAMES = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -494,6 +505,11 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
     if args.format == "xlsx":
         if args.out is None or args.out == STDIO:
             raise _core.ArgumentError(_msg("xlsx_needs_out"))
+        if args.bom:  # it was ignored: a workbook has no BOM to give
+            raise _core.ArgumentError(
+                "--bom starts a CSV file with a BOM, and --format xlsx writes a workbook, which Excel reads "
+                "in Chinese without one: leave out --bom, or leave out --format xlsx to write CSV"
+            )
         if Path(args.out).suffix.lower() not in WORKBOOK_SUFFIXES:  # said in the CLI's words, not to_excel's
             raise _core.ArgumentError(_not_a_workbook(args.out))
         to_excel(
@@ -908,7 +924,9 @@ def _decimal_mark(sep: str, decimal: str | None) -> str:
 
 def _number_or_label_column(column: Any, header: str, codes: Any, source: str, decimal: str = ".") -> Any:
     """Numbers when every cell reads as one or is missing; texts (labels) when fewer than half the
-    filled cells read as numbers; a column of mostly numbers with a text among them is an error."""
+    filled cells read as numbers (said on stderr when some do); a column of mostly numbers with a
+    text among them is an error, and so is one whose every other cell is written as a number that
+    does not read as one ("12,34" beside "1,234": a slip, not a label)."""
     import numpy as np
 
     cells = [c if c.strip() else None for c in column.tolist()]
@@ -918,14 +936,31 @@ def _number_or_label_column(column: Any, header: str, codes: Any, source: str, d
         return values
     # Counted with percentages allowed and either mark: a column of 12.5% with one 12.5 is numbers,
     # mixed; so is one of 1,5 in a ';' file whose mark was not given.
-    numbers = max(
-        int(np.count_nonzero(~np.isnan(_core.parse_text_cells(cells, "%", decimal=mark)[0])))
-        for mark in ([decimal] if decimal else [".", ","])
+    read = max(
+        (_core.parse_text_cells(cells, "%", decimal=mark) for mark in ([decimal] if decimal else [".", ","])),
+        key=lambda r: int(np.count_nonzero(~np.isnan(r[0]))),
     )
-    if 2 * numbers > sum(c is not None for c in cells):
+    texts = [c for c, why in zip(cells, read[1]) if c is not None and why == 2]  # 1: a missing-value marker
+    filled = sum(c is not None for c in cells)
+    numbers = int(np.count_nonzero(~np.isnan(read[0])))
+    # a column whose every cell that is not a number is written as one (digits and grouping marks:
+    # "12,34", "1,2345") is numbers with typing slips, however many: never labels
+    slips = all(_NUMBER_SHAPED.fullmatch(unicodedata.normalize("NFKC", t).strip()) for t in texts)
+    if 2 * numbers > filled or (numbers and slips):
         row = int(first_bad)
         raise _core.ParseError(f"{source}: data row {row + 1} (unit {codes.iloc[row]}, column {header}): {problem}")
+    if numbers:  # labels with some numbers among them: said, as a column no indicator comes from
+        shown = ", ".join(repr(t) for t in texts[:3]) + (", …" if len(texts) > 3 else "")
+        _Messages.say(
+            f"note: {source}: column {header} read as labels, not an indicator: {len(texts)} of its {filled} "
+            f"filled cells are not numbers ({shown})"
+        )
     return column.to_numpy()
+
+
+#: A cell written as a number that does not read as one: digits with grouping or decimal marks
+#: misplaced, a sign, a percent sign (after NFKC: full-width digits are digits).
+_NUMBER_SHAPED = re.compile(r"[+\-−]?[\d\s,.'’_]*\d[\d\s,.'’_]*%?")
 
 
 def _say_rounded(data: Any, args: argparse.Namespace) -> None:
@@ -1559,7 +1594,8 @@ def catalogue_command(args: argparse.Namespace) -> int:
 
 
 def demo_command(args: argparse.Namespace) -> int:
-    return demo(args.data or _sample_dir(), args.out)
+    with _naming_full_output(_msg("standard_output")):  # the tables printed; its files name themselves
+        return demo(args.data or _sample_dir(), args.out)
 
 
 # ------------------------------------------------------------------ the parser
@@ -2024,6 +2060,21 @@ def _flag_extended(flag: str, known: set[str], value: str | None = None) -> str 
     return None
 
 
+#: What an editor or a Chinese input method makes of "--": one dash, an en or em dash, a minus, a
+#: full-width hyphen (－－ids), a hyphen of Unicode's own.
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+
+def _dashes_retyped(word: str, known: set[str]) -> str | None:
+    """The long option ``word`` is with its dashes (and full-width letters) typed as ASCII:
+    ``-ids``, ``—ids``, ``–ids``, ``－－ｉｄｓ`` → ``--ids``; None when it is no such slip."""
+    if not word or word[0] not in _DASHES or word in known:
+        return None
+    name = unicodedata.normalize("NFKC", word.split("=", 1)[0]).lstrip(_DASHES)
+    retyped = "--" + name
+    return retyped if name and retyped in known and retyped != word else None
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with "did you mean" for a misspelled option (exit status 2, no traceback).
 
@@ -2037,18 +2088,42 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:
         self._command_named().print_usage(sys.stderr)
         unknown = self._unknown_options()
-        if message.startswith("unrecognized arguments:") and unknown:
+        if unknown and not message.startswith("argument --"):
             # "--lexcon x.toml r.txt": FILE took x.toml and argparse lists "--lexcon r.txt", the file
-            # lumped in with the slip; the slip alone is the mistake
+            # lumped in with the slip; "--lnag en catalogue": 'en' taken for the command. The slip
+            # alone is the mistake
             message = f"unrecognized option {', '.join(unknown)} (the words after it were not read as its value)"
         said = cli_text(f"{self.prog}: error: {message}", _Parser.lang)
         self.exit(2, f"{said}{self._suggestion(message)}\n")
+
+    def refuse_empty_values(self) -> None:
+        """An option given an empty value (``--ids ''``, ``--entity=``, a shell variable never set)
+        is an error: argparse takes it, and ``--ids ''`` wrote no indicator with exit status 0,
+        ``--entity ''`` was read as no --entity at all."""
+        nargs = {o: a.nargs for a in self._actions_here_and_in_command() if a.nargs != 0 for o in a.option_strings}
+        words = self._words_before_end_of_options()
+        for k, word in enumerate(words):
+            flag, equals, value = word.partition("=")
+            if flag not in nargs:
+                continue
+            if equals:
+                values = [value]
+            elif nargs[flag] in ("+", "*"):  # --ids a '' b: up to the next option
+                values = list(itertools.takewhile(lambda w: not w.startswith("-") or w == STDIO, words[k + 1 :]))
+            else:
+                values = words[k + 1 : k + 2]
+            if any(not v.strip() for v in values):
+                self.error(f"argument {flag}: an empty value names nothing: give one, or leave {flag} out")
 
     def _unknown_options(self) -> list[str]:
         """The long options on the command line that no parser here knows."""
         known = set(self._option_names())
         flags = (word.split("=", 1)[0] for word in self._words_before_end_of_options())
-        return [flag for flag in flags if flag.startswith("--") and flag not in known]
+        return [
+            flag
+            for flag in flags
+            if (flag.startswith("--") and flag not in known) or _dashes_retyped(flag, known) is not None
+        ]
 
     def _suggestion(self, message: str) -> str:
         """A hint for each unknown long option on the command line, whatever error argparse met
@@ -2058,13 +2133,15 @@ class _Parser(argparse.ArgumentParser):
         words = self._words_before_end_of_options()
         for k, word in enumerate(words):
             flag = word.split("=", 1)[0]
-            if not flag.startswith("--") or flag in known:
+            retyped = _dashes_retyped(flag, known)
+            if (not flag.startswith("--") or flag in known) and retyped is None:
                 continue
             value = word.split("=", 1)[1] if "=" in word else (words[k + 1] if k + 1 < len(words) else None)
             # compared without the dashes, which every flag shares and which would make a far
             # name look close (--lenient → --quiet)
             close = (
-                _flag_alias(flag, known)
+                retyped
+                or _flag_alias(flag, known)
                 or _period_flag(flag, known, value)
                 or _flag_meaning(flag, known)
                 or _flag_extended(flag, known, value)
@@ -2331,7 +2408,8 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
             warnings.showwarning = _say_warning
             _check_paths(args)
             status = run(args)
-        sys.stdout.flush()
+        with _naming_full_output(_msg("standard_output")):
+            sys.stdout.flush()
         return status
     except BrokenPipeError:  # the reader stopped (| head): not an error of ours
         _quiet_stdout()
@@ -2359,15 +2437,76 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"zhibiao: ZHIBIAO_LANG: {e}", file=sys.stderr)
         return 2
     _Parser.lang = asked or "en"
+    with _stderr_best_effort():
+        try:
+            parser = build_parser(_Parser.lang)
+            with _naming_full_output(_msg("standard_output")):
+                args = parser.parse_args(argv)
+        except BrokenPipeError:  # --help | head
+            _quiet_stdout()
+            return 0
+        except OSError as e:  # --help, --version to a full disk
+            _quiet_stdout()
+            print(_msg("error", detail=f"{e.filename}: {e.strerror}" if e.filename else str(e)), file=sys.stderr)
+            return 2
+        if isinstance(parser, _Parser):
+            parser.refuse_empty_values()
+        args.lang = getattr(args, "lang", None) or asked or "zh"  # names and units in output: Chinese by default
+        _Messages.quiet = args.quiet
+        _Messages.lang = _Parser.lang
+        return _run(args.run, args)
+
+
+class _BestEffort(io.TextIOBase):
+    """Standard error that cannot fail (2>/dev/full, a closed pipe): the messages are lost, the work
+    and its exit status are not. A message nobody can read is no reason to stop the work, and an
+    exit status of its own would hide the work's (0 done, 1 findings, 2 an error)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+        except (OSError, ValueError):
+            _silence(self._stream)
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            _silence(self._stream)
+
+    def isatty(self) -> bool:
+        return bool(self._stream.isatty())
+
+    def fileno(self) -> int:
+        return int(self._stream.fileno())
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self._stream, "encoding", "utf-8"))
+
+
+def _silence(stream: Any) -> None:
+    """What is left in ``stream``'s buffer, and all later writes, to /dev/null, so that Python's own
+    flush at exit does not fail on it again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _stderr_best_effort() -> Iterator[None]:
+    saved = sys.stderr
+    sys.stderr = cast(TextIO, _BestEffort(saved))
     try:
-        args = build_parser(_Parser.lang).parse_args(argv)
-    except BrokenPipeError:  # --help | head
-        _quiet_stdout()
-        return 0
-    args.lang = getattr(args, "lang", None) or asked or "zh"  # names and units in output: Chinese by default
-    _Messages.quiet = args.quiet
-    _Messages.lang = _Parser.lang
-    return _run(args.run, args)
+        yield
+    finally:
+        sys.stderr = saved
 
 
 if __name__ == "__main__":
