@@ -1210,6 +1210,8 @@ result build_checked(const table& data, const framework& fw, const std::vector<s
     require_unique_regions(data);
     result r;
     r.regions = data.regions;
+    r.region_notes = note_regions(data);  // a total ranked among its parts: said first
+    if (!r.region_notes.said.empty()) r.warnings.push_back(r.region_notes.said);
     stage s{data, fw, {}, {}, {}, {}, {}, false, {}, r, detail::layer_block(detail::layer_doubles(data, fw, steps))};
     detail::start(s);
     require_normalise_first(steps);
