@@ -803,7 +803,22 @@ class CompositeResult:
         self._ranks: Any = None
         indicators = set(framework.indicators) if units else set()  # the list once, not once per unit
         self._units = {c: str(u) for c, u in (units or {}).items() if c in indicators and u}
-        self._names: dict[str, str] = {}  # region code → name, the plots' labels (set by build)
+        self._names = {}  # region code → name, the plots' labels (set by build)
+
+    @property
+    def _names(self) -> dict[str, str]:
+        return self._name_of
+
+    @_names.setter
+    def _names(self, names: Mapping[str, str]) -> None:
+        """Region code → name (set by build): the plots' labels, also carried by ``scores`` in
+        ``attrs["names"]`` as compute()'s tables carry them, so that ``zb.plot.by_region(result.scores,
+        ...)`` names its bars (round 37: codes only) and ``zb.write_csv`` writes them beside the codes."""
+        self._name_of = dict(names)
+        if self._name_of:
+            self.scores.attrs["names"] = dict(self._name_of)
+        else:
+            self.scores.attrs.pop("names", None)
 
     @property
     def ranks(self) -> Any:
