@@ -76,13 +76,14 @@ BOOST_AUTO_TEST_CASE(a_totals_name_and_a_city_beside_its_districts_are_said_with
     BOOST_TEST(r.region_notes.nested.size() == 2u);
     const std::string said = joined(r.warnings);
     BOOST_TEST_INFO(said);
-    BOOST_TEST(has(said, "x1 (全市) looks like a totals row; regions beside regions inside them (320602 (崇川区) in "
-                         "320600 (南通市), 320611 (港闸区) in 320600 (南通市))"));
+    BOOST_TEST(has(said,
+                   "x1 (全市) looks like a totals row; regions beside regions inside them (320602 (崇川区) in "
+                   "320600 (南通市), 320611 (港闸区) in 320600 (南通市))"));
 }
 
 BOOST_AUTO_TEST_CASE(the_nation_is_said_as_the_nation) {
-    const result r = build(districts({"360102", "360103", "100000"}, {"东湖区", "西湖区", "全国"}), two_pillars(),
-                           minmax_then());
+    const result r =
+        build(districts({"360102", "360103", "100000"}, {"东湖区", "西湖区", "全国"}), two_pillars(), minmax_then());
     BOOST_TEST_REQUIRE(r.warnings.size() == 1u);
     BOOST_TEST(has(r.warnings.front(), "build: entity 100000 (全国) is the nation, a row to compare with"));
     BOOST_TEST(!has(r.warnings.front(), "looks like a totals row"));
@@ -109,8 +110,9 @@ BOOST_AUTO_TEST_CASE(a_level_the_fixed_weights_do_not_name_is_said_to_keep_the_f
     const std::string method = joined(r.method);
     BOOST_TEST_INFO(method);
     BOOST_TEST(has(method, "level 2: arithmetic, fixed weights for 'a', the framework's for the other 2 nodes;"));
-    BOOST_TEST(has(method, "level 3: arithmetic, framework weights (the fixed weights name none of this level's "
-                           "nodes);"));
+    BOOST_TEST(has(method,
+                   "level 3: arithmetic, framework weights (the fixed weights name none of this level's "
+                   "nodes);"));
     const framework fw = two_pillars();
     BOOST_TEST(r.aggregation.weights(fw.find("a")) == 0.6, boost::test_tools::tolerance(1e-12));
     BOOST_TEST(r.aggregation.weights(fw.find("P2")) == 0.75, boost::test_tools::tolerance(1e-12));

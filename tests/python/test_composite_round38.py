@@ -32,8 +32,10 @@ def test_the_builds_warnings_hold_the_totals_row_sentence_that_python_warns_with
     with pytest.warns(C.NestedRegionsWarning) as caught:
         result = C.build(df, None, STEPS)
     said = _nested(caught)
-    assert said == ["ranking a total among its parts: 合计 looks like a totals row — leave out the totals' rows (or "
-                    "their parts') before building, so that the index ranks regions of one level"]
+    assert said == [
+        "ranking a total among its parts: 合计 looks like a totals row — leave out the totals' rows (or "
+        "their parts') before building, so that the index ranks regions of one level"
+    ]
     assert list(result._core.warnings) == said  # the core's own words, as a C++ program reads them
     assert result._core.region_warning == said[0]
     assert caught[0].filename == __file__  # the caller's line, as before
@@ -41,8 +43,12 @@ def test_the_builds_warnings_hold_the_totals_row_sentence_that_python_warns_with
 
 def test_a_panel_build_says_the_totals_row_and_the_nation_once_each_in_the_cores_words():
     df = pd.DataFrame(
-        {"entity": ["360102", "360100", "100000"], "name": ["东湖区", "全市", "全国"], "period": ["2024"] * 3,
-         "x": [1.0, 2.0, 3.0]}
+        {
+            "entity": ["360102", "360100", "100000"],
+            "name": ["东湖区", "全市", "全国"],
+            "period": ["2024"] * 3,
+            "x": [1.0, 2.0, 3.0],
+        }
     )
     with pytest.warns(C.NestedRegionsWarning) as caught:
         result = C.build(zb.Panel.from_pandas(df), None, STEPS)
@@ -69,10 +75,14 @@ def test_the_uncertainty_analysis_says_what_the_build_says():
         C.build(df, None, STEPS)
     with pytest.warns(C.NestedRegionsWarning) as asked:
         C._warn_of_nested_regions(list(df.index), df["name"].tolist())
-    assert _nested(built) == _nested(asked) == [
-        "ranking a total among its parts: s (全 市) looks like a totals row — leave out the totals' rows (or their "
-        "parts') before building, so that the index ranks regions of one level"
-    ]
+    assert (
+        _nested(built)
+        == _nested(asked)
+        == [
+            "ranking a total among its parts: s (全 市) looks like a totals row — leave out the totals' rows (or their "
+            "parts') before building, so that the index ranks regions of one level"
+        ]
+    )
 
 
 # ---------------------------------------------------------------- 2. the weights each level got
@@ -137,9 +147,7 @@ def test_the_scores_carry_the_region_names_by_region_draws():
 
 
 def test_a_panel_builds_scores_carry_the_entities_names():
-    df = pd.DataFrame(
-        {"entity": ["360102", "360103"], "name": ["东湖区", "西湖区"], "period": ["2024"] * 2, "x": [1.0, 2.0]}
-    )
+    df = pd.DataFrame({"entity": ["360102", "360103"], "name": ["东湖区", "西湖区"], "period": ["2024"] * 2, "x": [1.0, 2.0]})
     result = C.build(zb.Panel.from_pandas(df), None, STEPS)
     assert result.scores.attrs["names"] == {"360102": "东湖区", "360103": "西湖区"}
 
