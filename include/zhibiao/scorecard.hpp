@@ -254,6 +254,9 @@ struct scorecard_result : detail::rows_reset_on_move {
     /// (problems & inputs_read(gate.parsed)) was not judged: its 0 is no "fails" (Python gives NA).
     Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> gates;
     result_column<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
+    /// The policy the points and totals were scored under (evaluate() sets it): explain() states
+    /// the points, totals and scores of this policy, as the result holds them.
+    points_policy policy = points_policy::low;
 
     // The per-firm accessors refuse a row past the end with an argument_error naming it and the
     // number of firms; the `status` column itself is the unchecked path for a pass over every firm.

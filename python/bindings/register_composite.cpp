@@ -31,51 +31,17 @@
 #include "zhibiao/entity.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/period.hpp"
-#include "zhibiao/rollup.hpp"
-#include "zhibiao/validate.hpp"
 
 namespace zhibiao::python {
 namespace {
 
 namespace cp = zhibiao::composite;
 
-/// What the regions of a build say about themselves, for Python's NestedRegionsWarning: the
-/// rows whose code or name is a totals row's (validate.hpp's rule) and the regions beside regions
-/// inside them (the roll-up's rule, nested_regions). Found in the build, on the strings it already
-/// holds: in Python the two lists of 3,000 texts crossed the binding again (~0.3 ms a build).
-struct region_notes {
-    std::vector<std::size_t> totals;
-    std::vector<std::pair<std::string, std::string>> nested;
-};
-
 /// A built index together with its framework, which the audit functions need.
 struct built {
     cp::framework fw;
     cp::result r;
-    region_notes notes;
 };
-
-/// The notes on regions and their names (null: none). Nesting is looked for only with two
-/// administrative codes of 6, 9 or 12 digits at least: without them there is nothing to nest, and
-/// codes of another kind (firm numbers) are not read as regions.
-region_notes notes_of(const std::vector<std::string>& regions, const std::vector<std::string>* names) {
-    region_notes n;
-    std::size_t admin = 0;
-    for (std::size_t k = 0; k < regions.size(); ++k) {
-        const std::string& code = regions[k];
-        if (looks_like_totals_row(code) || (names && looks_like_totals_row((*names)[k]))) n.totals.push_back(k);
-        admin += (code.size() == 6 || code.size() == 9 || code.size() == 12) && zhibiao::detail::all_digits(code);
-    }
-    if (admin >= 2) n.nested = nested_regions(regions);
-    return n;
-}
-
-/// The notes on `t`'s regions and their "name" label.
-region_notes notes_of(const cp::table& t) {
-    const auto named = t.labels.find("name");
-    return notes_of(t.regions,
-                    named != t.labels.end() && named->second.size() == t.regions.size() ? &named->second : nullptr);
-}
 
 cp::ties ties_of(const std::string& t) { return cp::choose(cp::ties_choices, t, "rank", "ties"); }
 
@@ -554,9 +520,13 @@ void register_build_layers(py::class_<built>& c) {
             "warnings", [](const built& b) { return b.r.warnings; },
             "The parts of the method that call for attention (regression predictions outside the observed range).")
         .def_property_readonly(
-            "region_notes", [](const built& b) { return std::make_pair(b.notes.totals, b.notes.nested); },
+            "region_notes",
+            [](const built& b) { return std::make_pair(b.r.region_notes.totals, b.r.region_notes.nested); },
             "(the rows whose region code or name is a totals row's, [(region, the region it lies in)] by "
-            "administrative codes): what NestedRegionsWarning says.");
+            "administrative codes): the build's result::region_notes.")
+        .def_property_readonly(
+            "region_warning", [](const built& b) { return b.r.region_notes.said; },
+            "The sentence of region_notes, as warnings holds it ('' when none): NestedRegionsWarning's.");
 }
 
 void register_build_audit(py::class_<built>& c) {
@@ -595,24 +565,27 @@ built build_without_gil(const cp::framework& fw, const cp::model& md, cp::table 
         cp::check_step_names(md.steps, fw, labels);
     }
     cp::to_model_units(t, md);
-    built b{fw, cp::detail::build_steps(t, fw, md.steps), {}};  // the names checked above or at the model's making
-    b.notes = notes_of(t);
-    return b;
+    return built{fw, cp::detail::build_steps(t, fw, md.steps)};  // the names checked above or at the model's making
 }
 
 void register_region_notes(py::module_& m) {
     m.def(
         "region_notes",
         [](const std::vector<std::string>& regions, const std::optional<std::vector<std::string>>& names) {
-            if (names && names->size() != regions.size())
-                throw argument_error("region_notes: " + std::to_string(names->size()) + " names for " +
-                                     std::to_string(regions.size()) + " regions");
-            const region_notes n = notes_of(regions, names ? &*names : nullptr);
+            const cp::region_notes n = cp::note_regions(regions, names ? &*names : nullptr);
             return std::make_pair(n.totals, n.nested);
         },
         py::arg("regions"), py::arg("names") = py::none(),
         "(the rows whose region code or name is a totals row's, [(region, the region it lies in)]): what a "
-        "build's region_notes says, for regions not built (the uncertainty analysis).");
+        "build's region_notes says (composite::note_regions), for regions not built (the uncertainty analysis).");
+    m.def(
+        "region_warning",
+        [](const std::vector<std::string>& regions, const std::optional<std::vector<std::string>>& names) {
+            return cp::note_regions(regions, names ? &*names : nullptr).said;
+        },
+        py::arg("regions"), py::arg("names") = py::none(),
+        "The sentence a build's warnings would hold for these regions and names ('' when none): a build's "
+        "region_warning, for regions not built.");
 }
 
 /// A DataFrame's reason columns (codes, as reason_names numbers them) as the table's reasons:

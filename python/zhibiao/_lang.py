@@ -323,7 +323,9 @@ _CLI_ZH = {
     "e.g. st_staff=15), instead of the pack's planning assumption": (
         "与 --gap 同用：可调投入每单位的成本（万元，可重复；如 st_staff=15），代替规则包的规划假设"
     ),
-    "how a value between bands scores: low (default), high or mid": "介于两档之间的值如何计分：low（默认）、high 或 mid",
+    "where a band gives a range of points (HNTE's expert bands, A = 9–10): low = its lower end "
+    "(default), high = its upper end, mid = its middle in whole points, rounded half up (9–10 → 10, "
+    "19–24 → 22)": ("档次给出分值区间时（高企专家评分档，如 A = 9–10 分）的取分：low 取下限（默认），high 取上限，mid 取区间中点并四舍五入为整分（9–10 → 10，19–24 → 22）"),
     "the evaluation year, when the file has no period column (default 2024)": "评价年度，文件无时期列时使用（默认 2024）",
     "the scored firms": "评分后的企业",
     # extract

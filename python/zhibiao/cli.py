@@ -1890,7 +1890,9 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
         "--policy",
         default="low",
         choices=["low", "high", "mid"],
-        help="how a value between bands scores: low (default), high or mid",
+        help="where a band gives a range of points (HNTE's expert bands, A = 9–10): low = its lower end "
+        "(default), high = its upper end, mid = its middle in whole points, rounded half up (9–10 → 10, "
+        "19–24 → 22)",
     )
     p.add_argument(
         "--year",

@@ -803,7 +803,22 @@ class CompositeResult:
         self._ranks: Any = None
         indicators = set(framework.indicators) if units else set()  # the list once, not once per unit
         self._units = {c: str(u) for c, u in (units or {}).items() if c in indicators and u}
-        self._names: dict[str, str] = {}  # region code → name, the plots' labels (set by build)
+        self._names = {}  # region code → name, the plots' labels (set by build)
+
+    @property
+    def _names(self) -> dict[str, str]:
+        return self._name_of
+
+    @_names.setter
+    def _names(self, names: Mapping[str, str]) -> None:
+        """Region code → name (set by build): the plots' labels, also carried by ``scores`` in
+        ``attrs["names"]`` as compute()'s tables carry them, so that ``zb.plot.by_region(result.scores,
+        ...)`` names its bars (round 37: codes only) and ``zb.write_csv`` writes them beside the codes."""
+        self._name_of = dict(names)
+        if self._name_of:
+            self.scores.attrs["names"] = dict(self._name_of)
+        else:
+            self.scores.attrs.pop("names", None)
 
     @property
     def ranks(self) -> Any:
@@ -1538,7 +1553,6 @@ def _build_frame(
     given = _given_units(df.attrs.get("units"))
     reasons = _frame_reasons(df, reason_columns, numbers)
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given, reasons)
-    _warn_of_built_regions(core, regions, lambda: df["name"].tolist() if "name" in df.columns else None)
     result = CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
     result._names = display_names(df)
     return result
@@ -1617,7 +1631,6 @@ def _build_panel(
         entities = panel.entities.set_index("code").reindex(regions)
         return entities["name"].tolist() if "name" in entities else None
 
-    _warn_of_built_regions(core, regions, names)
     result = CompositeResult(
         core, framework, model, pd.Index(regions, name="entity"), _in_model_units(panel.units, model)
     )
@@ -1634,64 +1647,24 @@ class NestedRegionsWarning(UserWarning):
 def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, stacklevel: int = 5) -> None:
     """A region ranked among the regions inside it is a total ranked among its own parts (it also
     carries their figures): warned, naming it. Nesting is the roll-up's rule (Panel.rollup refuses
-    such a panel: admin_parents; nested_regions here). For callers without a build (the
-    uncertainty analysis): the build's own rule (``region_notes``), asked of C++ on the regions."""
+    such a panel: admin_parents; nested_regions here). A build says it in its warnings (C++,
+    composite::note_regions); for callers without a build (the uncertainty analysis) the same
+    sentence, asked of C++ on the regions and their names as a build reads them."""
+    import warnings
+
     entities = list(map(str, codes))
-    labels = _name_labels(names, len(entities))
-    totals, pairs = _core.region_notes(entities, labels)
-    _warn_of_region_notes(totals, pairs, entities, labels, stacklevel + 1)
-
-
-def _warn_of_built_regions(core: Any, regions: Sequence[str], names: Any, stacklevel: int = 5) -> None:
-    """``_warn_of_nested_regions`` with what the build found (``region_notes``: the rows whose code
-    or name is a totals row's, the regions inside others); ``names()`` gives the name column, asked
-    for only when there is something to say."""
-    totals, pairs = core.region_notes
-    if totals or pairs:
-        labels = _name_labels(names(), len(regions))
-        _warn_of_region_notes(totals, pairs, regions, labels, stacklevel + 1)
+    said = _core.region_warning(entities, _name_labels(names, len(entities)))
+    if said:
+        warnings.warn(said, NestedRegionsWarning, stacklevel=stacklevel)
 
 
 def _name_labels(names: Sequence[Any] | None, count: int) -> list[str]:
-    """Each region's name where it is a text, else ""."""
-    return [n if isinstance(n, str) else "" for n in names] if names is not None else [""] * count
+    """Each region's name as a build reads a label column: its text, "" where missing."""
+    import pandas as pd
 
-
-def _warn_of_region_notes(
-    totals: Sequence[int], pairs: Sequence[tuple[str, str]], entities: Sequence[str], labels: list[str], stacklevel: int
-) -> None:
-    import warnings
-
-    from ._panel import _is_nation, totals_row_message
-
-    said = []
-    shown = [entities[k] + (f" ({labels[k]})" if labels[k] and labels[k] != entities[k] else "") for k in totals]
-    nations = [t for t in shown if _is_nation(t)]  # said in compute's words: a row to compare with
-    shown = [t for t in shown if not _is_nation(t)]
-    if shown:
-        said.append(
-            f"{', '.join(shown[:5])}{' …' if len(shown) > 5 else ''} look{'s' if len(shown) == 1 else ''} "
-            "like a totals row"
-        )
-    if pairs:
-        said.append(f"regions beside regions inside them ({_nested_text(pairs, entities, labels)})")
-    message = "\n".join(
-        (
-            []
-            if not said
-            else [
-                "ranking a total among its parts: " + "; ".join(said) + " — leave out the totals' rows (or their "
-                "parts') before building, so that the index ranks regions of one level"
-            ]
-        )
-        + ([totals_row_message("build", nations[:1])] if nations else [])
-    )
-    if message:
-        warnings.warn(
-            message,
-            NestedRegionsWarning,
-            stacklevel=stacklevel,  # build's caller: past this, the _warn_of_* that called it, _build_*, build
-        )
+    if names is None:
+        return [""] * count
+    return [n if isinstance(n, str) else "" if n is None or pd.isna(n) else str(n) for n in names]
 
 
 def _nested_text(pairs: Sequence[tuple[str, str]], entities: Sequence[str], names: Sequence[str]) -> str:
@@ -1790,13 +1763,20 @@ class NormalisationUndoneWarning(UserWarning):
 
 
 def _warn_of_extrapolation(result: CompositeResult) -> CompositeResult:
-    """The build's warnings: regression predictions outside the observed range (clipped or not),
-    a value the data never showed moving every region's score; and a normalisation MPI undoes
-    (the core's sentence for it begins "mpi standardises")."""
+    """The build's warnings (C++, result::warnings), each under its category: a totals row or a
+    region beside its own parts among the regions (NestedRegionsWarning: the core's
+    ``region_warning``); regression predictions outside the observed range (clipped or not), a
+    value the data never showed moving every region's score; and a normalisation MPI undoes (the
+    core's sentence for it begins "mpi standardises")."""
     import warnings
 
+    regions = result._core.region_warning
     for said in result._core.warnings:
-        kind = NormalisationUndoneWarning if said.startswith("mpi standardises") else ImputedOutsideRangeWarning
+        kind: type[UserWarning] = ImputedOutsideRangeWarning
+        if said == regions:
+            kind = NestedRegionsWarning
+        elif said.startswith("mpi standardises"):
+            kind = NormalisationUndoneWarning
         warnings.warn(said, kind, stacklevel=4)
     return result
 

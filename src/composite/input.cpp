@@ -9,7 +9,10 @@
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/detail/counted.hpp"
+#include "zhibiao/entity.hpp"
 #include "zhibiao/panel.hpp"
+#include "zhibiao/rollup.hpp"
+#include "zhibiao/validate.hpp"
 
 namespace zhibiao::composite {
 namespace {
@@ -164,6 +167,83 @@ period only_period(const panel& p) {
                          ": choose one with period= (in C++, give it to table_from_panel or "
                          "table_from_indicators, e.g. period::parse(\"" +
                          p.periods().back().to_string() + "\"))");
+}
+
+// ------------------------------------------------------------------ the regions' notes
+namespace {
+
+/// "320601 (崇川区)": a region with its name where it has one other than its code.
+std::string shown_region(const std::vector<std::string>& regions, const std::vector<std::string>* names,
+                         std::size_t k) {
+    const std::string& name = names ? (*names)[k] : std::string();
+    return name.empty() || name == regions[k] ? regions[k] : regions[k] + " (" + name + ")";
+}
+
+/// The sentence of `n`: the totals rows and the nested regions, then the nation (at most one,
+/// said as compute() says it: a row to compare with, no sum of the others but of the provinces).
+std::string notes_text(const region_notes& n, const std::vector<std::string>& regions,
+                       const std::vector<std::string>* names, const std::string& what) {
+    std::vector<std::string> totals, nations;
+    for (std::size_t k : n.totals) {
+        const bool nation = is_nation(regions[k]) || (names && is_nation((*names)[k]));
+        (nation ? nations : totals).push_back(shown_region(regions, names, k));
+    }
+    std::vector<std::string> said;
+    if (!totals.empty()) {
+        std::string listed;
+        for (std::size_t k = 0; k < totals.size() && k < 5; ++k) listed += (k ? ", " : "") + totals[k];
+        said.push_back(listed + (totals.size() > 5 ? " …" : "") + (totals.size() == 1 ? " looks" : " look") +
+                       " like a totals row");
+    }
+    if (!n.nested.empty()) {
+        std::map<std::string, std::size_t> at;  // a region's row, for its name
+        for (std::size_t k = 0; k < regions.size(); ++k) at.emplace(regions[k], k);
+        const auto named = [&](const std::string& code) {
+            const auto it = at.find(code);
+            return it == at.end() ? code : shown_region(regions, names, it->second);
+        };
+        std::string listed;
+        for (std::size_t k = 0; k < n.nested.size() && k < 5; ++k)
+            listed += (k ? ", " : "") + named(n.nested[k].first) + " in " + named(n.nested[k].second);
+        if (n.nested.size() > 5) listed += " and " + std::to_string(n.nested.size() - 5) + " more";
+        said.push_back("regions beside regions inside them (" + listed + ")");
+    }
+    std::string text;
+    if (!said.empty())
+        text = "ranking a total among its parts: " + said.front() + (said.size() > 1 ? "; " + said.back() : "") +
+               " — leave out the totals' rows (or their parts') before building, so that the index ranks regions "
+               "of one level";
+    if (!nations.empty())
+        text += (text.empty() ? "" : "\n") + what + ": entity " + nations.front() +
+                " is the nation, a row to compare with, not a region of the panel: no sum of the others unless they "
+                "are the provinces, but a ranking or a sum over the entities takes it as one of them; compare with it "
+                "outside the panel (validate: totals_row)";
+    return text;
+}
+
+}  // namespace
+
+region_notes note_regions(const std::vector<std::string>& regions, const std::vector<std::string>* names,
+                          const std::string& what) {
+    if (names && names->size() != regions.size())
+        throw argument_error("note_regions: " + zhibiao::detail::counted(names->size(), "name") + " for " +
+                             zhibiao::detail::counted(regions.size(), "region"));
+    region_notes n;
+    std::size_t admin = 0;
+    for (std::size_t k = 0; k < regions.size(); ++k) {
+        const std::string& code = regions[k];
+        if (looks_like_totals_row(code) || (names && looks_like_totals_row((*names)[k]))) n.totals.push_back(k);
+        admin += (code.size() == 6 || code.size() == 9 || code.size() == 12) && zhibiao::detail::all_digits(code);
+    }
+    if (admin >= 2) n.nested = nested_regions(regions);
+    if (!n.empty()) n.said = notes_text(n, regions, names, what);
+    return n;
+}
+
+region_notes note_regions(const table& t) {
+    const auto named = t.labels.find("name");
+    return note_regions(t.regions,
+                        named != t.labels.end() && named->second.size() == t.regions.size() ? &named->second : nullptr);
 }
 
 framework flat_framework(const std::vector<std::string>& ids, const catalogue& cat, const std::string& root) {

@@ -762,8 +762,31 @@ void start(stage& s) {
     s.out.plans.assign(static_cast<std::size_t>(std::max(0, s.fw.top_level() - 1)), level_plan{});
 }
 
+namespace {
+/// The weights of level `level` under a Weigh("fixed") plan, as they were used: fixed for the
+/// children the step names, the framework's for the others (aggregate.cpp, group_weights). A
+/// step without levels applies to every level, so a level whose children it never names keeps
+/// the framework's weights and is said so, not "fixed" (round 37).
+std::string fixed_weights_text(const framework& fw, const weight_options& w, int level) {
+    std::size_t children = 0;
+    std::vector<std::string> named;
+    for (const node& n : fw.nodes()) {
+        if (n.parent.empty() || fw.at(fw.find(n.parent)).level != level) continue;
+        ++children;
+        if (w.fixed.count(n.code)) named.push_back("'" + n.code + "'");
+    }
+    if (named.size() == children) return "fixed weights";
+    if (named.empty()) return "framework weights (the fixed weights name none of this level's nodes)";
+    std::string listed;
+    for (std::size_t k = 0; k < named.size() && k < 5; ++k) listed += (k ? ", " : "") + named[k];
+    if (named.size() > 5) listed += " and " + std::to_string(named.size() - 5) + " more";
+    return "fixed weights for " + listed + ", the framework's for the other " +
+           zhibiao::detail::counted(children - named.size(), "node");
+}
+}  // namespace
+
 /// "Aggregation, level 2: arithmetic, entropy (0·ln 0 = 0) weights; …": one sentence per level.
-std::string aggregation_text(const level_plan& p, int level) {
+std::string aggregation_text(const framework& fw, const level_plan& p, int level) {
     std::string how = aggregation_names[static_cast<int>(p.aggregate.method)];
     if (p.aggregate.method == aggregation::generalised) how += " (p = " + format(p.aggregate.power) + ")";
     if (p.aggregate.method == aggregation::topsis)
@@ -806,8 +829,9 @@ std::string aggregation_text(const level_plan& p, int level) {
     const bool weighted_mean =
         p.aggregate.method == aggregation::arithmetic || p.aggregate.method == aggregation::geometric ||
         p.aggregate.method == aggregation::harmonic || p.aggregate.method == aggregation::generalised;
+    weights = p.weights.scheme == weighting::fixed ? fixed_weights_text(fw, p.weights, level) : weights + " weights";
     std::string text =
-        "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights + " weights; " +
+        "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights + "; " +
         (weighted_mean ? "a missing child is left out and the other weights renormalised (weighted means)"
                        : "every child must be present (a missing value is refused: impute first)");
     if (p.aggregate.min_availability > 0)
@@ -953,7 +977,7 @@ std::vector<std::string> aggregation_account(const framework& fw, const std::vec
                                              const aggregation_result& aggregated) {
     std::vector<std::string> lines;
     for (int level = 2; level <= fw.top_level(); ++level)
-        lines.push_back(aggregation_text(plans[static_cast<std::size_t>(level - 2)], level));
+        lines.push_back(aggregation_text(fw, plans[static_cast<std::size_t>(level - 2)], level));
     for (const auto& note : aggregated.notes) lines.push_back("Note: " + note + ".");
     // A framework weight of 0 leaves a node out of its group's score (COINr's way to exclude one):
     // said, as any row or column left out is.
@@ -1210,6 +1234,8 @@ result build_checked(const table& data, const framework& fw, const std::vector<s
     require_unique_regions(data);
     result r;
     r.regions = data.regions;
+    r.region_notes = note_regions(data);  // a total ranked among its parts: said first
+    if (!r.region_notes.said.empty()) r.warnings.push_back(r.region_notes.said);
     stage s{data, fw, {}, {}, {}, {}, {}, false, {}, r, detail::layer_block(detail::layer_doubles(data, fw, steps))};
     detail::start(s);
     require_normalise_first(steps);

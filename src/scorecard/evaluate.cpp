@@ -462,6 +462,7 @@ void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, s
                              " input columns, not " + std::to_string(in.columns.size()));
     const std::size_t n = in.rows;
     detail::shape_result(s, n, s.has_ranges(), out);
+    out.policy = policy;  // what explain() states the points under
     unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, n / (16 * chunk))));
     const compiled_scorecard& c = scorer::compiled(s);

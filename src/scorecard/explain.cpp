@@ -176,7 +176,10 @@ private:
         scorecard_columns single{1, {}};
         for (const double* col : in.columns) single.columns.push_back(col ? col + row : nullptr);
         detail::shape_result(s_, 1, s_.has_ranges(), one_);
-        detail::scorer::run_chunk(s_, c_, single, 0, 1, regs_.data(), points_policy::low, one_);
+        // Under the policy the result was scored with: the points and totals the messages quote
+        // ("innovation-ability score {total}") are then the ones the result holds (round 37: a mid
+        // result's explanation stated the low policy's score).
+        detail::scorer::run_chunk(s_, c_, single, 0, 1, regs_.data(), result.policy, one_);
         // A firm with a cell the loader could not use is invalid input whatever the result was scored from.
         const std::uint64_t unreadable = unreadable_inputs(cell_reasons, row);
         if (!result.valid(row) || unreadable) return invalid_line(in, result, row, cell_reasons, unreadable);

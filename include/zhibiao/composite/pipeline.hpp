@@ -15,6 +15,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -255,8 +256,37 @@ struct layer {
     layer_matrix values;             ///< rows × indicators (or × nodes for "aggregated")
 };
 
+/// What the regions of a table say about themselves: the rows whose code or "name" label is a
+/// totals row's (合计, 总计, 全市, 全国…: validate.hpp's looks_like_totals_row) and the regions beside
+/// regions inside them by their administrative codes (rollup.hpp's nested_regions). Ranked among
+/// its own parts, a total counts their figures twice and moves every rank: build() notes it in
+/// result::region_notes and says it in result::warnings (Python's NestedRegionsWarning).
+struct region_notes {
+    std::vector<std::size_t> totals;                          ///< rows that look like a totals row
+    std::vector<std::pair<std::string, std::string>> nested;  ///< (region, the region it lies in)
+    /// The sentence that says them ("" when there is nothing to say), as build() adds it to the
+    /// warnings: the totals rows and the nested regions on one line, the nation (全国, a row to
+    /// compare with, no sum of the others) on the next.
+    std::string said;
+
+    bool empty() const { return totals.empty() && nested.empty(); }
+};
+
+/// The notes on `regions`, with their names where `names` is not null (one per region, "" for
+/// none). Nesting is looked for only among two administrative codes of 6, 9 or 12 digits at
+/// least: without them there is nothing to nest, and codes of another kind (firm numbers) are not
+/// read as regions. `what` begins the nation's sentence ("build: entity 全国 is the nation, …").
+/// An argument_error when `names` and `regions` differ in length.
+region_notes note_regions(const std::vector<std::string>& regions, const std::vector<std::string>* names = nullptr,
+                          const std::string& what = "build");
+/// The notes on a table's regions and its "name" label (where it has one of the regions' length).
+region_notes note_regions(const table& t);
+
 struct result {
     std::vector<std::string> regions;  ///< every input region
+    /// The input regions that are totals, or beside regions inside them (region_notes); their
+    /// sentence is also the first of `warnings`.
+    composite::region_notes region_notes;
     std::vector<layer> layers;
     mark_matrix imputed_marks, treated_marks;  ///< over the rows of the imputed / treated layers
     /// Why each cell the imputation step met missing was missing (a `reason` code; none where
@@ -273,8 +303,9 @@ struct result {
     /// afterwards must rank again (`rank_scores`) or empty this.
     layer_matrix ranks;
     std::vector<std::string> method;  ///< the account of the method, one sentence per step
-    /// The parts of `method` that call for attention, each a sentence of its own (regression
-    /// predictions outside the indicator's observed range): what Python turns into warnings.
+    /// What calls for attention, each a sentence of its own: a totals row or a region beside its
+    /// parts among the regions (region_notes.said, first), regression predictions outside the
+    /// indicator's observed range, a normalisation MPI undoes. What Python turns into warnings.
     std::vector<std::string> warnings;
 
     /// On a temporary result (`build(...).at("treated")`) the layer itself, moved out.
