@@ -133,9 +133,12 @@ std::string format_value(double v, const unit& u, bool zh, bool exact = false) {
     return number + " " + english_unit(sym);
 }
 
-std::string join(const std::vector<std::string>& parts) {
+// Chinese text takes the full-width semicolon: "未通过：总分 54; 需…" mixed the two scripts' marks.
+const char* semicolon(bool zh) { return zh ? "；" : "; "; }
+
+std::string join(const std::vector<std::string>& parts, bool zh) {
     std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+    for (const auto& p : parts) out += (out.empty() ? "" : semicolon(zh)) + p;
     return out;
 }
 
@@ -165,7 +168,7 @@ public:
         std::string notes = clipped_scores(in, row);
         if (result.valid(row) && result.route[row] < 0) {
             const std::string decided = pack_notes();
-            if (!decided.empty()) notes += (notes.empty() ? "" : "; ") + decided;
+            if (!decided.empty()) notes += (notes.empty() ? "" : semicolon(zh_)) + decided;
         }
         return notes.empty() ? text : text + (zh_ ? "。注：" : ". Note: ") + notes;
     }
@@ -187,14 +190,14 @@ private:
         for (std::size_t g = 0; g < s_.gates().size(); ++g)
             if (!result.gates(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(g)))
                 parts.push_back(message(s_.gates()[g]));
-        if (!parts.empty()) return (zh_ ? "不符合条件：" : "not eligible: ") + join(parts);
+        if (!parts.empty()) return (zh_ ? "不符合条件：" : "not eligible: ") + join(parts, zh_);
         if (result.route[row] >= 0)
             return (zh_ ? "直接认定：" : "qualifies directly: ") +
                    message(s_.routes()[static_cast<std::size_t>(result.route[row])]);
         const std::string score =
             (zh_ ? "总分 " : "total ") + format_number(result.total(static_cast<Eigen::Index>(row)));
         if (result.passed(row)) return (zh_ ? "通过：" : "passes: ") + score;
-        return (zh_ ? "未通过：" : "fails: ") + score + "; " + message(s_.pass_rule());
+        return (zh_ ? "未通过：" : "fails: ") + score + semicolon(zh_) + message(s_.pass_rule());
     }
 
     // Expert scores above their item's maximum count as the maximum (indicators.md §6a), said here.
@@ -210,7 +213,7 @@ private:
                                 : "expert score " + it.expert_input + " " + format_number(v) +
                                       " is above its maximum, counted as " + format_number(it.max));
         }
-        return join(parts);
+        return join(parts, zh_);
     }
 
     // The pack's [[note]]s whose measure is nonzero for the firm scored last (verdict()).
@@ -221,7 +224,7 @@ private:
             const auto& note = s_.notes()[n];
             if (!std::isnan(v) && v != 0) parts.push_back(fill(zh_ ? note.message_zh : note.message_en));
         }
-        return join(parts);
+        return join(parts, zh_);
     }
 
     // Bit k: input k's cell of `row` has a reason in `cell_reasons` (none when that is null).
@@ -281,7 +284,7 @@ private:
         for (std::size_t j = 0; j < s_.validity().size(); ++j)
             if (result.problems[row] >> (inputs.size() + j) & 1u && !(validity_reads_[j] & invalid_inputs))
                 parts.push_back(message(s_.validity()[j]));
-        return (zh_ ? "输入无效：" : "invalid input: ") + join(parts);
+        return (zh_ ? "输入无效：" : "invalid input: ") + join(parts, zh_);
     }
 
     // Values by name for the message templates.

@@ -124,3 +124,11 @@ def test_an_other_name_that_names_a_variable_is_refused(tmp_path):
     )
     with pytest.raises(zb.ParseError, match="already names variable 'gdp'"):
         zb.load_catalogue(str(path))
+
+
+def test_a_chinese_explanation_uses_the_full_width_semicolon():
+    # 12 S&T staff of 40 (20 points) and nothing else scored: below tech-sme-2017's 60 (spec §6b)
+    firm = pd.DataFrame({**FIRM, "rd_expense": [0.0], "ip_class2": [0]})
+    result = zb.scorecards.evaluate(zb.with_units(firm, sales="亿元", assets="亿元"), "tech-sme-2017")
+    said = result.explanation_zh.iloc[0]
+    assert said.startswith("未通过：") and "；" in said and "; " not in said
