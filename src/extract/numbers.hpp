@@ -989,10 +989,9 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
     const auto past_blanks = [&](std::size_t from) {
         std::size_t b = from;
         for (; b < cps.size() && b - from < 2; ++b) {
-            if (detail::invisible_character(cps[b].c))
-                hidden = true;
-            else if (!is_blank(cps[b].c))
-                break;
+            if (is_blank(cps[b].c)) continue;
+            if (!detail::invisible_character(cps[b].c)) break;
+            hidden = true;
         }
         return b;
     };
@@ -1407,11 +1406,13 @@ std::size_t with_visits(const code_points& cps, std::size_t i, std::size_t n, st
 // test can read on from (each needs a point, a comma, a blank, a line break, a letter, 。 or U+FFFD
 // right after the digits): %, a code point past ASCII other than 。 and U+FFFD (a unit, 万, 年), or
 // the text's end. Most figures end so, and number_at then enters none of them.
-bool digits_end_plainly(const code_points& cps, std::size_t i) {
+// An invisible character past ASCII (U+200B, U+00AD, U+FEFF: detail::invisible_character) is not
+// plain either (split_figure reads it as a blank); all but U+FEFF are below U+3000, the ideographs' start.
+[[gnu::always_inline]] inline bool digits_end_plainly(const code_points& cps, std::size_t i) {
     if (i >= cps.size()) return true;
     const char32_t c = cps[i].c;
     return c == '%' ||
-           (c >= 0x80 && c != U'。' && c != 0xFFFD && (c > 0x2069 ? c != 0xFEFF : !detail::invisible_character(c)));
+           (c >= 0x3000 ? c != U'。' && c != 0xFFFD && c != 0xFEFF : c >= 0x80 && !detail::invisible_character(c));
 }
 
 // "1.2亿美元", "3200万美元", "1.5亿港元": an amount in another currency. The multiplier at i (n code
