@@ -137,6 +137,66 @@ inline bool two_places(std::string_view a, std::string_view b) {
     return !a.empty() && !b.empty() && a != b && !admin_suffix_of(a, b) && !admin_suffix_of(b, a);
 }
 
+/// A character that prints as nothing, or as nothing a reader sees in a figure or a code: a control
+/// other than tab, line feed and carriage return (NUL, VT, FF, DEL, C1), the soft hyphen, the zero-width
+/// and direction marks (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+180E) and
+/// U+FEFF (a byte order mark inside a text: two files joined). Word and PDF copies leave them; one
+/// inside a figure or a code is damage, never a separator. The one table the reader and read_csv share.
+inline bool invisible_character(char32_t c) {
+    if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
+    if (c < 0x7F) return false;
+    if (c < 0xA0) return true;  // DEL and the C1 controls
+    if (c < 0x2000) return c == 0xAD || c == 0x180E;
+    if (c <= 0x2069)
+        return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c != 0x2065);
+    return c == 0xFEFF;
+}
+
+/// The name of an invisible_character for a message: "U+200B ZERO WIDTH SPACE".
+inline std::string invisible_character_name(char32_t c) {
+    const char* name = c == 0                       ? "NUL"
+                       : c == 0x0B                  ? "LINE TABULATION"
+                       : c == 0x0C                  ? "FORM FEED"
+                       : c == 0x7F                  ? "DELETE"
+                       : c == 0xAD                  ? "SOFT HYPHEN"
+                       : c == 0x180E                ? "MONGOLIAN VOWEL SEPARATOR"
+                       : c == 0x200B                ? "ZERO WIDTH SPACE"
+                       : c == 0x200C                ? "ZERO WIDTH NON-JOINER"
+                       : c == 0x200D                ? "ZERO WIDTH JOINER"
+                       : c == 0x200E                ? "LEFT-TO-RIGHT MARK"
+                       : c == 0x200F                ? "RIGHT-TO-LEFT MARK"
+                       : c == 0x2060                ? "WORD JOINER"
+                       : c == 0xFEFF                ? "ZERO WIDTH NO-BREAK SPACE (a byte order mark)"
+                       : c >= 0x202A && c <= 0x2069 ? "a direction or invisible format mark"
+                                                    : "a control character";
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string s = "U+";
+    for (int shift = 12; shift >= 0; shift -= 4) s += hex[(c >> shift) & 0xF];
+    return s + " " + name;
+}
+
+/// The first invisible_character in UTF-8 text `s` and its byte offset (npos when there is none).
+/// Only the bytes that can open one are decoded: ASCII controls, C2 (U+0080–U+00BF), E1 (U+180E),
+/// E2 (U+2000–U+2FFF) and EF (U+FEFF).
+inline std::size_t first_invisible_character(std::string_view s, char32_t& found) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        char32_t c = 0xFFFF;
+        if (b < 0x80)
+            c = b;
+        else if (b == 0xC2 && i + 1 < s.size())
+            c = static_cast<char32_t>(static_cast<unsigned char>(s[i + 1]) & 0x3F) | 0x80;
+        else if ((b == 0xE1 || b == 0xE2 || b == 0xEF) && i + 2 < s.size())
+            c = static_cast<char32_t>(((b & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                                      (static_cast<unsigned char>(s[i + 2]) & 0x3F));
+        if (invisible_character(c)) {
+            found = c;
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace zhibiao::detail
 
 #include <algorithm>

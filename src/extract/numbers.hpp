@@ -13,6 +13,7 @@
 #include <fast_float/fast_float.h>
 
 #include "extract/decode.hpp"
+#include "core/text.hpp"
 #include "core/try_parse_unit.hpp"
 
 namespace zhibiao {
@@ -983,10 +984,18 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
             kind = "split_digits", guess = joined_digits(cps, k, end);
             return end;
         }
-    if (!integer && !(separator && grouped_digits(cps, k, i))) return 0;
+    if (!integer && !(separator && grouped_digits(cps, k, i)) && !detail::invisible_character(cps[i].c)) return 0;
+    // An invisible character (U+200B, U+00AD, U+FEFF, NUL…: detail::invisible_character) stands as a
+    // blank there; it never parts a table's cells, so it splits a figure whatever is before it (round 38:
+    // "12.\u200b5亿元" was a bare 12 and a confident 5亿元).
+    bool hidden = false;
     const auto past_blanks = [&](std::size_t from) {
         std::size_t b = from;
-        while (b < cps.size() && b - from < 2 && is_blank(cps[b].c)) ++b;
+        for (; b < cps.size() && b - from < 2; ++b) {
+            if (is_blank(cps[b].c)) continue;
+            if (!detail::invisible_character(cps[b].c)) break;
+            hidden = true;
+        }
         return b;
     };
     const auto ascii_comma = [&](std::size_t at) {
@@ -997,7 +1006,7 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         // "1,⏎234万元": a line break right after the separator, the digits on the next line
         if (const std::size_t next = next_line_of_figure(cps, j); next && is_digit(cps[next].c))
             j = next, kind = "split_digits";
-        else if (const std::size_t b = after_word ? past_blanks(j) : j; b > j)
+        else if (const std::size_t b = past_blanks(j); b > j && (after_word || hidden))
             j = b, kind = "split_digits";  // "1, 512件": a blank after the separator, a PDF's justified line
     } else {
         if (cps[j].c == '.') point = true, ++j;
@@ -1007,11 +1016,11 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         if (!point && j < cps.size() && cps[j].c == '.') point = true, ++j;  // "168 .5亿元"
         if (!point && ascii_comma(j)) j = past_blanks(j + 1);                // "2 ,360万元", "2 , 360万元"
         // a table's "1 020": one cell, not a confident 1 and a lost 020
-        if (!point && !after_word && i - k <= 3 && zero_led_group_at(cps, j)) {
+        if (!point && !after_word && !hidden && i - k <= 3 && zero_led_group_at(cps, j)) {
             kind = "split_digits", guess = joined_digits(cps, k, j + 3);
             return j + 3;
         }
-        if (!point && (!after_word || i - k > 3)) return 0;
+        if (!point && !hidden && (!after_word || i - k > 3)) return 0;
         kind = "split_digits";
     }
     const std::size_t d = j;
@@ -1400,10 +1409,13 @@ std::size_t with_visits(const code_points& cps, std::size_t i, std::size_t n, st
 // test can read on from (each needs a point, a comma, a blank, a line break, a letter, 。 or U+FFFD
 // right after the digits): %, a code point past ASCII other than 。 and U+FFFD (a unit, 万, 年), or
 // the text's end. Most figures end so, and number_at then enters none of them.
-bool digits_end_plainly(const code_points& cps, std::size_t i) {
+// An invisible character past ASCII (U+200B, U+00AD, U+FEFF: detail::invisible_character) is not
+// plain either (split_figure reads it as a blank); all but U+FEFF are below U+3000, the ideographs' start.
+[[gnu::always_inline]] inline bool digits_end_plainly(const code_points& cps, std::size_t i) {
     if (i >= cps.size()) return true;
     const char32_t c = cps[i].c;
-    return c == '%' || (c >= 0x80 && c != U'。' && c != 0xFFFD);
+    return c == '%' ||
+           (c >= 0x3000 ? c != U'。' && c != 0xFFFD && c != 0xFEFF : c >= 0x80 && !detail::invisible_character(c));
 }
 
 // "1.2亿美元", "3200万美元", "1.5亿港元": an amount in another currency. The multiplier at i (n code

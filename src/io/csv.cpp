@@ -1186,8 +1186,9 @@ private:
         return std::find(options_.ignore.begin(), options_.ignore.end(), name) != options_.ignore.end();
     }
 
-    unit resolve_unit(const std::string& variable, const std::string& header_unit, bool& given,
-                      std::size_t column) const {
+    // `line`: the record that gave the unit (a long file's unit column), else the header's.
+    unit resolve_unit(const std::string& variable, const std::string& header_unit, bool& given, std::size_t column,
+                      std::size_t line = 0) const {
         auto it = unit_override_.find(variable);
         const std::string& text = it != unit_override_.end() ? it->second : header_unit;
         given = !text.empty();
@@ -1195,7 +1196,7 @@ private:
         try {
             return unit::parse(text);
         } catch (const unknown_unit_error& e) {
-            location w = at(header_line_, column, variable);
+            location w = at(line && it == unit_override_.end() ? line : header_line_, column, variable);
             throw unknown_unit_error(e.unit_text(), w);
         }
     }
@@ -1346,11 +1347,16 @@ private:
     // where the first said gdp[亿元], 地区生产总值 for gdp. The key columns' cells are compared as
     // written, which keeps the test of a row of data one comparison (a lenient read asks it of
     // every row the tokenizer reads).
+    static std::string_view without_bom(std::string_view text) {
+        constexpr std::string_view bom = "\xEF\xBB\xBF";
+        return text.substr(0, bom.size()) == bom ? text.substr(bom.size()) : text;
+    }
     bool repeats_header(const std::vector<field>& fields) const {
         const auto same = [&](int col) {
             const auto k = static_cast<std::size_t>(col);
             if (col < 0 || k >= fields.size() || k >= header_.size()) return false;
-            if (trim(fields[k]) == trim(header_[k])) return true;
+            // a second file's byte order mark before its header (two files joined with cat)
+            if (without_bom(trim(fields[k])) == trim(header_[k])) return true;
             if (is_key_column(col)) return false;
             try {
                 return !trim(fields[k]).empty() && parse_column_header(trim(fields[k])).name == parsed_headers_[k].name;
@@ -1594,13 +1600,17 @@ private:
         std::vector<std::size_t> first(parts, n);
         for_each_chunk(parts, [&](std::size_t t) {
             for (std::size_t i = n * t / parts, end = n * (t + 1) / parts; i < end; ++i)
-                if (refused_code(p.entity_code(i)) || refused_code(p.entity_parent(i))) {
+                if (refused_code(p.entity_code(i)) || refused_code(p.entity_parent(i)) ||
+                    (name_col_ >= 0 && hides_character(p.entity_name(i)))) {
                     first[t] = i;
                     return;
                 }
         });
         const std::size_t i = *std::min_element(first.begin(), first.end());
         if (i < n) {
+            refuse_invisible(p.entity_code(i), entity_col_, "entity code");
+            refuse_invisible(p.entity_parent(i), parent_col_, "parent code");
+            refuse_invisible(p.entity_name(i), name_col_, "name");
             refuse_fullwidth(p.entity_code(i), entity_col_, "entity code");
             refuse_fullwidth(p.entity_parent(i), parent_col_, "parent code");
             refuse_spreadsheet_spelling(p.entity_code(i), entity_col_, "entity code");
@@ -1613,13 +1623,38 @@ private:
         if (code.empty()) return false;
         // A loop, not find_first_of: that calls memchr on the set for every byte of the code.
         const bool suspect = code[0] == '\'' || code[0] == '=' || std::any_of(code.begin(), code.end(), [](char c) {
-                                 return c == '.' || c == '+' || c == '\xEF';
+                                 return c == '.' || c == '+' || c == '\xEF' || hidden_lead(c);
                              });
         if (!suspect) return false;
+        if (hides_character(code)) return true;
         if (!detail::code_meant(code).empty() || scientific_code(code)) return true;
         if (detail::first_fullwidth_ascii(code).empty()) return false;
         const std::string ascii = detail::normalize_fullwidth(code);
         return std::all_of(ascii.begin(), ascii.end(), [](char c) { return c > ' ' && c < 0x7F; });
+    }
+    // A byte that may open a detail::invisible_character: an ASCII control, C2 (U+0080–U+00BF), E1
+    // (U+180E), E2 (U+2000–U+2FFF); EF (U+FEFF) is tested with the full-width forms.
+    static bool hidden_lead(char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE1 || b == 0xE2;
+    }
+    static bool hides_character(std::string_view text) {
+        if (std::none_of(text.begin(), text.end(), [](char c) { return c == '\xEF' || hidden_lead(c); })) return false;
+        char32_t c = 0;
+        return detail::first_invisible_character(text, c) != std::string_view::npos;
+    }
+    // A code or a name holding an invisible character (360102 with a zero-width space after it, a
+    // byte order mark of a second file joined with cat, 东\0湖区): it prints as the other and is
+    // another entity, beside it (round 38: the duplicate-row check passed). Refused at its cell,
+    // naming the character.
+    void refuse_invisible(std::string_view text, int col, const char* what) const {
+        char32_t c = 0;
+        if (col < 0 || detail::first_invisible_character(text, c) == std::string_view::npos) return;
+        throw parse_error(std::string(what) + " " + detail::quoted(text) + " holds an invisible character, " +
+                              detail::invisible_character_name(c) +
+                              ", which a copy from Word or a PDF or files joined with cat leave: it would be "
+                              "another entity than the one it prints as; delete the character",
+                          at(first_line_with(col, text), static_cast<std::size_t>(col) + 1));
     }
     // A code as a spreadsheet leaves it: behind Excel's text mark ('320102), as a formula keeping
     // its zeros (="0101"), or as a number of a float column (320102.0, what pandas writes for codes
@@ -2987,7 +3022,7 @@ private:
         if (new_variable) {
             variable_column v;
             v.name = header.name;
-            v.u = resolve_unit(v.name, std::string(unit_text), v.unit_given, unit_column);
+            v.u = resolve_unit(v.name, std::string(unit_text), v.unit_given, unit_column, line);
             prepare_percent(v);
             st.vars.push_back(std::move(v));
             st.filled.emplace_back();
