@@ -349,8 +349,6 @@ void refuse_bare_among(const formula& f, const formula_node& call, const std::ve
             if (j != k && units[j].known) refuse_bare_number(f, *call.args[first + k], units[j].u);
 }
 
-// The unit of a call by its function's unit rule (functions.hpp); arity and constants are
-// checked by the registry first.
 // cumulable(x) (序时进度, spec §5): x must be an amount or a count that accrues over the year (万元,
 // 件, 项), whose share done can be set against the share of the year gone. A ratio — a share or a
 // rate in %/‰, a rate of change, a value per person, per 万元 or per item (件/万人, 元/人, an
@@ -376,6 +374,8 @@ void refuse_not_cumulable(const formula& f, const formula_node& call, const unit
                x.span);
 }
 
+// The unit of a call by its function's unit rule (functions.hpp); arity and constants are
+// checked by the registry first.
 typed infer_call(const formula& f, const formula_node& n, const unit_resolver& resolve) {
     const function_spec& spec = checked_call(f, n, engines::panel);
     const std::string& fn = n.name;
