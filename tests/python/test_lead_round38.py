@@ -105,7 +105,7 @@ def test_an_indicator_under_another_name_reports_print_is_read_and_checked():
     panel = zb.read_csv(io.StringIO(text))
     assert "invention_patents_per_10k" in panel.units
     found = panel.validate()
-    assert "published_invention_patents_per_10k_matches" in set(found["rule"])
+    assert "published_patents_per_10k_matches" in set(found["rule"])
 
 
 def test_the_catalogue_lists_an_indicators_other_names():

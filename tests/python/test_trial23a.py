@@ -252,7 +252,7 @@ def test_contributions_names_regions_and_catalogue_indicators(_agg_backend, sour
     # (0 + 100) / 2 = 50 > 青云谱 (76.9 + 0) / 2 = 38.5
     assert [t.get_text() for t in ax.get_yticklabels()] == ["东湖区", "西湖区", "青云谱区"]
     en = zb.plot.contributions(result, lang="en", names={"360101": "Donghu"})
-    assert [t.get_text() for t in en.get_legend().get_texts()][0] == "R&D intensity"
+    assert [t.get_text() for t in en.get_legend().get_texts()][0] == "R&D expenditure intensity"
     assert en.get_yticklabels()[0].get_text() == "Donghu"
 
 
