@@ -154,7 +154,9 @@ def warn_fractions_in_file(panel: Any, head: bytes, source: Any, sep: str, units
     from ._reason_columns import header_of
 
     variables = set(panel.variables)
-    exact = {n for v in _core.Catalogue.builtin().variables() for n in (v["name_zh"], *v["other_names"]) if n}
+    from ._panel import _catalogue_names  # here: _panel imports this module
+
+    exact = _catalogue_names()
     for heading in (h.strip() for h in header_of(head, sep)):
         name, unit, written = _core.parse_column_header(heading)
         if name not in variables and written in variables:  # kept as written beside its id (read_csv)

@@ -366,8 +366,8 @@ def _text_numbers(raw: Any, unit: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _heading_of(card: Any, firms: Any) -> tuple[list[Any], dict[str, str], list[str]]:
     """The column of the DataFrame that holds each input (None: none), and the unit its heading
-    states, or else the frame's ``attrs["units"]`` (input id → unit). A heading is read as read_csv reads it, its unit apart (营业收入（万元）,
-    sales[元]); the name is the input's id or a Chinese heading of it (研发费用 for rd_expense, an
+    states, or else the frame's ``attrs["units"]`` (input id → unit). A heading is read as read_csv
+    reads it, its unit apart (营业收入（万元）, sales[元]); the name is the input's id or a Chinese heading of it (研发费用 for rd_expense, an
     other name such as 营业收入 for sales), chosen by the C++ core (scorecard::input_columns) as for
     a Panel; two columns for one input, or a heading several inputs share the short form of, are
     an Error. Also the names of the headings (their units apart), as input_columns read them."""

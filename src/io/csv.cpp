@@ -1639,8 +1639,7 @@ private:
         return b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE1 || b == 0xE2;
     }
     static bool hides_character(std::string_view text) {
-        if (std::none_of(text.begin(), text.end(), [](char c) { return c == '\xEF' || hidden_lead(c); })) return false;
-        char32_t c = 0;
+        char32_t c = 0;  // first_invisible_character decodes only the bytes that can open one
         return detail::first_invisible_character(text, c) != std::string_view::npos;
     }
     // A code or a name holding an invisible character (360102 with a zero-width space after it, a

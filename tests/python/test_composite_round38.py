@@ -89,21 +89,9 @@ def test_the_uncertainty_analysis_says_what_the_build_says():
 
 
 @pytest.fixture
-def two_levels():
-    fw = C.Framework.from_pandas(
-        pd.DataFrame(
-            {
-                "code": ["Index", "P1", "P2", "a", "b", "c", "d"],
-                "parent": ["", "Index", "Index", "P1", "P1", "P2", "P2"],
-                "weight": [1, 1, 3, 1, 2, 1, 1],
-                "direction": [1, 1, 1, 1, 1, -1, 1],
-                "level": [3, 2, 2, 1, 1, 1, 1],
-            }
-        )
-    )
-    data = pd.DataFrame(
-        {"a": [1, 2, 3, 4], "b": [8, 3, 5, 1], "c": [2, 7, 1, 8], "d": [5, 5, 2, 9]}, index=list("pqrs"), dtype=float
-    )
+def two_levels(small_composite):
+    """conftest's small index: a, b under P1 (weights 1, 2), c, d under P2, P1 : P2 = 1 : 3."""
+    data, fw, _ = small_composite
     return data, fw
 
 
